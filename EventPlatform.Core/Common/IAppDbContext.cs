@@ -1,0 +1,38 @@
+using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Accounts.MagicLinks;
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EventPlatform.Core.Common;
+
+/// <summary>
+/// The data-access seam use cases work against. The Data project implements it with the
+/// PostgreSQL DbContext. Create one per operation through <see cref="IAppDbContextFactory"/>;
+/// never keep one for the life of a circuit.
+/// </summary>
+public interface IAppDbContext : IAsyncDisposable
+{
+    DbSet<ApplicationUser> Users { get; }
+    DbSet<IdentityRole<Guid>> Roles { get; }
+    DbSet<IdentityUserRole<Guid>> UserRoles { get; }
+    DbSet<Organization> Organizations { get; }
+    DbSet<OrganizationMember> OrganizationMembers { get; }
+    DbSet<MagicLinkToken> MagicLinkTokens { get; }
+    DbSet<OutboxEmail> OutboxEmails { get; }
+    DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<PlatformSetting> PlatformSettings { get; }
+    DatabaseFacade Database { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Creates a short-lived <see cref="IAppDbContext"/> for one operation.</summary>
+public interface IAppDbContextFactory
+{
+    Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,50 @@
+using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Accounts.MagicLinks;
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EventPlatform.Core;
+
+/// <summary>Registers Core's use cases, feature by feature.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ISettingsService, SettingsService>();
+        services.AddAccounts().AddOrganizations().AddNotifications();
+        services.AddScoped<Administration.GetPlatformOverview>();
+        return services;
+    }
+
+    private static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<RequestMagicLink>();
+        services.AddScoped<RedeemMagicLink>();
+        services.AddScoped<GetProfile>();
+        services.AddScoped<UpdateProfile>();
+        return services;
+    }
+
+    private static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationAccess>();
+        services.AddScoped<CreateOrganization>();
+        services.AddScoped<MyOrganizations>();
+        services.AddScoped<SwitchOrganization>();
+        services.AddScoped<GetOrganizationOverview>();
+        return services;
+    }
+
+    private static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddScoped<DeliverOutboxEmails>();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+namespace EventPlatform.Core.Notifications;
+
+public enum OutboxEmailStatus
+{
+    Pending,
+    Sent,
+    /// <summary>Gave up after the last retry; visible in the email log.</summary>
+    Failed,
+}
+
+/// <summary>
+/// An email waiting to be sent, written in the same transaction as the change that causes it.
+/// The outbox worker claims due rows with a lease, sends them, and records every attempt.
+/// </summary>
+public class OutboxEmail
+{
+    public Guid Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string HtmlBody { get; set; }
+    public required string TextBody { get; set; }
+    /// <summary>What the email is about, e.g. <c>account.magic_link</c>.</summary>
+    public required string Kind { get; set; }
+    public OutboxEmailStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>Set while a worker owns the row; another worker may take it after this time.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+
+    public List<EmailDeliveryAttempt> DeliveryAttempts { get; set; } = [];
+}
+
+/// <summary>One try at sending an outbox email: the email log.</summary>
+public class EmailDeliveryAttempt
+{
+    public Guid Id { get; set; }
+    public Guid OutboxEmailId { get; set; }
+    public DateTimeOffset AttemptedAt { get; set; }
+    public bool Succeeded { get; set; }
+    public required string Transport { get; set; }
+    public string? Error { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace EventPlatform.Core.Organizations;
+
+/// <summary>A team that publishes events and sells tickets. Its slug is its public address, /o/{slug}.</summary>
+public class Organization
+{
+    public const int NameMinLength = 2;
+    public const int NameMaxLength = 100;
+
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? ContactEmail { get; set; }
+    /// <summary>ISO 4217 code used for new ticket prices.</summary>
+    public string DefaultCurrency { get; set; } = "EUR";
+    /// <summary>IANA time zone used for new events.</summary>
+    public string DefaultTimeZone { get; set; } = "Europe/Berlin";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<OrganizationMember> Members { get; set; } = [];
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace EventPlatform.Core.Settings;
+
+/// <summary>The platform settings, typed. Defaults are product.md §6.</summary>
+public sealed record PlatformSettings
+{
+    public TimeSpan HoldTime { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan WaitlistOfferValidity { get; init; } = TimeSpan.FromHours(24);
+    public int MaxTicketsPerOrder { get; init; } = 10;
+    /// <summary>Platform fee percent of the order subtotal (e.g. 8 means 8 %).</summary>
+    public decimal PlatformFeePercent { get; init; } = 8m;
+    /// <summary>Fixed platform fee per order, in minor units of the order's currency.</summary>
+    public long PlatformFeeFixedMinor { get; init; }
+    public TimeSpan MagicLinkExpiry { get; init; } = TimeSpan.FromMinutes(10);
+    public string BrandName { get; init; } = "EventPlatform";
+    public int SearchResultsPerPage { get; init; } = 20;
+
+    public static PlatformSettings Defaults { get; } = new();
+}
+
+/// <summary>
+/// The keys under which settings are stored, with how each is parsed and formatted. Durations
+/// are stored in whole minutes so an operator can read and edit them.
+/// </summary>
+public static class SettingKeys
+{
+    public const string HoldTimeMinutes = "hold_time_minutes";
+    public const string WaitlistOfferValidityMinutes = "waitlist_offer_validity_minutes";
+    public const string MaxTicketsPerOrder = "max_tickets_per_order";
+    public const string PlatformFeePercent = "platform_fee_percent";
+    public const string PlatformFeeFixedMinor = "platform_fee_fixed_minor";
+    public const string MagicLinkExpiryMinutes = "magic_link_expiry_minutes";
+    public const string BrandName = "brand_name";
+    public const string SearchResultsPerPage = "search_results_per_page";
+
+    /// <summary>The default rows, as stored (seeded by the initial migration).</summary>
+    public static IReadOnlyDictionary<string, string> DefaultValues { get; } = ToValues(PlatformSettings.Defaults);
+
+    public static IReadOnlyDictionary<string, string> ToValues(PlatformSettings s) => new Dictionary<string, string>
+    {
+        [HoldTimeMinutes] = Minutes(s.HoldTime),
+        [WaitlistOfferValidityMinutes] = Minutes(s.WaitlistOfferValidity),
+        [MaxTicketsPerOrder] = s.MaxTicketsPerOrder.ToString(CultureInfo.InvariantCulture),
+        [PlatformFeePercent] = s.PlatformFeePercent.ToString(CultureInfo.InvariantCulture),
+        [PlatformFeeFixedMinor] = s.PlatformFeeFixedMinor.ToString(CultureInfo.InvariantCulture),
+        [MagicLinkExpiryMinutes] = Minutes(s.MagicLinkExpiry),
+        [BrandName] = s.BrandName,
+        [SearchResultsPerPage] = s.SearchResultsPerPage.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Builds typed settings from stored rows. A missing or unreadable value keeps its default and
+    /// is reported in <paramref name="problems"/>, so one bad row never takes the site down.
+    /// </summary>
+    public static PlatformSettings Parse(IReadOnlyDictionary<string, string> values, List<string> problems)
+    {
+        var d = PlatformSettings.Defaults;
+        return new PlatformSettings
+        {
+            HoldTime = TimeSpan.FromMinutes(Int(HoldTimeMinutes, (int)d.HoldTime.TotalMinutes, 1, 24 * 60)),
+            WaitlistOfferValidity = TimeSpan.FromMinutes(Int(WaitlistOfferValidityMinutes, (int)d.WaitlistOfferValidity.TotalMinutes, 1, 30 * 24 * 60)),
+            MaxTicketsPerOrder = Int(MaxTicketsPerOrder, d.MaxTicketsPerOrder, 1, 1000),
+            PlatformFeePercent = Dec(PlatformFeePercent, d.PlatformFeePercent, 0m, 100m),
+            PlatformFeeFixedMinor = Int(PlatformFeeFixedMinor, (int)d.PlatformFeeFixedMinor, 0, 1_000_000),
+            MagicLinkExpiry = TimeSpan.FromMinutes(Int(MagicLinkExpiryMinutes, (int)d.MagicLinkExpiry.TotalMinutes, 1, 7 * 24 * 60)),
+            BrandName = values.TryGetValue(BrandName, out var brand) && !string.IsNullOrWhiteSpace(brand) ? brand.Trim() : d.BrandName,
+            SearchResultsPerPage = Int(SearchResultsPerPage, d.SearchResultsPerPage, 1, 200),
+        };
+
+        int Int(string key, int fallback, int min, int max)
+        {
+            if (!values.TryGetValue(key, out var raw))
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+            {
+                return parsed;
+            }
+
+            problems.Add($"Setting '{key}' has the unusable value '{raw}' (expected a whole number from {min} to {max}); using {fallback}.");
+            return fallback;
+        }
+
+        decimal Dec(string key, decimal fallback, decimal min, decimal max)
+        {
+            if (!values.TryGetValue(key, out var raw))
+            {
+                return fallback;
+            }
+
+            if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+            {
+                return parsed;
+            }
+
+            problems.Add($"Setting '{key}' has the unusable value '{raw}' (expected a number from {min} to {max}); using {fallback}.");
+            return fallback;
+        }
+    }
+
+    private static string Minutes(TimeSpan span) => ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Data.Hosting;
+using EventPlatform.Data.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Data;
+
+/// <summary>Registers the database: an external PostgreSQL when configured, else the embedded cluster.</summary>
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Default";
+
+    /// <summary>
+    /// Uses <c>ConnectionStrings:Default</c> when set; otherwise starts the embedded cluster in
+    /// <c>{Storage:DataDirectory}/postgres</c> (default <c>.data/postgres</c> of the working folder).
+    /// Migrations are applied by a hosted service at start-up.
+    /// </summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, ILogger startupLogger)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = configuration["Storage:DataDirectory"] ?? ".data";
+            var cluster = LocalPostgresCluster.Start(
+                new LocalPostgresOptions { DataDirectory = Path.Combine(Path.GetFullPath(dataDirectory), "postgres") },
+                startupLogger);
+            services.AddSingleton(cluster);
+            // First hosted service registered, so it stops last: after the workers that use the database.
+            services.AddHostedService<LocalPostgresLifetime>();
+            connectionString = cluster.ConnectionString();
+        }
+
+        services.AddDbContextFactory<EventPlatformDbContext>((sp, options) =>
+        {
+            ConfigureNpgsql(options, connectionString);
+            if (sp.GetService<IOutboxWakeUp>() is { } wakeUp)
+            {
+                options.AddInterceptors(new OutboxWakeUpInterceptor(wakeUp));
+            }
+        });
+        // Identity's stores and Data Protection want a scoped DbContext; everything else uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContext());
+        services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
+        services.AddSingleton<IOutboxLeases, OutboxLeases>();
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>The one place the provider is configured (app, design time and tests).</summary>
+    public static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention();
+}

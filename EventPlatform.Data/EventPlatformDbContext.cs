@@ -1,0 +1,47 @@
+using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Accounts.MagicLinks;
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Settings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Data;
+
+/// <summary>
+/// The PostgreSQL database of EventPlatform: Identity, organizations, outbox, audit, settings and
+/// Data Protection keys. Table and column names are snake_case; enums are stored as strings.
+/// </summary>
+/// <remarks>
+/// Add a migration from the repository root:
+/// <c>dotnet ef migrations add DescriptiveName --project EventPlatform.Data --startup-project EventPlatform.Data</c>
+/// (the design-time factory in this project needs no running database).
+/// </remarks>
+public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<MagicLinkToken> MagicLinkTokens => Set<MagicLinkToken>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts => Set<EmailDeliveryAttempt>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EventPlatformDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, and reordering an enum cannot corrupt data.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

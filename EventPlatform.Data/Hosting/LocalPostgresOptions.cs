@@ -1,0 +1,26 @@
+namespace EventPlatform.Data.Hosting;
+
+/// <summary>How to run the embedded PostgreSQL cluster.</summary>
+public sealed record LocalPostgresOptions
+{
+    /// <summary>The cluster's data folder (created and initialised on first use).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The database the application uses (created when missing).</summary>
+    public string Database { get; init; } = "eventplatform";
+
+    /// <summary>
+    /// False for throwaway test clusters: <c>fsync</c> and <c>synchronous_commit</c> off, which is
+    /// fast and loses data on a power cut. True (the default) is the real thing.
+    /// </summary>
+    public bool Durable { get; init; } = true;
+
+    /// <summary>
+    /// When running as root, a folder the <c>postgres</c> user can reach, used instead of
+    /// <see cref="DataDirectory"/> if that one is inside a folder closed to other users (e.g. a clone under /root).
+    /// </summary>
+    public string RootFallbackParent { get; init; } = "/var/lib/eventplatform";
+
+    /// <summary>Extra <c>-c name=value</c> server settings.</summary>
+    public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,31 @@
+using EventPlatform.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventPlatform.Data.Notifications;
+
+internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.To).HasMaxLength(320);
+        builder.Property(e => e.Subject).HasMaxLength(300);
+        builder.Property(e => e.Kind).HasMaxLength(100);
+        builder.Property(e => e.LastError).HasMaxLength(2000);
+        // The worker's claim query: pending rows by due time.
+        builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        builder.HasMany(e => e.DeliveryAttempts).WithOne().HasForeignKey(a => a.OutboxEmailId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EmailDeliveryAttemptConfiguration : IEntityTypeConfiguration<EmailDeliveryAttempt>
+{
+    public void Configure(EntityTypeBuilder<EmailDeliveryAttempt> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Transport).HasMaxLength(40);
+        builder.Property(a => a.Error).HasMaxLength(2000);
+        builder.HasIndex(a => a.AttemptedAt);
+    }
+}

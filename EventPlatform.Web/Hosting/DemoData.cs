@@ -1,0 +1,114 @@
+using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Web.Hosting;
+
+/// <summary>The demo accounts. Demo only: never enable demo data on a real installation.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo-Passw0rd!";
+
+    public const string Admin = "admin@demo.eventplatform.test";
+    public const string RiversideOwner = "owner@riverside.demo.eventplatform.test";
+    public const string RiversideManager = "manager@riverside.demo.eventplatform.test";
+    public const string RiversideStaff = "staff@riverside.demo.eventplatform.test";
+    public const string NorthwindOwner = "owner@northwind.demo.eventplatform.test";
+    public const string NorthwindManager = "manager@northwind.demo.eventplatform.test";
+    public const string NorthwindStaff = "staff@northwind.demo.eventplatform.test";
+    public static readonly string[] Attendees = ["alice@demo.eventplatform.test", "bob@demo.eventplatform.test", "carol@demo.eventplatform.test"];
+}
+
+/// <summary>
+/// Seeds demo data on first run (configuration <c>DemoData:Enabled</c>, on in Development): a
+/// platform admin, two organizations with an Owner, a Manager and check-in staff each, and three
+/// attendees. Idempotent: a database that already has users is left alone.
+/// </summary>
+internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("DemoData:Enabled", false))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventPlatformDbContext>();
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        logger.LogInformation("Seeding demo data");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(PlatformRoles.PlatformAdmin))
+        {
+            Check(await roles.CreateAsync(new IdentityRole<Guid>(PlatformRoles.PlatformAdmin) { Id = Guid.CreateVersion7() }));
+        }
+
+        var admin = await CreateUserAsync(users, DemoAccounts.Admin, "Ada Admin");
+        Check(await users.AddToRoleAsync(admin, PlatformRoles.PlatformAdmin));
+
+        await CreateOrganizationAsync(users, db, "Riverside Arts Collective", "riverside-arts",
+            (DemoAccounts.RiversideOwner, "Rita Owner", OrgRole.Owner),
+            (DemoAccounts.RiversideManager, "Marco Manager", OrgRole.Manager),
+            (DemoAccounts.RiversideStaff, "Sam Door", OrgRole.CheckInStaff));
+        await CreateOrganizationAsync(users, db, "Northwind Tech Meetups", "northwind-tech",
+            (DemoAccounts.NorthwindOwner, "Nora Owner", OrgRole.Owner),
+            (DemoAccounts.NorthwindManager, "Nils Manager", OrgRole.Manager),
+            (DemoAccounts.NorthwindStaff, "Nia Door", OrgRole.CheckInStaff));
+
+        string[] attendeeNames = ["Alice Attendee", "Bob Attendee", "Carol Attendee"];
+        for (var i = 0; i < DemoAccounts.Attendees.Length; i++)
+        {
+            await CreateUserAsync(users, DemoAccounts.Attendees[i], attendeeNames[i]);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CreateOrganizationAsync(UserManager<ApplicationUser> users, EventPlatformDbContext db, string name, string slug, params (string Email, string Name, OrgRole Role)[] team)
+    {
+        var now = clock.GetUtcNow();
+        var organization = new Organization { Id = Guid.CreateVersion7(), Name = name, Slug = slug, CreatedAt = now, ContactEmail = team[0].Email };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        foreach (var (email, displayName, role) in team)
+        {
+            var user = await CreateUserAsync(users, email, displayName, organization.Id);
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organization.Id, UserId = user.Id, Role = role, JoinedAt = now });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<ApplicationUser> CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, Guid? organizationId = null)
+    {
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            CurrentOrganizationId = organizationId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        Check(await users.CreateAsync(user, DemoAccounts.Password));
+        return user;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo data: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Data;
+using EventPlatform.Web.Accounts;
+using EventPlatform.Web.Api;
+using EventPlatform.Web.Components;
+using EventPlatform.Web.Notifications;
+using EventPlatform.Web.Organizations;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Serilog;
+
+namespace EventPlatform.Web.Hosting;
+
+/// <summary>The web layer's composition root: <c>builder.AddWeb()</c> and <c>app.UseWeb()</c>.</summary>
+internal static class WebComposition
+{
+    public static void AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitCorrelationId>();
+        services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();
+        services.AddScoped<CurrentOrganizationState>();
+
+        services.AddAccounts(configuration);
+        services.AddEmail(builder.Environment, configuration);
+
+        services.AddDataProtection().SetApplicationName("EventPlatform").PersistKeysToDbContext<EventPlatformDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<EventPlatformDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSignInRateLimiting(configuration);
+
+        // Runs after the migrator registered by AddData (hosted services start in order).
+        services.AddHostedService<DemoDataSeeder>();
+    }
+
+    public static void UseWeb(this WebApplication app)
+    {
+        app.UseCorrelationId();
+        app.UseSerilogRequestLogging(options =>
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignInRateLimiting();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthEndpoints();
+        app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+    }
+
+    private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "EventPlatform.Auth";
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Accounts:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                // Length beats composition rules (NIST SP 800-63B); keep a minimum of variety.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<EventPlatformDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IEmailSender<ApplicationUser>, OutboxIdentityEmailSender>();
+    }
+
+    private static void AddEmail(this IServiceCollection services, IHostEnvironment environment, ConfigurationManager configuration)
+    {
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        var smtp = configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
+        if (smtp.IsConfigured)
+        {
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        }
+        else if (environment.IsDevelopment())
+        {
+            var folder = Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "mailbox");
+            services.AddSingleton(new DevMailbox(folder));
+            services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<DevMailbox>());
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "No SMTP server is configured. Set Smtp__Host (and Smtp__Port, Smtp__UserName, Smtp__Password, Smtp__FromAddress) " +
+                "so the platform can send confirmation emails, sign-in links and tickets. Only the Development environment may run without one.");
+        }
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxWakeUp>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddHostedService<EmailOutboxWorker>();
+    }
+}
