@@ -1,0 +1,56 @@
+using EventPlatform.Core;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventPlatform.TestSupport;
+
+/// <summary>
+/// Core's use cases wired to a real database of their own, with a controllable clock and caller:
+/// what integration tests run against. Dispose it at the end of the test class.
+/// </summary>
+public sealed class CoreServices : IAsyncDisposable
+{
+    private CoreServices(ServiceProvider provider, string connectionString, FakeTimeProvider clock, TestCurrentUser caller)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Clock = clock;
+        Caller = caller;
+    }
+
+    public ServiceProvider Provider { get; }
+    public string ConnectionString { get; }
+    public FakeTimeProvider Clock { get; }
+    public TestCurrentUser Caller { get; }
+
+    public IAppDbContextFactory Db => Provider.GetRequiredService<IAppDbContextFactory>();
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <summary>A fresh database and services over it. <paramref name="configure"/> may add or replace services.</summary>
+    public static async Task<CoreServices> CreateAsync(string purpose, Action<IServiceCollection>? configure = null)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        var caller = new TestCurrentUser();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString })
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<ICurrentUser>(caller);
+        services.AddCore();
+        services.AddData(configuration, NullLogger.Instance);
+        configure?.Invoke(services);
+        return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller);
+    }
+
+    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+}
