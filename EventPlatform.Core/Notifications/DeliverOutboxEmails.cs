@@ -48,7 +48,7 @@ public sealed class DeliverOutboxEmails(
         var now = clock.GetUtcNow();
         email.Attempts++;
         email.LeasedUntil = null;
-        email.DeliveryAttempts.Add(new EmailDeliveryAttempt
+        db.EmailDeliveryAttempts.Add(new EmailDeliveryAttempt
         {
             Id = Guid.CreateVersion7(),
             OutboxEmailId = email.Id,

@@ -25,7 +25,8 @@ internal static class Logging
     public static void AddLogging(this WebApplicationBuilder builder)
     {
         var logFolder = Path.Combine(Path.GetFullPath(builder.Configuration["Storage:DataDirectory"] ?? ".data"), "logs");
-        builder.Services.AddSerilog((services, logger) => logger
+        // preserveStaticLogger: the static bootstrap logger stays as it is (several hosts in one test process).
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)

@@ -27,7 +27,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public static async Task<SmtpTestServer> StartAsync()
     {
         var server = new SmtpTestServer(FreePort(), Path.Combine(Path.GetTempPath(), "ep-smtp-" + Guid.NewGuid().ToString("N")[..12]));
-        Directory.CreateDirectory(server.Maildir);
+        // A Maildir is three folders; aiosmtpd only creates them when the root does not exist yet.
+        foreach (var sub in new[] { "tmp", "new", "cur" })
+        {
+            Directory.CreateDirectory(Path.Combine(server.Maildir, sub));
+        }
+
         await server.StartProcessAsync();
         return server;
     }

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using EventPlatform.Core.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventPlatform.TestSupport;
+
+/// <summary>
+/// The real application for tests, on a database of its own and (optionally) the test SMTP
+/// server. <see cref="StartKestrel"/> serves it on a real port for a browser.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    private TestApp(string environment, Dictionary<string, string?> settings)
+    {
+        _environment = environment;
+        _settings = settings;
+    }
+
+    public string ConnectionString => _settings["ConnectionStrings:Default"]!;
+
+    /// <summary>The address the app listens on after <see cref="StartKestrel"/>.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    public IAppDbContextFactory Db => Services.GetRequiredService<IAppDbContextFactory>();
+
+    /// <summary>Creates the app over a fresh database. Extra settings override the defaults given here.</summary>
+    public static async Task<TestApp> CreateAsync(
+        string purpose,
+        SmtpTestServer? smtp = null,
+        string environment = "Development",
+        IDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ep-app-" + Guid.NewGuid().ToString("N")[..12]);
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync(purpose),
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["DemoData:Enabled"] = "false",
+            // Browser tests sign in many times from one address.
+            ["RateLimits:PerIpPermits"] = "1000",
+            ["RateLimits:PerEmailPermits"] = "100",
+        };
+        if (smtp is not null)
+        {
+            all["Smtp:Host"] = "127.0.0.1";
+            all["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            all["Smtp:Security"] = "None";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new TestApp(environment, all);
+    }
+
+    /// <summary>Serves the app over HTTP on a free loopback port (for Playwright).</summary>
+    public Uri StartKestrel()
+    {
+        var port = FreePort();
+        UseKestrel(port);
+        StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        return BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

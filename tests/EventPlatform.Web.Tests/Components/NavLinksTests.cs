@@ -1,0 +1,49 @@
+using Bunit;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Web.Components.Layout;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace EventPlatform.Web.Tests.Components;
+
+public sealed class NavLinksTests : WebComponentTestBase
+{
+    private static readonly MyOrganization Riverside = new(Guid.NewGuid(), "Riverside Arts", "riverside-arts", OrgRole.Manager);
+
+    public NavLinksTests() => Services.AddSingleton<IWebHostEnvironment>(new ProductionEnvironment());
+
+    private List<string> LinkTexts(MyOrganizationsView view) =>
+        RenderOnCircuit<NavLinks>(p => p.Add(n => n.View, view)).FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public void Anonymous_SeesOnlyPublicLinks()
+    {
+        AddAuthorization();
+        Assert.Equal(["Events"], LinkTexts(new MyOrganizationsView([], null, false)));
+    }
+
+    [Fact]
+    public void OrganizationMember_SeesTheirOrganization()
+    {
+        AddAuthorization().SetAuthorized("manager@example.com");
+        Assert.Equal(["Events", "Riverside Arts", "Organizations"], LinkTexts(new MyOrganizationsView([Riverside], Riverside, false)));
+    }
+
+    [Fact]
+    public void PlatformAdmin_AlsoSeesAdministration()
+    {
+        AddAuthorization().SetAuthorized("admin@example.com");
+        Assert.Equal(["Events", "Organizations", "Admin"], LinkTexts(new MyOrganizationsView([], null, true)));
+    }
+
+    private sealed class ProductionEnvironment : IWebHostEnvironment
+    {
+        public string WebRootPath { get; set; } = "";
+        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
+        public string ApplicationName { get; set; } = "EventPlatform.Web";
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+        public string ContentRootPath { get; set; } = "";
+        public string EnvironmentName { get; set; } = "Production";
+    }
+}

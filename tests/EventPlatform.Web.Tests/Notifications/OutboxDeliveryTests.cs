@@ -1,0 +1,125 @@
+using EventPlatform.Core.Notifications;
+using EventPlatform.TestSupport;
+using EventPlatform.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EventPlatform.Web.Tests.Notifications;
+
+/// <summary>The outbox use case with the real MailKit sender against a real SMTP server (aiosmtpd).</summary>
+public sealed class OutboxDeliveryTests : IAsyncLifetime
+{
+    private SmtpTestServer _smtp = default!;
+    private CoreServices _services = default!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartAsync();
+        _services = await CoreServices.CreateAsync("outbox", services =>
+        {
+            services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(Options.Create(new SmtpOptions
+            {
+                Host = "127.0.0.1",
+                Port = _smtp.Port,
+                Security = "None",
+                FromAddress = "tickets@eventplatform.test",
+                TimeoutSeconds = 5,
+            })));
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    private async Task<Guid> EnqueueAsync(string to)
+    {
+        await using var db = await _services.Db.CreateAsync();
+        var row = EmailOutbox.Enqueue(db, AccountEmails.MagicLink("EventPlatform", to, "https://e.test/redeem?token=abc", TimeSpan.FromMinutes(10)), _services.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return row.Id;
+    }
+
+    private async Task<OutboxEmail> LoadAsync(Guid id)
+    {
+        await using var db = await _services.Db.CreateAsync();
+        return await db.OutboxEmails.Include(e => e.DeliveryAttempts).SingleAsync(e => e.Id == id);
+    }
+
+    [Fact]
+    public async Task PendingEmail_IsDeliveredOverSmtp_AsHtmlWithATextAlternative()
+    {
+        var id = await EnqueueAsync("delivered@example.com");
+
+        await _services.Get<DeliverOutboxEmails>().ExecuteAsync();
+
+        var message = await _smtp.WaitForMessageAsync("delivered@example.com");
+        Assert.Equal("Sign in to EventPlatform", message.Subject);
+        Assert.Contains("https://e.test/redeem?token=abc", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("https://e.test/redeem?token=abc", message.TextBody, StringComparison.Ordinal);
+        Assert.Equal("tickets@eventplatform.test", message.From.Mailboxes.Single().Address);
+        var email = await LoadAsync(id);
+        Assert.Equal(OutboxEmailStatus.Sent, email.Status);
+        Assert.True(Assert.Single(email.DeliveryAttempts).Succeeded);
+    }
+
+    [Fact]
+    public async Task SmtpDown_RecordsTheFailure_BacksOff_AndDeliversOnceTheServerIsBack()
+    {
+        var id = await EnqueueAsync("retry@example.com");
+        await _smtp.StopProcessAsync();
+        var deliver = _services.Get<DeliverOutboxEmails>();
+
+        await deliver.ExecuteAsync();
+
+        var failed = await LoadAsync(id);
+        Assert.Equal(OutboxEmailStatus.Pending, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.NotNull(failed.LastError);
+        Assert.Equal(_services.Clock.GetUtcNow() + RetryPolicy.DelayAfter(1), failed.NextAttemptAt);
+        var attempt = Assert.Single(failed.DeliveryAttempts);
+        Assert.False(attempt.Succeeded);
+        Assert.Equal("smtp", attempt.Transport);
+
+        // Not due yet: nothing is tried.
+        await _smtp.StartProcessAsync();
+        Assert.Equal(0, await deliver.ExecuteAsync());
+
+        _services.Clock.Advance(RetryPolicy.DelayAfter(1));
+        Assert.Equal(1, await deliver.ExecuteAsync());
+
+        await _smtp.WaitForMessageAsync("retry@example.com");
+        var sent = await LoadAsync(id);
+        Assert.Equal(OutboxEmailStatus.Sent, sent.Status);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Equal([false, true], sent.DeliveryAttempts.OrderBy(a => a.AttemptedAt).Select(a => a.Succeeded));
+        Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == "retry@example.com"));
+    }
+
+    [Fact]
+    public async Task Email_IsMarkedFailed_AfterTheLastRetry()
+    {
+        var id = await EnqueueAsync("never@example.com");
+        await _smtp.StopProcessAsync();
+        try
+        {
+            for (var attempt = 1; attempt <= RetryPolicy.MaxAttempts; attempt++)
+            {
+                await _services.Get<DeliverOutboxEmails>().ExecuteAsync();
+                _services.Clock.Advance(RetryPolicy.DelayAfter(attempt));
+            }
+        }
+        finally
+        {
+            await _smtp.StartProcessAsync();
+        }
+
+        var email = await LoadAsync(id);
+        Assert.Equal(OutboxEmailStatus.Failed, email.Status);
+        Assert.Equal(RetryPolicy.MaxAttempts, email.Attempts);
+        Assert.Equal(0, await _services.Get<DeliverOutboxEmails>().ExecuteAsync());
+    }
+}
