@@ -130,6 +130,7 @@ internal static class WebComposition
                 "so the platform can send confirmation emails, sign-in links and tickets. Only the Development environment may run without one.");
         }
 
+        services.AddSingleton<DevMailboxPresence>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxWakeUp>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddHostedService<EmailOutboxWorker>();

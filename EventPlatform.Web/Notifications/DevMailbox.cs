@@ -79,3 +79,9 @@ public sealed class DevMailbox(string folder) : IEmailTransport
         return File.Exists(path) ? MimeMessage.Load(path) : null;
     }
 }
+
+/// <summary>Whether the development mailbox exists here (Development without SMTP), for links to it.</summary>
+public sealed class DevMailboxPresence(IServiceProvider services)
+{
+    public bool IsAvailable { get; } = services.GetService<DevMailbox>() is not null;
+}

@@ -1,9 +1,7 @@
 using Bunit;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Web.Components.Layout;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 
 namespace EventPlatform.Web.Tests.Components;
 
@@ -11,7 +9,7 @@ public sealed class NavLinksTests : WebComponentTestBase
 {
     private static readonly MyOrganization Riverside = new(Guid.NewGuid(), "Riverside Arts", "riverside-arts", OrgRole.Manager);
 
-    public NavLinksTests() => Services.AddSingleton<IWebHostEnvironment>(new ProductionEnvironment());
+    public NavLinksTests() => Services.AddSingleton(new EventPlatform.Web.Notifications.DevMailboxPresence(new ServiceCollection().BuildServiceProvider()));
 
     private List<string> LinkTexts(MyOrganizationsView view) =>
         RenderOnCircuit<NavLinks>(p => p.Add(n => n.View, view)).FindAll("a").Select(a => a.TextContent.Trim()).ToList();
@@ -35,15 +33,5 @@ public sealed class NavLinksTests : WebComponentTestBase
     {
         AddAuthorization().SetAuthorized("admin@example.com");
         Assert.Equal(["Events", "Organizations", "Admin"], LinkTexts(new MyOrganizationsView([], null, true)));
-    }
-
-    private sealed class ProductionEnvironment : IWebHostEnvironment
-    {
-        public string WebRootPath { get; set; } = "";
-        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
-        public string ApplicationName { get; set; } = "EventPlatform.Web";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-        public string ContentRootPath { get; set; } = "";
-        public string EnvironmentName { get; set; } = "Production";
     }
 }
