@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EventPlatform.Data.Hosting;
 
 /// <summary>Applies pending EF Core migrations at start-up, before the app takes requests.</summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<EventPlatformDbContext> dbFactory, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed class DatabaseMigrator(DbContextOptions<EventPlatformDbContext> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // MigrateAsync checks the history table's existence itself; asking for pending migrations
-        // first would log a failed query on an empty database.
+        // On an empty database EF probes the (missing) history table and logs that probe as a failed
+        // command; for this context only, such command errors are debug noise, not errors.
+        var quiet = new DbContextOptionsBuilder<EventPlatformDbContext>(options)
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)))
+            .Options;
+        await using var db = new EventPlatformDbContext(quiet);
         await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database schema is up to date");
     }
