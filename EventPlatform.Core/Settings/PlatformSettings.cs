@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace EventPlatform.Core.Settings;
 
@@ -68,30 +69,19 @@ public static class SettingKeys
             SearchResultsPerPage = Int(SearchResultsPerPage, d.SearchResultsPerPage, 1, 200),
         };
 
-        int Int(string key, int fallback, int min, int max)
+        int Int(string key, int fallback, int min, int max) => Number(key, fallback, min, max);
+
+        decimal Dec(string key, decimal fallback, decimal min, decimal max) => Number(key, fallback, min, max);
+
+        T Number<T>(string key, T fallback, T min, T max)
+            where T : struct, INumber<T>
         {
             if (!values.TryGetValue(key, out var raw))
             {
                 return fallback;
             }
 
-            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
-            {
-                return parsed;
-            }
-
-            problems.Add($"Setting '{key}' has the unusable value '{raw}' (expected a whole number from {min} to {max}); using {fallback}.");
-            return fallback;
-        }
-
-        decimal Dec(string key, decimal fallback, decimal min, decimal max)
-        {
-            if (!values.TryGetValue(key, out var raw))
-            {
-                return fallback;
-            }
-
-            if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+            if (T.TryParse(raw, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
             {
                 return parsed;
             }
