@@ -1,0 +1,25 @@
+namespace EventPlatform.Core.Catalog;
+
+/// <summary>
+/// One occurrence of an event (a day of a workshop series, a concert night), with its own
+/// capacity. <see cref="Sold"/> and <see cref="Held"/> are counters changed by conditional updates
+/// inside the purchase transaction, so capacity is guarded by the database.
+/// </summary>
+public class Session
+{
+    public Guid Id { get; set; }
+    public Guid EventId { get; set; }
+    /// <summary>S1, S2, … in order of creation, never reused within the event.</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+    public int Capacity { get; set; }
+    public SeatingMode SeatingMode { get; set; } = SeatingMode.GeneralAdmission;
+    public int Sold { get; set; }
+    public int Held { get; set; }
+
+    public static string CodeFor(int number) => "S" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public SessionCounters Counters => new(Code, Capacity, Sold, Held);
+}
