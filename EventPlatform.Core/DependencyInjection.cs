@@ -1,6 +1,7 @@
 using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
@@ -18,7 +19,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ISettingsService, SettingsService>();
-        services.AddAccounts().AddOrganizations().AddNotifications();
+        services.AddAccounts().AddOrganizations().AddNotifications().AddCatalog();
         services.AddScoped<Administration.GetPlatformOverview>();
         return services;
     }
@@ -39,6 +40,18 @@ public static class DependencyInjection
         services.AddScoped<MyOrganizations>();
         services.AddScoped<SwitchOrganization>();
         services.AddScoped<GetOrganizationOverview>();
+        return services;
+    }
+
+    private static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogAccess>();
+        services.AddScoped<SaveEvent>();
+        services.AddScoped<SaveSession>();
+        services.AddScoped<SaveTicketType>();
+        services.AddScoped<ChangeEventStatus>();
+        services.AddScoped<AdvanceEventLifecycle>();
+        services.AddScoped<OrganizationEvents>();
         return services;
     }
 

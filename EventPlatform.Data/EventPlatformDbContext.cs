@@ -1,6 +1,7 @@
 using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Organizations;
@@ -32,6 +33,10 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<TicketType> TicketTypes => Set<TicketType>();
+    public DbSet<TicketTypeSession> TicketTypeSessions => Set<TicketTypeSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
@@ -27,6 +28,10 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<PlatformSetting> PlatformSettings { get; }
+    DbSet<Event> Events { get; }
+    DbSet<Session> Sessions { get; }
+    DbSet<TicketType> TicketTypes { get; }
+    DbSet<TicketTypeSession> TicketTypeSessions { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

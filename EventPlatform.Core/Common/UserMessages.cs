@@ -20,5 +20,40 @@ public static class UserMessages
     public const string MagicLinkUsed = "This sign-in link has already been used.";
     public const string MagicLinkInvalid = "This sign-in link is not valid.";
 
+    public const string EventTitleLength = "Enter a title of 3 to 200 characters.";
+    public const string ShortDescriptionLength = "Keep the short description to 500 characters.";
+    public const string EventSlugTaken = "Another event of this organization already uses this address.";
+    public const string TimeZoneUnknown = "Choose a time zone from the list (e.g. Europe/Berlin).";
+    public const string VenueNameRequired = "Enter the venue's name, or mark the event as online.";
+    public const string OnlineLinkInvalid = "Enter the join link as a full https:// address.";
+    public const string VenueCapacityPositive = "Venue capacity must be at least 1.";
+    public const string RefundHoursRange = "Enter a number of hours from 0 to 8760, or make the event not refundable.";
+    public const string PublishAtInFuture = "Choose a publishing time in the future.";
+
+    public const string SessionNameRequired = "Enter a name for the session (1 to 200 characters).";
+    public const string SessionEndAfterStart = "The end must be after the start.";
+    public const string CapacityPositive = "Capacity must be at least 1.";
+    public const string CapacityBelowSold = "Capacity cannot be lower than the {0} places already sold or held.";
+    public const string SessionHasSales = "This session has sold or held places and cannot be deleted.";
+    public const string SessionInTicketType = "This session is included in a ticket type. Remove it from the ticket types first.";
+
+    public const string TicketNameRequired = "Enter a name for the ticket type (1 to 200 characters).";
+    public const string PriceNotNegative = "A price cannot be negative.";
+    public const string CurrencyInvalid = "Use a three-letter currency code such as EUR.";
+    public const string AtLeastOneSession = "Choose at least one session for this ticket type.";
+    public const string MinPerOrderPositive = "The minimum per order must be at least 1.";
+    public const string MinAboveMax = "The minimum per order cannot be above the maximum.";
+    public const string SalesEndAfterStart = "Sales must end after they start.";
+    public const string QuantityCapPositive = "The quantity cap must be at least 1 (or leave it empty).";
+    public const string QuantityCapBelowSold = "The cap cannot be lower than the {0} tickets already sold or held.";
+    public const string QuantityCapRaced = "Tickets were sold while you edited, so the cap would now be below what is sold or held. Reload and try again.";
+    public const string EarlyBirdIncomplete = "An early-bird price needs an end date or a quantity.";
+    public const string TicketTypeHasSales = "Tickets of this type were sold: deactivate it instead of deleting it.";
+
+    public const string PublishNeedsSessions = "Add at least one session and one active ticket type before publishing.";
+    public const string EventHasSales = "This event has sales and cannot be deleted; cancel it instead.";
+    public const string CancelWithSalesNotYet = "This event has sales. Cancelling with refunds comes with checkout; until then only events without sales can be cancelled.";
+    public const string EventNotEditable = "A cancelled or completed event cannot be changed.";
+
     public const string TooManyAttempts = "Too many attempts. Please wait a minute and try again.";
 }

@@ -1,0 +1,108 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Catalog.Management;
+
+/// <summary>
+/// Moves an event through its life: Draft → Scheduled → Published → Completed, Cancelled from any
+/// state, and deletion of events without sales. Each move checks the current state first and is a
+/// conditional update, so two organizers clicking at once cannot skip a rule.
+/// </summary>
+public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>Publishes now (from Draft or Scheduled).</summary>
+    public async Task<CommandResult<EventStatus>> PublishAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        if (!await IsSellableAsync(db, eventId, ct))
+        {
+            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.PublishNeedsSessions));
+        }
+
+        var now = clock.GetUtcNow();
+        var changed = await db.Events
+            .Where(e => e.Id == eventId && (e.Status == EventStatus.Draft || e.Status == EventStatus.Scheduled))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.PublishAt, (DateTimeOffset?)null), ct);
+        return await RecordAsync(db, grant, eventId, changed, "event.published", EventStatus.Published, ct);
+    }
+
+    /// <summary>Schedules publication at a future time (a hosted worker publishes it).</summary>
+    public async Task<CommandResult<EventStatus>> ScheduleAsync(Guid eventId, DateTimeOffset publishAt, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        if (publishAt <= clock.GetUtcNow())
+        {
+            return CommandResult<EventStatus>.Failure(new ValidationFailure("PublishAt", UserMessages.PublishAtInFuture));
+        }
+
+        if (!await IsSellableAsync(db, eventId, ct))
+        {
+            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.PublishNeedsSessions));
+        }
+
+        var at = publishAt.ToUniversalTime();
+        var changed = await db.Events
+            .Where(e => e.Id == eventId && (e.Status == EventStatus.Draft || e.Status == EventStatus.Scheduled))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Scheduled).SetProperty(e => e.PublishAt, at), ct);
+        return await RecordAsync(db, grant, eventId, changed, "event.scheduled", EventStatus.Scheduled, ct);
+    }
+
+    /// <summary>Cancels the event. Until checkout brings refunds, only events without sales can be cancelled.</summary>
+    public async Task<CommandResult<EventStatus>> CancelAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        var now = clock.GetUtcNow();
+        var changed = await db.Events
+            .Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled && e.Status != EventStatus.Completed)
+            .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && (t.Sold > 0 || t.Held > 0)))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Cancelled).SetProperty(e => e.CancelledAt, now), ct);
+        if (changed == 0 && await db.TicketTypes.AnyAsync(t => t.EventId == eventId && (t.Sold > 0 || t.Held > 0), ct))
+        {
+            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.CancelWithSalesNotYet));
+        }
+
+        return await RecordAsync(db, grant, eventId, changed, "event.cancelled", EventStatus.Cancelled, ct);
+    }
+
+    /// <summary>Deletes an event that never sold anything.</summary>
+    public async Task<CommandResult<bool>> DeleteAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        var deleted = await db.Events
+            .Where(e => e.Id == eventId)
+            .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && (t.Sold > 0 || t.Held > 0)))
+            .Where(e => !db.Sessions.Any(s => s.EventId == e.Id && (s.Sold > 0 || s.Held > 0)))
+            .ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+        {
+            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.EventHasSales));
+        }
+
+        audit.Add(db, grant.UserId, grant.OrganizationId, "event.deleted", "Event", eventId.ToString());
+        await db.SaveChangesAsync(ct);
+        return CommandResult<bool>.Success(true);
+    }
+
+    private static async Task<bool> IsSellableAsync(IAppDbContext db, Guid eventId, CancellationToken ct) =>
+        await db.Sessions.AnyAsync(s => s.EventId == eventId, ct) &&
+        await db.TicketTypes.AnyAsync(t => t.EventId == eventId && t.IsActive && t.Sessions.Count > 0, ct);
+
+    private async Task<CommandResult<EventStatus>> RecordAsync(IAppDbContext db, OrganizationGrant grant, Guid eventId, int changed, string action, EventStatus status, CancellationToken ct)
+    {
+        if (changed == 0)
+        {
+            var current = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(ct);
+            return CommandResult<EventStatus>.Failure(new ValidationFailure("", $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
+        }
+
+        audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());
+        await db.SaveChangesAsync(ct);
+        return CommandResult<EventStatus>.Success(status);
+    }
+}
