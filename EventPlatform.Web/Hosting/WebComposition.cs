@@ -4,6 +4,7 @@ using EventPlatform.Core.Notifications;
 using EventPlatform.Data;
 using EventPlatform.Web.Accounts;
 using EventPlatform.Web.Api;
+using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
@@ -31,6 +32,8 @@ internal static class WebComposition
         services.AddScoped<CircuitCorrelationId>();
         services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();
         services.AddScoped<CurrentOrganizationState>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddHostedService<EventLifecycleWorker>();
 
         services.AddAccounts(configuration);
         services.AddEmail(builder.Environment, configuration);

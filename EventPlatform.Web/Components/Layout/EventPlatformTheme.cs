@@ -22,7 +22,7 @@ internal static class EventPlatformTheme
             DrawerBackground = "#ffffff",
             TextPrimary = "#1f2937",
             TextSecondary = "#4b5563",
-            Success = "#15803d",
+            Success = "#166534",
             Error = "#b91c1c",
             Warning = "#b45309",
             Info = "#1d4ed8",

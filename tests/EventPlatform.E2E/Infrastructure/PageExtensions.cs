@@ -13,6 +13,12 @@ public static class PageExtensions
     /// <summary>Fails on serious or critical WCAG A/AA violations found by axe.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        // Snackbars fade in: measured mid-fade their text fails contrast that it meets once shown.
+        if (await page.Locator(".mud-snackbar").CountAsync() > 0)
+        {
+            await page.WaitForTimeoutAsync(1000);
+        }
+
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -1,0 +1,85 @@
+using EventPlatform.Core.Organizations;
+using EventPlatform.E2E.Infrastructure;
+using EventPlatform.E2E.Pages;
+using EventPlatform.TestSupport;
+using Microsoft.Playwright;
+
+namespace EventPlatform.E2E.Catalog;
+
+[Collection(BrowserCollection.Name)]
+public sealed class EventManagementTests(BrowserAppFixture fixture)
+{
+    [Fact]
+    public async Task Manager_CreatesATwoSessionEventWithTwoTicketTypes_AndPublishesIt()
+    {
+        var manager = await fixture.CreateUserAsync("mia.manager@example.com", "Mia Manager");
+        var organization = await fixture.App.Db.AddOrganizationAsync("clay-collective", (manager.Id, OrgRole.Manager));
+        var page = await fixture.NewPageAsync(1280, 900);
+        await new SignInPage(page).OpenAsync();
+        await new SignInPage(page).SignInAsync("mia.manager@example.com", BrowserAppFixture.Password);
+        await page.WaitForInteractiveAsync();
+
+        await page.GotoAsync($"org/{organization.Id}/events");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New event" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Title").FillAsync("Clay Weekend");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Enter the venue's name, or mark the event as online.")).ToBeVisibleAsync();
+        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("Riverside Studio");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Clay Weekend", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=event-status]")).ToHaveTextAsync("Draft");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Sessions" }).ClickAsync();
+        await AddSessionAsync(page, "Saturday", "2026-10-10T10:00", "2026-10-10T09:00", "12");
+        await Assertions.Expect(page.GetByText("The end must be after the start.")).ToBeVisibleAsync();
+        await page.GetByLabel("Ends").FillAsync("2026-10-10T16:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add session" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Saturday", Exact = true })).ToBeVisibleAsync();
+        await AddSessionAsync(page, "Sunday", "2026-10-11T10:00", "2026-10-11T16:00", "12");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Sunday", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "S2", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Ticket types" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add ticket type" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Choose at least one session for this ticket type.")).ToBeVisibleAsync();
+        await AddTicketTypeAsync(page, "Full weekend", "80.00", "S1 · Saturday", "S2 · Sunday");
+        await AddTicketTypeAsync(page, "Saturday only", "45", "S1 · Saturday");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "€80.00", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "S1, S2", Exact = true })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "event-editor-ticket-types");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=event-status]")).ToHaveTextAsync("Published");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync($"org/{organization.Id}/events");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Clay Weekend" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Sat 10 Oct 2026, 10:00 (Europe/Berlin)" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "events-list");
+    }
+
+    private static async Task AddSessionAsync(IPage page, string name, string starts, string ends, string capacity)
+    {
+        await page.GetByLabel("Session name").FillAsync(name);
+        await page.GetByLabel("Starts").FillAsync(starts);
+        await page.GetByLabel("Ends").FillAsync(ends);
+        await page.GetByLabel("Capacity").FillAsync(capacity);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add session" }).ClickAsync();
+    }
+
+    private static async Task AddTicketTypeAsync(IPage page, string name, string price, params string[] sessions)
+    {
+        await page.GetByLabel("Ticket name").FillAsync(name);
+        await page.GetByLabel("Price (EUR)", new() { Exact = true }).FillAsync(price);
+        foreach (var session in sessions)
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = session }).CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add ticket type" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+    }
+}
