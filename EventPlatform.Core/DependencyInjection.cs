@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<ChangeEventStatus>();
         services.AddScoped<AdvanceEventLifecycle>();
         services.AddScoped<OrganizationEvents>();
+        services.AddScoped<Catalog.Browsing.BrowseCatalog>();
+        services.AddScoped<Catalog.Browsing.GetPublicEvent>();
         return services;
     }
 

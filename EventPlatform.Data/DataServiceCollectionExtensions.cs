@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContext());
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IOutboxLeases, OutboxLeases>();
+        services.AddSingleton<Core.Catalog.Browsing.ICatalogSearch, Catalog.CatalogSearch>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

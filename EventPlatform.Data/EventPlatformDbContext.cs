@@ -37,6 +37,7 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<TicketType> TicketTypes => Set<TicketType>();
     public DbSet<TicketTypeSession> TicketTypeSessions => Set<TicketTypeSession>();
+    public DbSet<CustomerMember> CustomerMembers => Set<CustomerMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,3 +45,24 @@ public class TicketTypeSession
     public Guid SessionId { get; set; }
     public Session? Session { get; set; }
 }
+
+/// <summary>Turns stored rows into the inputs of <see cref="AvailabilityRule"/>.</summary>
+public static class CatalogCounters
+{
+    /// <param name="sessionsById">The event's sessions; those the type includes are picked.</param>
+    public static TicketTypeCounters For(TicketType type, IReadOnlyDictionary<Guid, Session> sessionsById) => new(
+        type.IsActive,
+        type.Visibility,
+        type.QuantityCap,
+        type.Sold,
+        type.Held,
+        type.MinPerOrder,
+        type.MaxPerOrder,
+        type.SalesStartAt,
+        type.SalesEndAt,
+        type.Sessions.Where(s => sessionsById.ContainsKey(s.SessionId)).Select(s => sessionsById[s.SessionId].Counters).OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+
+    /// <summary>The most places this type could ever sell: its cap, or its smallest session.</summary>
+    public static int Capacity(TicketTypeCounters counters) =>
+        Math.Min(counters.QuantityCap ?? int.MaxValue, counters.Sessions.Count == 0 ? 0 : counters.Sessions.Min(s => s.Capacity));
+}

@@ -32,6 +32,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Session> Sessions { get; }
     DbSet<TicketType> TicketTypes { get; }
     DbSet<TicketTypeSession> TicketTypeSessions { get; }
+    DbSet<CustomerMember> CustomerMembers { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

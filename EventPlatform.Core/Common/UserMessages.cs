@@ -22,7 +22,7 @@ public static class UserMessages
 
     public const string EventTitleLength = "Enter a title of 3 to 200 characters.";
     public const string ShortDescriptionLength = "Keep the short description to 500 characters.";
-    public const string EventSlugTaken = "Another event of this organization already uses this address.";
+    public const string EventSlugTaken = "This address is already taken by another event. Choose another one.";
     public const string TimeZoneUnknown = "Choose a time zone from the list (e.g. Europe/Berlin).";
     public const string VenueNameRequired = "Enter the venue's name, or mark the event as online.";
     public const string OnlineLinkInvalid = "Enter the join link as a full https:// address.";

@@ -13,7 +13,9 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Title).HasMaxLength(Event.TitleMaxLength);
         builder.Property(e => e.Slug).HasMaxLength(80);
-        builder.HasIndex(e => new { e.OrganizationId, e.Slug }).IsUnique();
+        // Public addresses are /e/{slug}, so slugs are unique across the platform (and so within each organization).
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasIndex(e => e.OrganizationId);
         builder.Property(e => e.ShortDescription).HasMaxLength(Event.ShortDescriptionMaxLength);
         builder.Property(e => e.VenueName).HasMaxLength(200);
         builder.Property(e => e.VenueAddress).HasMaxLength(500);
@@ -76,5 +78,16 @@ internal sealed class TicketTypeSessionConfiguration : IEntityTypeConfiguration<
         // statement) still lets deleting a whole event cascade through its ticket types first.
         builder.HasOne(s => s.Session).WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(s => s.SessionId);
+    }
+}
+
+internal sealed class CustomerMemberConfiguration : IEntityTypeConfiguration<CustomerMember>
+{
+    public void Configure(EntityTypeBuilder<CustomerMember> builder)
+    {
+        builder.HasKey(m => new { m.OrganizationId, m.NormalizedEmail });
+        builder.Property(m => m.NormalizedEmail).HasMaxLength(256);
+        builder.Property(m => m.Email).HasMaxLength(256);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

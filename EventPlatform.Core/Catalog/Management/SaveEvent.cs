@@ -18,7 +18,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         }
 
         await using var db = await dbFactory.CreateAsync(ct);
-        var slug = await ChooseSlugAsync(db, organizationId, details, eventId: null, ct);
+        var slug = await ChooseSlugAsync(db, details, eventId: null, ct);
         if (slug is null)
         {
             return CommandResult<Guid>.Failure(new ValidationFailure(nameof(EventDetails.Slug), UserMessages.EventSlugTaken));
@@ -48,7 +48,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
             return CommandResult<Guid>.Failure(new ValidationFailure("", UserMessages.EventNotEditable));
         }
 
-        var slug = await ChooseSlugAsync(db, existing.OrganizationId, details, eventId, ct);
+        var slug = await ChooseSlugAsync(db, details, eventId, ct);
         if (slug is null)
         {
             return CommandResult<Guid>.Failure(new ValidationFailure(nameof(EventDetails.Slug), UserMessages.EventSlugTaken));
@@ -61,17 +61,18 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
     }
 
     /// <summary>The requested slug, or one made from the title (numbered when taken); null when a requested one is taken.</summary>
-    private static async Task<string?> ChooseSlugAsync(IAppDbContext db, Guid organizationId, EventDetails details, Guid? eventId, CancellationToken ct)
+    private static async Task<string?> ChooseSlugAsync(IAppDbContext db, EventDetails details, Guid? eventId, CancellationToken ct)
     {
-        var taken = await db.Events.Where(e => e.OrganizationId == organizationId && e.Id != eventId).Select(e => e.Slug).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(details.Slug))
         {
             var requested = details.Slug.Trim();
-            return taken.Contains(requested) ? null : requested;
+            return await db.Events.AnyAsync(e => e.Slug == requested && e.Id != eventId, ct) ? null : requested;
         }
 
         var baseSlug = Slug.FromName(details.Title!);
         baseSlug = baseSlug.Length < Slug.MinLength ? "event" : baseSlug[..Math.Min(baseSlug.Length, 70)];
+        var prefix = baseSlug + "-";
+        var taken = await db.Events.Where(e => e.Id != eventId && (e.Slug == baseSlug || e.Slug.StartsWith(prefix))).Select(e => e.Slug).ToListAsync(ct);
         var candidate = baseSlug;
         for (var n = 2; taken.Contains(candidate); n++)
         {
@@ -92,7 +93,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         {
             // Someone else took the same address between our check and the insert; the unique index decided.
             await using var check = await dbFactory.CreateAsync(ct);
-            if (await check.Events.AnyAsync(e => e.OrganizationId == saved.OrganizationId && e.Slug == saved.Slug && e.Id != saved.Id, ct))
+            if (await check.Events.AnyAsync(e => e.Slug == saved.Slug && e.Id != saved.Id, ct))
             {
                 return CommandResult<Guid>.Failure(new ValidationFailure(nameof(EventDetails.Slug), UserMessages.EventSlugTaken));
             }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventPlatform.Data.Migrations
 {
     [DbContext(typeof(EventPlatformDbContext))]
-    [Migration("20261123194425_AddCatalog")]
+    [Migration("20261123195844_AddCatalog")]
     partial class AddCatalog
     {
         /// <inheritdoc />
@@ -223,6 +223,33 @@ namespace EventPlatform.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.Catalog.CustomerMember", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.HasKey("OrganizationId", "NormalizedEmail")
+                        .HasName("pk_customer_members");
+
+                    b.ToTable("customer_members", (string)null);
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Catalog.Event", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,9 +374,12 @@ namespace EventPlatform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_events");
 
-                    b.HasIndex("OrganizationId", "Slug")
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_events_organization_id");
+
+                    b.HasIndex("Slug")
                         .IsUnique()
-                        .HasDatabaseName("ix_events_organization_id_slug");
+                        .HasDatabaseName("ix_events_slug");
 
                     b.HasIndex("Status", "PublishAt")
                         .HasDatabaseName("ix_events_status_publish_at");
@@ -1004,6 +1034,16 @@ namespace EventPlatform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_magic_link_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Catalog.CustomerMember", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_members_organizations_organization_id");
                 });
 
             modelBuilder.Entity("EventPlatform.Core.Catalog.Event", b =>

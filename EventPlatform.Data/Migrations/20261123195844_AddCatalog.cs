@@ -13,6 +13,26 @@ namespace EventPlatform.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "customer_members",
+                columns: table => new
+                {
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_members", x => new { x.organization_id, x.normalized_email });
+                    table.ForeignKey(
+                        name: "fk_customer_members_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "events",
                 columns: table => new
                 {
@@ -145,9 +165,14 @@ namespace EventPlatform.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_events_organization_id_slug",
+                name: "ix_events_organization_id",
                 table: "events",
-                columns: new[] { "organization_id", "slug" },
+                column: "organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_slug",
+                table: "events",
+                column: "slug",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -185,6 +210,9 @@ namespace EventPlatform.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "customer_members");
+
             migrationBuilder.DropTable(
                 name: "ticket_type_sessions");
 

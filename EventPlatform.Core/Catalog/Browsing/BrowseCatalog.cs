@@ -1,0 +1,59 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Catalog.Browsing;
+
+/// <summary>The public catalog: searches, then builds cards with prices and scarcity badges from counters.</summary>
+public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, ISettingsService settings, TimeProvider clock)
+{
+    public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken ct = default)
+    {
+        var pageSize = (await settings.GetAsync(ct)).SearchResultsPerPage;
+        var page = await search.SearchAsync(query with { Page = Math.Max(1, query.Page) }, clock.GetUtcNow(), pageSize, ct);
+        var cards = await CardsAsync(page.EventIds, ct);
+        return new CatalogResults(cards, page.Total, Math.Max(1, query.Page), pageSize);
+    }
+
+    /// <summary>Cards for the given events, in the given order.</summary>
+    public async Task<IReadOnlyList<EventCard>> CardsAsync(IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
+    {
+        if (eventIds.Count == 0)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, OrganizationName = o.Name, OrganizationSlug = o.Slug })
+            .ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => eventIds.Contains(s.EventId)).ToListAsync(ct);
+        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)
+            .Where(t => eventIds.Contains(t.EventId) && t.IsActive && t.Visibility == TicketVisibility.Public)
+            .ToListAsync(ct);
+
+        var cards = new Dictionary<Guid, EventCard>();
+        foreach (var row in events)
+        {
+            var e = row.Event;
+            var own = sessions.Where(s => s.EventId == e.Id).ToDictionary(s => s.Id);
+            var listed = types.Where(t => t.EventId == e.Id).ToList();
+            var prices = listed.Select(t => TicketPricing.UnitPrice(t, BuyerContext.Anonymous, now)).ToList();
+            var availability = listed.Select(t =>
+            {
+                var counters = CatalogCounters.For(t, own);
+                return (AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, BuyerContext.Anonymous, now), CatalogCounters.Capacity(counters));
+            }).ToList();
+            cards[e.Id] = new EventCard(
+                e.Id, e.Slug, e.Title, e.ShortDescription, e.Category, row.OrganizationName, row.OrganizationSlug,
+                own.Values.Where(s => s.EndsAt > now).Select(s => (DateTimeOffset?)s.StartsAt).Min() ?? own.Values.Select(s => (DateTimeOffset?)s.StartsAt).Min(),
+                own.Count, e.TimeZone, e.VenueName, e.IsOnline, e.CoverImagePath,
+                prices.Count == 0 ? null : prices.MinBy(p => p.AmountMinor),
+                prices.Count == 0 ? null : prices.MaxBy(p => p.AmountMinor),
+                Scarcity.ForEvent(availability));
+        }
+
+        return eventIds.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
+    }
+}

@@ -1,0 +1,118 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Catalog.Browsing;
+
+/// <summary>A session as the event page lists it.</summary>
+public sealed record PublicSession(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Remaining);
+
+/// <summary>A ticket type as the event page offers it to this visitor.</summary>
+public sealed record PublicTicketType(
+    Guid Id,
+    string Name,
+    string? Description,
+    Money Price,
+    Money RegularPrice,
+    bool IsMemberPrice,
+    bool IsEarlyBird,
+    IReadOnlyList<string> SessionCodes,
+    TicketAvailability Availability,
+    string? AvailabilityText,
+    ScarcityBadge Badge);
+
+/// <summary>Everything the public event page shows.</summary>
+public sealed record PublicEventView(
+    Event Event,
+    string OrganizationName,
+    string OrganizationSlug,
+    IReadOnlyList<PublicSession> Sessions,
+    IReadOnlyList<PublicTicketType> TicketTypes,
+    IReadOnlyList<EventCard> Related,
+    bool IsMember,
+    bool IsPreview);
+
+/// <summary>
+/// Reads one event for the public page at /e/{slug}: published (or completed, cancelled) events
+/// for everyone, members-only ones for members, drafts only as a preview for the organization's
+/// team. Anything else is "not found".
+/// </summary>
+public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, TimeProvider clock)
+{
+    public async Task<PublicEventView> ExecuteAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var found = await db.Events.AsNoTracking().Where(e => e.Slug == slug)
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, o.Name, o.Slug })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var e = found.Event;
+        var isTeam = await access.FindGrantAsync(e.OrganizationId, ct) is { } grant && grant.Allows(OrgRole.Analyst);
+        var isMember = await IsCustomerMemberAsync(db, e.OrganizationId, ct);
+        var isPreview = e.Status is EventStatus.Draft or EventStatus.Scheduled;
+        if ((isPreview && !isTeam) || (e.Visibility == EventVisibility.MembersOnly && !isMember && !isTeam))
+        {
+            throw new NotFoundException();
+        }
+
+        var now = clock.GetUtcNow();
+        var buyer = new BuyerContext(isMember);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == e.Id).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var byId = sessions.ToDictionary(s => s.Id);
+        var names = sessions.ToDictionary(s => s.Code, s => s.Name);
+        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)
+            .Where(t => t.EventId == e.Id && t.IsActive && (t.Visibility == TicketVisibility.Public || (t.Visibility == TicketVisibility.MembersOnly && isMember)))
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.PriceMinor)
+            .ToListAsync(ct);
+
+        var offered = types.Select(t =>
+        {
+            var counters = CatalogCounters.For(t, byId);
+            var availability = AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, buyer, now);
+            var price = TicketPricing.UnitPrice(t, buyer, now);
+            return new PublicTicketType(
+                t.Id, t.Name, t.Description, price, t.Price,
+                IsMemberPrice: isMember && t.MemberPriceMinor is { } member && member == price.AmountMinor && member < t.PriceMinor,
+                IsEarlyBird: TicketPricing.IsEarlyBirdOn(t, now) && t.EarlyBirdPriceMinor == price.AmountMinor && price.AmountMinor < t.PriceMinor,
+                counters.Sessions.Select(s => s.Code).ToList(),
+                availability,
+                AvailabilityWording.Describe(availability, names, t.SalesStartAt, e.TimeZone),
+                Scarcity.For(availability, CatalogCounters.Capacity(counters)));
+        }).ToList();
+
+        var publicSessions = sessions.Select(s => new PublicSession(s.Code, s.Name, s.StartsAt, s.EndsAt, s.Counters.Remaining)).ToList();
+        var related = await RelatedAsync(db, e, now, ct);
+        return new PublicEventView(e, found.Name, found.Slug, publicSessions, offered, related, isMember, isPreview);
+    }
+
+    /// <summary>Up to three upcoming listed events: same organization, category or tags first.</summary>
+    private async Task<IReadOnlyList<EventCard>> RelatedAsync(IAppDbContext db, Event e, DateTimeOffset now, CancellationToken ct)
+    {
+        var candidates = await db.Events.AsNoTracking()
+            .Where(x => x.Id != e.Id && x.Status == EventStatus.Published && x.Visibility == EventVisibility.Public && x.Sessions.Any(s => s.EndsAt > now))
+            .Where(x => x.OrganizationId == e.OrganizationId || x.Category == e.Category || x.Tags.Any(t => e.Tags.Contains(t)))
+            .Select(x => new
+            {
+                x.Id,
+                Score = (x.OrganizationId == e.OrganizationId ? 2 : 0) + (x.Category == e.Category ? 1 : 0) + x.Tags.Count(t => e.Tags.Contains(t)),
+                Next = x.Sessions.Where(s => s.EndsAt > now).Min(s => s.StartsAt),
+            })
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Next)
+            .Take(3)
+            .Select(x => x.Id)
+            .ToListAsync(ct);
+        return await catalog.CardsAsync(candidates, ct);
+    }
+
+    private async Task<bool> IsCustomerMemberAsync(IAppDbContext db, Guid organizationId, CancellationToken ct)
+    {
+        var userId = await currentUser.GetUserIdAsync(ct);
+        if (userId is null)
+        {
+            return false;
+        }
+
+        // Only a confirmed address proves the person is the member the organization listed.
+        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        return email is not null && await db.CustomerMembers.AnyAsync(m => m.OrganizationId == organizationId && m.NormalizedEmail == email, ct);
+    }
+}
