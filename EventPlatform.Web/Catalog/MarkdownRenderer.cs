@@ -38,6 +38,22 @@ public sealed class MarkdownRenderer
                 anchor.SetAttribute("rel", "noopener noreferrer nofollow");
             }
         };
+        // The page owns h1 and h2; the organizer's headings nest below them.
+        foreach (var heading in new[] { "h1", "h2" })
+        {
+            sanitizer.AllowedTags.Remove(heading);
+        }
+
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.TagName is "H1" or "H2" && e.Tag.Owner is { } document)
+            {
+                var replacement = document.CreateElement("h3");
+                replacement.InnerHtml = e.Tag.InnerHtml;
+                e.Tag.Replace(replacement);
+                e.Cancel = true;
+            }
+        };
         return sanitizer;
     }
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Data;
 using Microsoft.AspNetCore.Identity;
@@ -53,11 +54,11 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
         var admin = await CreateUserAsync(users, DemoAccounts.Admin, "Ada Admin");
         Check(await users.AddToRoleAsync(admin, PlatformRoles.PlatformAdmin));
 
-        await CreateOrganizationAsync(users, db, "Riverside Arts Collective", "riverside-arts",
+        var riverside = await CreateOrganizationAsync(users, db, "Riverside Arts Collective", "riverside-arts",
             (DemoAccounts.RiversideOwner, "Rita Owner", OrgRole.Owner),
             (DemoAccounts.RiversideManager, "Marco Manager", OrgRole.Manager),
             (DemoAccounts.RiversideStaff, "Sam Door", OrgRole.CheckInStaff));
-        await CreateOrganizationAsync(users, db, "Northwind Tech Meetups", "northwind-tech",
+        var northwind = await CreateOrganizationAsync(users, db, "Northwind Tech Meetups", "northwind-tech",
             (DemoAccounts.NorthwindOwner, "Nora Owner", OrgRole.Owner),
             (DemoAccounts.NorthwindManager, "Nils Manager", OrgRole.Manager),
             (DemoAccounts.NorthwindStaff, "Nia Door", OrgRole.CheckInStaff));
@@ -68,12 +69,18 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
             await CreateUserAsync(users, DemoAccounts.Attendees[i], attendeeNames[i]);
         }
 
+        await db.Organizations.Where(o => o.Id == northwind)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.DefaultCurrency, "USD").SetProperty(x => x.DefaultTimeZone, "America/New_York"), cancellationToken);
+
+        // Alice is a member of Riverside: she sees member prices and the members-only event.
+        db.CustomerMembers.Add(new CustomerMember { OrganizationId = riverside, Email = DemoAccounts.Attendees[0], NormalizedEmail = DemoAccounts.Attendees[0].ToUpperInvariant(), AddedAt = clock.GetUtcNow() });
+        DemoCatalog.Add(db, riverside, northwind, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task CreateOrganizationAsync(UserManager<ApplicationUser> users, EventPlatformDbContext db, string name, string slug, params (string Email, string Name, OrgRole Role)[] team)
+    private async Task<Guid> CreateOrganizationAsync(UserManager<ApplicationUser> users, EventPlatformDbContext db, string name, string slug, params (string Email, string Name, OrgRole Role)[] team)
     {
         var now = clock.GetUtcNow();
         var organization = new Organization { Id = Guid.CreateVersion7(), Name = name, Slug = slug, CreatedAt = now, ContactEmail = team[0].Email };
@@ -86,6 +93,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
         }
 
         await db.SaveChangesAsync();
+        return organization.Id;
     }
 
     private async Task<ApplicationUser> CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, Guid? organizationId = null)

@@ -64,6 +64,7 @@ internal static class WebComposition
 
         app.MapStaticAssets();
         app.MapHealthEndpoints();
+        app.MapCatalogEndpoints();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
     }

@@ -15,6 +15,19 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
         return new CatalogResults(cards, page.Total, Math.Max(1, query.Page), pageSize);
     }
 
+    /// <summary>Slugs and last changes of every listed (published, public) event, for the sitemap.</summary>
+    public async Task<IReadOnlyList<(string Slug, DateTimeOffset UpdatedAt)>> ListedEventsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.Status == EventStatus.Published && e.Visibility == EventVisibility.Public)
+            .OrderBy(e => e.Slug)
+            .Select(e => new { e.Slug, e.UpdatedAt })
+            .Take(50_000) // the sitemap protocol's limit per file
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Slug, r.UpdatedAt)).ToList();
+    }
+
     /// <summary>Cards for the given events, in the given order.</summary>
     public async Task<IReadOnlyList<EventCard>> CardsAsync(IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
     {

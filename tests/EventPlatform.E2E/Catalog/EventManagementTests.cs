@@ -33,12 +33,12 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=event-status]")).ToHaveTextAsync("Draft");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Sessions" }).ClickAsync();
-        await AddSessionAsync(page, "Saturday", "2026-10-10T10:00", "2026-10-10T09:00", "12");
+        await AddSessionAsync(page, "Saturday", "2027-10-09T10:00", "2027-10-09T09:00", "12");
         await Assertions.Expect(page.GetByText("The end must be after the start.")).ToBeVisibleAsync();
-        await page.GetByLabel("Ends").FillAsync("2026-10-10T16:00");
+        await page.GetByLabel("Ends").FillAsync("2027-10-09T16:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add session" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Saturday", Exact = true })).ToBeVisibleAsync();
-        await AddSessionAsync(page, "Sunday", "2026-10-11T10:00", "2026-10-11T16:00", "12");
+        await AddSessionAsync(page, "Sunday", "2027-10-10T10:00", "2027-10-10T16:00", "12");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Sunday", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "S2", Exact = true })).ToBeVisibleAsync();
 
@@ -57,8 +57,27 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
 
         await page.GotoAsync($"org/{organization.Id}/events");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Clay Weekend" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Sat 10 Oct 2026, 10:00 (Europe/Berlin)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Sat 9 Oct 2027, 10:00 (Europe/Berlin)" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "events-list");
+
+        // An anonymous visitor finds it by search and sees prices, times in the event's zone, availability.
+        var visitor = await fixture.NewPageAsync(1280, 900);
+        await visitor.GotoAsync("");
+        await visitor.GetByRole(AriaRole.Searchbox, new() { Name = "Search events" }).FillAsync("clay weekend");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("[data-testid=result-count]")).ToHaveTextAsync("1 event");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Clay Weekend" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Clay Weekend", Level = 1 })).ToBeVisibleAsync();
+        var tickets = visitor.Locator("[data-testid=ticket-type]");
+        await Assertions.Expect(tickets).ToHaveCountAsync(2);
+        await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-price]")).ToHaveTextAsync("€80.00");
+        await Assertions.Expect(tickets.Filter(new() { HasText = "Saturday only" }).Locator("[data-testid=ticket-price]")).ToHaveTextAsync("€45.00");
+        await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-availability]")).ToHaveTextAsync("Available");
+        await Assertions.Expect(visitor.Locator("[data-testid=session]").First).ToContainTextAsync("Sat 9 Oct 2027, 10:00 – 16:00");
+        await Assertions.Expect(visitor.Locator("[data-testid=time-zone]")).ToHaveTextAsync("Times in Europe/Berlin");
+        await visitor.AssertPageStructureAsync();
+        await visitor.AssertAccessibleAsync();
+        await Screenshots.SaveAsync(visitor, "event-page");
     }
 
     private static async Task AddSessionAsync(IPage page, string name, string starts, string ends, string capacity)
