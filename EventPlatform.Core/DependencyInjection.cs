@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<MyOrganizations>();
         services.AddScoped<SwitchOrganization>();
         services.AddScoped<GetOrganizationOverview>();
+        services.AddScoped<OrganizationProfile>();
         return services;
     }
 
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddScoped<OrganizationEvents>();
         services.AddScoped<Catalog.Browsing.BrowseCatalog>();
         services.AddScoped<Catalog.Browsing.GetPublicEvent>();
+        services.AddScoped<Catalog.Browsing.GetOrganizationPage>();
+        services.AddScoped<Catalog.CustomerMembers>();
         return services;
     }
 

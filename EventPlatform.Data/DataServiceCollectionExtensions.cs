@@ -28,7 +28,8 @@ public static class DataServiceCollectionExtensions
             var cluster = LocalPostgresCluster.Start(
                 new LocalPostgresOptions { DataDirectory = Path.Combine(Path.GetFullPath(dataDirectory), "postgres") },
                 startupLogger);
-            services.AddSingleton(cluster);
+            // Registered through a factory so the container disposes (stops) it even when start-up fails later.
+            services.AddSingleton(_ => cluster);
             // First hosted service registered, so it stops last: after the workers that use the database.
             services.AddHostedService<LocalPostgresLifetime>();
             connectionString = cluster.ConnectionString();

@@ -55,5 +55,11 @@ public static class UserMessages
     public const string CancelWithSalesNotYet = "This event has sales. Cancelling with refunds comes with checkout; until then only events without sales can be cancelled.";
     public const string EventNotEditable = "A cancelled or completed event cannot be changed.";
 
+    public const string ContactEmailInvalid = "Enter a valid email address, like hello@example.com.";
+    public const string BrandColourInvalid = "Use a colour like #4338CA.";
+    public const string AboutTooLong = "Keep the about text to 5,000 characters.";
+    public const string MemberEmailInvalid = "Enter a valid email address, like name@example.com.";
+    public const string MemberAlreadyListed = "This person is already a member.";
+
     public const string TooManyAttempts = "Too many attempts. Please wait a minute and try again.";
 }

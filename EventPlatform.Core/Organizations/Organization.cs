@@ -15,6 +15,10 @@ public class Organization
     /// <summary>IANA time zone used for new events.</summary>
     public string DefaultTimeZone { get; set; } = "Europe/Berlin";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>"#RRGGBB", used on the public page.</summary>
+    public string BrandColour { get; set; } = "#4338CA";
+    /// <summary>Markdown shown on the public page.</summary>
+    public string? About { get; set; }
 
     public List<OrganizationMember> Members { get; set; } = [];
 }

@@ -15,5 +15,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ContactEmail).HasMaxLength(256);
         builder.Property(o => o.DefaultCurrency).HasMaxLength(3);
         builder.Property(o => o.DefaultTimeZone).HasMaxLength(64);
+        builder.Property(o => o.BrandColour).HasMaxLength(7);
+        builder.Property(o => o.About).HasMaxLength(5000);
     }
 }

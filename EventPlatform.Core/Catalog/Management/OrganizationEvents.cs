@@ -44,6 +44,14 @@ public sealed class OrganizationEvents(IAppDbContextFactory dbFactory, Organizat
         return rows.OrderBy(r => r.FirstStart is null ? 1 : 0).ThenBy(r => r.FirstStart).ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>The organization's defaults for a new event's form: its time zone.</summary>
+    public async Task<string> DefaultTimeZoneAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(organizationId, OrgRole.Manager, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.DefaultTimeZone).SingleAsync(ct);
+    }
+
     public async Task<EventForEditing> GetAsync(Guid eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);

@@ -1,0 +1,120 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Organizations;
+
+/// <summary>What an organization's settings page edits.</summary>
+public sealed record OrganizationProfileDetails
+{
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? DefaultCurrency { get; init; }
+    public string? DefaultTimeZone { get; init; }
+    public string? BrandColour { get; init; }
+    public string? About { get; init; }
+}
+
+/// <summary>Reads and changes an organization's settings: Admins and Owners.</summary>
+public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit)
+{
+    public const int AboutMaxLength = 5000;
+
+    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
+    private static partial Regex HexColour();
+
+    public async Task<OrganizationProfileDetails> GetAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(organizationId, OrgRole.Admin, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new OrganizationProfileDetails
+            {
+                Name = o.Name, Slug = o.Slug, ContactEmail = o.ContactEmail, DefaultCurrency = o.DefaultCurrency,
+                DefaultTimeZone = o.DefaultTimeZone, BrandColour = o.BrandColour, About = o.About,
+            })
+            .SingleAsync(ct);
+    }
+
+    public async Task<CommandResult<bool>> UpdateAsync(Guid organizationId, OrganizationProfileDetails details, CancellationToken ct = default)
+    {
+        var grant = await access.RequireAsync(organizationId, OrgRole.Admin, ct);
+        var errors = Validate(details);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var slug = details.Slug?.Trim() ?? "";
+        if (errors.All(e => e.Field != nameof(details.Slug)) && await db.Organizations.AnyAsync(o => o.Slug == slug && o.Id != organizationId, ct))
+        {
+            errors.Add(new(nameof(details.Slug), UserMessages.SlugTaken));
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<bool>.Failure(errors);
+        }
+
+        var organization = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
+        organization.Name = details.Name!.Trim();
+        organization.Slug = slug;
+        organization.ContactEmail = string.IsNullOrWhiteSpace(details.ContactEmail) ? null : details.ContactEmail.Trim();
+        organization.DefaultCurrency = details.DefaultCurrency!.Trim().ToUpperInvariant();
+        organization.DefaultTimeZone = details.DefaultTimeZone!.Trim();
+        organization.BrandColour = details.BrandColour!.Trim().ToUpperInvariant();
+        organization.About = string.IsNullOrWhiteSpace(details.About) ? null : details.About.Trim();
+        audit.Add(db, grant.UserId, organizationId, "organization.updated", "Organization", organizationId.ToString(), new { organization.Name, organization.Slug });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return CommandResult<bool>.Failure(new ValidationFailure(nameof(details.Slug), UserMessages.SlugTaken));
+        }
+
+        return CommandResult<bool>.Success(true);
+    }
+
+    private static List<ValidationFailure> Validate(OrganizationProfileDetails d)
+    {
+        var errors = new List<ValidationFailure>();
+        if ((d.Name?.Trim().Length ?? 0) is < Organization.NameMinLength or > Organization.NameMaxLength)
+        {
+            errors.Add(new(nameof(d.Name), UserMessages.OrganizationNameLength));
+        }
+
+        if (!Common.Slug.IsValid(d.Slug?.Trim()))
+        {
+            errors.Add(new(nameof(d.Slug), UserMessages.SlugFormat));
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.ContactEmail) && !MailAddress.TryCreate(d.ContactEmail.Trim(), out _))
+        {
+            errors.Add(new(nameof(d.ContactEmail), UserMessages.ContactEmailInvalid));
+        }
+
+        if (!Money.IsValidCurrency(d.DefaultCurrency?.Trim().ToUpperInvariant()))
+        {
+            errors.Add(new(nameof(d.DefaultCurrency), UserMessages.CurrencyInvalid));
+        }
+
+        if (!EventTime.IsKnownZone(d.DefaultTimeZone?.Trim()))
+        {
+            errors.Add(new(nameof(d.DefaultTimeZone), UserMessages.TimeZoneUnknown));
+        }
+
+        if (d.BrandColour is null || !HexColour().IsMatch(d.BrandColour.Trim()))
+        {
+            errors.Add(new(nameof(d.BrandColour), UserMessages.BrandColourInvalid));
+        }
+
+        if ((d.About?.Length ?? 0) > AboutMaxLength)
+        {
+            errors.Add(new(nameof(d.About), UserMessages.AboutTooLong));
+        }
+
+        return errors;
+    }
+}
