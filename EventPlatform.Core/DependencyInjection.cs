@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<SaveEvent>();
         services.AddScoped<SaveSession>();
         services.AddScoped<SaveTicketType>();
+        services.AddScoped<SetEventCover>();
         services.AddScoped<ChangeEventStatus>();
         services.AddScoped<AdvanceEventLifecycle>();
         services.AddScoped<OrganizationEvents>();

@@ -61,5 +61,8 @@ public static class UserMessages
     public const string MemberEmailInvalid = "Enter a valid email address, like name@example.com.";
     public const string MemberAlreadyListed = "This person is already a member.";
 
+    public const string CoverTooLarge = "The image is larger than 5 MB. Choose a smaller one.";
+    public const string CoverWrongType = "Use a JPEG, PNG or WebP image.";
+
     public const string TooManyAttempts = "Too many attempts. Please wait a minute and try again.";
 }

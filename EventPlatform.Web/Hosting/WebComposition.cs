@@ -33,6 +33,8 @@ internal static class WebComposition
         services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();
         services.AddScoped<CurrentOrganizationState>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<Core.Storage.IFileStorage>(new Storage.LocalDiskFileStorage(
+            Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
 
         services.AddAccounts(configuration);
@@ -65,6 +67,7 @@ internal static class WebComposition
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapCatalogEndpoints();
+        app.MapMediaEndpoints();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
     }

@@ -32,6 +32,14 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Clay Weekend", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=event-status]")).ToHaveTextAsync("Draft");
 
+        await page.GetByLabel("Upload a JPEG, PNG or WebP (up to 5 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "cover.txt", // the name does not matter: the bytes are checked
+            MimeType = "text/plain",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
+        });
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Current cover image" })).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Tab, new() { Name = "Sessions" }).ClickAsync();
         await AddSessionAsync(page, "Saturday", "2027-10-09T10:00", "2027-10-09T09:00", "12");
         await Assertions.Expect(page.GetByText("The end must be after the start.")).ToBeVisibleAsync();

@@ -1,0 +1,66 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Catalog.Management;
+
+/// <summary>Replaces or removes an event's cover image: JPEG, PNG or WebP (checked from the content), at most 5 MB.</summary>
+public sealed class SetEventCover(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, IFileStorage storage, AuditTrail audit)
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public async Task<CommandResult<string>> UploadAsync(Guid eventId, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+
+        // Read at most one byte more than allowed: enough to know it is too big, never more.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return CommandResult<string>.Failure(new ValidationFailure("CoverImage", UserMessages.CoverTooLarge));
+            }
+        }
+
+        var format = ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, ImageFormat.HeaderLength)));
+        if (format is null)
+        {
+            return CommandResult<string>.Failure(new ValidationFailure("CoverImage", UserMessages.CoverWrongType));
+        }
+
+        var path = $"events/{eventId:N}/cover-{Guid.NewGuid():N}.{format.Extension}";
+        buffer.Position = 0;
+        await storage.SaveAsync(path, buffer, ct);
+        var previous = await db.Events.Where(e => e.Id == eventId).Select(e => e.CoverImagePath).SingleAsync(ct);
+        await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, path), ct);
+        audit.Add(db, grant.UserId, grant.OrganizationId, "event.cover_changed", "Event", eventId.ToString(), new { path, bytes = buffer.Length });
+        await db.SaveChangesAsync(ct);
+        if (previous is not null)
+        {
+            await storage.DeleteAsync(previous, ct);
+        }
+
+        return CommandResult<string>.Success(path);
+    }
+
+    public async Task RemoveAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        var previous = await db.Events.Where(e => e.Id == eventId).Select(e => e.CoverImagePath).SingleAsync(ct);
+        await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, (string?)null), ct);
+        audit.Add(db, grant.UserId, grant.OrganizationId, "event.cover_removed", "Event", eventId.ToString());
+        await db.SaveChangesAsync(ct);
+        if (previous is not null)
+        {
+            await storage.DeleteAsync(previous, ct);
+        }
+    }
+}
