@@ -18,7 +18,8 @@ public sealed partial class MagicLinkJourneyTests(BrowserAppFixture fixture)
 
         await page.GotoAsync("Account/Login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Email me a sign-in link" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/MagicLink");
+        // Enhanced navigation changes the address before it swaps the page in: wait for the new page itself.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in with an email link" })).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync("magic.ann@example.com");
         await page.GetByRole(AriaRole.Button, new() { Name = "Email me a sign-in link" }).ClickAsync();
         var sent = page.Locator("[data-testid=magic-link-sent]");

@@ -18,7 +18,8 @@ public sealed partial class PasswordResetTests(BrowserAppFixture fixture)
         var page = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync("Account/Login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/ForgotPassword");
+        // Enhanced navigation changes the address before it swaps the page in: wait for the new page itself.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync("fay.forgetful@example.com");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();

@@ -22,7 +22,7 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
         await page.GotoAsync($"org/{organization.Id}/events");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New event" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New event", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Title").FillAsync("Clay Weekend");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Enter the venue's name, or mark the event as online.")).ToBeVisibleAsync();
