@@ -17,10 +17,12 @@ internal sealed class CatalogSearch(IDbContextFactory<EventPlatformDbContext> db
     public async Task<CatalogPage> SearchAsync(CatalogQuery query, DateTimeOffset now, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var memberOf = query.MemberOf.ToList();
         var listed =
             from e in db.Events
             join o in db.Organizations on e.OrganizationId equals o.Id
-            where e.Status == EventStatus.Published && e.Visibility == EventVisibility.Public && e.Sessions.Any(s => s.EndsAt > now)
+            where e.Status == EventStatus.Published && e.Sessions.Any(s => s.EndsAt > now)
+                && (e.Visibility == EventVisibility.Public || (e.Visibility == EventVisibility.MembersOnly && memberOf.Contains(e.OrganizationId)))
             select new { Event = e, OrganizationName = o.Name, OrganizationSlug = o.Slug };
 
         var text = query.Text?.Trim();

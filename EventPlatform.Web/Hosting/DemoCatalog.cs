@@ -11,6 +11,31 @@ namespace EventPlatform.Web.Hosting;
 /// </summary>
 internal static class DemoCatalog
 {
+    private static readonly Dictionary<EventCategory, (string From, string To)> CoverColours = new()
+    {
+        [EventCategory.Class] = ("#0F766E", "#14B8A6"),
+        [EventCategory.Workshop] = ("#9A3412", "#F97316"),
+        [EventCategory.Social] = ("#9D174D", "#EC4899"),
+        [EventCategory.Conference] = ("#1E3A8A", "#3B82F6"),
+        [EventCategory.Concert] = ("#4C1D95", "#8B5CF6"),
+        [EventCategory.Sports] = ("#166534", "#22C55E"),
+        [EventCategory.Other] = ("#334155", "#64748B"),
+    };
+
+    /// <summary>Draws a cover for every demo event and stores it.</summary>
+    public static async Task AddCoversAsync(EventPlatformDbContext db, Core.Storage.IFileStorage storage, CancellationToken ct)
+    {
+        var seed = 1;
+        foreach (var e in db.ChangeTracker.Entries<Event>().Select(x => x.Entity).ToList())
+        {
+            var (from, to) = CoverColours[e.Category];
+            var path = $"events/{e.Id:N}/cover-demo.png";
+            using var image = new MemoryStream(DemoCoverImages.Create(from, to, seed++));
+            await storage.SaveAsync(path, image, ct);
+            e.CoverImagePath = path;
+        }
+    }
+
     public static void Add(EventPlatformDbContext db, Guid riverside, Guid northwind, DateTimeOffset now)
     {
         var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);

@@ -5,14 +5,28 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Browsing;
 
 /// <summary>The public catalog: searches, then builds cards with prices and scarcity badges from counters.</summary>
-public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, ISettingsService settings, TimeProvider clock)
+public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, ISettingsService settings, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken ct = default)
     {
         var pageSize = (await settings.GetAsync(ct)).SearchResultsPerPage;
-        var page = await search.SearchAsync(query with { Page = Math.Max(1, query.Page) }, clock.GetUtcNow(), pageSize, ct);
-        var cards = await CardsAsync(page.EventIds, ct);
+        var memberOf = await MemberOfAsync(ct);
+        var page = await search.SearchAsync(query with { Page = Math.Max(1, query.Page), MemberOf = memberOf }, clock.GetUtcNow(), pageSize, ct);
+        var cards = await CardsAsync(page.EventIds, memberOf, ct);
         return new CatalogResults(cards, page.Total, Math.Max(1, query.Page), pageSize);
+    }
+
+    /// <summary>The organizations whose customer member list has the visitor's confirmed email.</summary>
+    public async Task<IReadOnlyList<Guid>> MemberOfAsync(CancellationToken ct = default)
+    {
+        if (await currentUser.GetUserIdAsync(ct) is not { } userId)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        return email is null ? [] : await db.CustomerMembers.Where(m => m.NormalizedEmail == email).Select(m => m.OrganizationId).ToListAsync(ct);
     }
 
     /// <summary>Slugs and last changes of every listed (published, public) event, for the sitemap.</summary>
@@ -28,8 +42,8 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
         return rows.Select(r => (r.Slug, r.UpdatedAt)).ToList();
     }
 
-    /// <summary>Cards for the given events, in the given order.</summary>
-    public async Task<IReadOnlyList<EventCard>> CardsAsync(IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
+    /// <summary>Cards for the given events, in the given order, priced for a visitor who is a member of <paramref name="memberOf"/>.</summary>
+    public async Task<IReadOnlyList<EventCard>> CardsAsync(IReadOnlyList<Guid> eventIds, IReadOnlyList<Guid> memberOf, CancellationToken ct = default)
     {
         if (eventIds.Count == 0)
         {
@@ -43,20 +57,21 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
             .ToListAsync(ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => eventIds.Contains(s.EventId)).ToListAsync(ct);
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)
-            .Where(t => eventIds.Contains(t.EventId) && t.IsActive && t.Visibility == TicketVisibility.Public)
+            .Where(t => eventIds.Contains(t.EventId) && t.IsActive && t.Visibility != TicketVisibility.Hidden)
             .ToListAsync(ct);
 
         var cards = new Dictionary<Guid, EventCard>();
         foreach (var row in events)
         {
             var e = row.Event;
+            var buyer = new BuyerContext(memberOf.Contains(e.OrganizationId));
             var own = sessions.Where(s => s.EventId == e.Id).ToDictionary(s => s.Id);
-            var listed = types.Where(t => t.EventId == e.Id).ToList();
-            var prices = listed.Select(t => TicketPricing.UnitPrice(t, BuyerContext.Anonymous, now)).ToList();
+            var listed = types.Where(t => t.EventId == e.Id && (t.Visibility == TicketVisibility.Public || buyer.IsMember)).ToList();
+            var prices = listed.Select(t => TicketPricing.UnitPrice(t, buyer, now)).ToList();
             var availability = listed.Select(t =>
             {
                 var counters = CatalogCounters.For(t, own);
-                return (AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, BuyerContext.Anonymous, now), CatalogCounters.Capacity(counters));
+                return (AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, buyer, now), CatalogCounters.Capacity(counters));
             }).ToList();
             cards[e.Id] = new EventCard(
                 e.Id, e.Slug, e.Title, e.ShortDescription, e.Category, row.OrganizationName, row.OrganizationSlug,

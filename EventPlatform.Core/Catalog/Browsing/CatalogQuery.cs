@@ -29,7 +29,11 @@ public sealed record CatalogQuery(
     PriceFilter Price = PriceFilter.Any,
     bool OnlyAvailable = false,
     CatalogSort Sort = CatalogSort.Soonest,
-    int Page = 1);
+    int Page = 1)
+{
+    /// <summary>Organizations the visitor is a customer member of: their members-only events are listed too. Set by <see cref="BrowseCatalog"/>.</summary>
+    public IReadOnlyList<Guid> MemberOf { get; init; } = [];
+}
 
 /// <summary>One page of ids, in order, and how many match in all.</summary>
 public sealed record CatalogPage(IReadOnlyList<Guid> EventIds, int Total);

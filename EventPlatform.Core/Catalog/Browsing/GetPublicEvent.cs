@@ -100,7 +100,7 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
             .Take(3)
             .Select(x => x.Id)
             .ToListAsync(ct);
-        return await catalog.CardsAsync(candidates, ct);
+        return await catalog.CardsAsync(candidates, [], ct);
     }
 
     private async Task<bool> IsCustomerMemberAsync(IAppDbContext db, Guid organizationId, CancellationToken ct)

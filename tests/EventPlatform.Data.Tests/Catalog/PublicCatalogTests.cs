@@ -129,6 +129,17 @@ public sealed class PublicCatalogTests : IClassFixture<PublicCatalogTests.Catalo
     }
 
     [Fact]
+    public async Task MembersOnlyEvent_IsListedForMembers_AtTheirPrice()
+    {
+        Services.Caller.UserId = _catalog.Member;
+        var card = (await Services.Get<BrowseCatalog>().SearchAsync(new CatalogQuery(Text: "members evening"))).Events.Single();
+        Assert.Equal("€10.00", card.PriceText);
+
+        Services.Caller.UserId = _catalog.Stranger;
+        Assert.Empty((await Services.Get<BrowseCatalog>().SearchAsync(new CatalogQuery(Text: "members evening"))).Events);
+    }
+
+    [Fact]
     public async Task UnlistedEvent_IsNotListed_ButOpensByItsLink()
     {
         Assert.DoesNotContain("Hidden Gem", await TitlesAsync(new CatalogQuery()));
