@@ -29,6 +29,19 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
         return email is null ? [] : await db.CustomerMembers.Where(m => m.NormalizedEmail == email).Select(m => m.OrganizationId).ToListAsync(ct);
     }
 
+    /// <summary>Organizations with at least one listed upcoming event, for the catalog's organization filter.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name)>> OrganizationsWithEventsAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateAsync(ct);
+        var rows = await db.Organizations.AsNoTracking()
+            .Where(o => db.Events.Any(e => e.OrganizationId == o.Id && e.Status == EventStatus.Published && e.Visibility == EventVisibility.Public && e.Sessions.Any(s => s.EndsAt > now)))
+            .OrderBy(o => o.Name)
+            .Select(o => new { o.Slug, o.Name })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Slug, r.Name)).ToList();
+    }
+
     /// <summary>Slugs and last changes of every listed (published, public) event, for the sitemap.</summary>
     public async Task<IReadOnlyList<(string Slug, DateTimeOffset UpdatedAt)>> ListedEventsAsync(CancellationToken ct = default)
     {
