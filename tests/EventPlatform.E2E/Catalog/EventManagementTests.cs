@@ -1,6 +1,5 @@
 using EventPlatform.Core.Organizations;
 using EventPlatform.E2E.Infrastructure;
-using EventPlatform.E2E.Pages;
 using EventPlatform.TestSupport;
 using Microsoft.Playwright;
 
@@ -14,10 +13,7 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
     {
         var manager = await fixture.CreateUserAsync("mia.manager@example.com", "Mia Manager");
         var organization = await fixture.App.Db.AddOrganizationAsync("clay-collective", (manager.Id, OrgRole.Manager));
-        var page = await fixture.NewPageAsync(1280, 900);
-        await new SignInPage(page).OpenAsync();
-        await new SignInPage(page).SignInAsync("mia.manager@example.com", BrowserAppFixture.Password);
-        await page.WaitForInteractiveAsync();
+        var page = await fixture.NewSignedInPageAsync("mia.manager@example.com", 1280, 900);
 
         await page.GotoAsync($"org/{organization.Id}/events");
         await page.WaitForInteractiveAsync();

@@ -60,6 +60,17 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser context signed in as an existing account, on a live page.</summary>
+    public async Task<IPage> NewSignedInPageAsync(string email, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        var signIn = new Pages.SignInPage(page);
+        await signIn.OpenAsync();
+        await signIn.SignInAsync(email, Password);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
     /// <summary>Creates a confirmed account through Identity (so the password hash is real).</summary>
     public async Task<ApplicationUser> CreateUserAsync(string email, string? displayName = null, bool confirmed = true)
     {

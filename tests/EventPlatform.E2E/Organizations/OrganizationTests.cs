@@ -1,6 +1,5 @@
 using EventPlatform.Core.Organizations;
 using EventPlatform.E2E.Infrastructure;
-using EventPlatform.E2E.Pages;
 using EventPlatform.TestSupport;
 using Microsoft.Playwright;
 
@@ -13,10 +12,7 @@ public sealed class OrganizationTests(BrowserAppFixture fixture)
     public async Task SignedInUser_CreatesAnOrganization_AndBecomesItsOwner()
     {
         await fixture.CreateUserAsync("olive.founder@example.com", "Olive Founder");
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).OpenAsync();
-        await new SignInPage(page).SignInAsync("olive.founder@example.com", BrowserAppFixture.Password);
-        await page.WaitForInteractiveAsync();
+        var page = await fixture.NewSignedInPageAsync("olive.founder@example.com");
 
         await page.GotoAsync("organizations/new");
         await page.WaitForInteractiveAsync();
@@ -43,10 +39,7 @@ public sealed class OrganizationTests(BrowserAppFixture fixture)
         var first = await fixture.App.Db.AddOrganizationAsync("sven-first", (user.Id, OrgRole.Manager));
         var second = await fixture.App.Db.AddOrganizationAsync("sven-second", (user.Id, OrgRole.Analyst));
         var foreign = await fixture.App.Db.AddOrganizationAsync("not-svens");
-        var page = await fixture.NewPageAsync(820, 1180);
-        await new SignInPage(page).OpenAsync();
-        await new SignInPage(page).SignInAsync("sven.switch@example.com", BrowserAppFixture.Password);
-        await page.WaitForInteractiveAsync();
+        var page = await fixture.NewSignedInPageAsync("sven.switch@example.com", 820, 1180);
 
         await page.GotoAsync("organizations");
         await page.WaitForInteractiveAsync();
