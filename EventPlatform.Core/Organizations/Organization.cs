@@ -17,6 +17,8 @@ public class Organization
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>"#RRGGBB", used on the public page.</summary>
     public string BrandColour { get; set; } = "#4338CA";
+    /// <summary>Stored logo image (see IFileStorage), or null.</summary>
+    public string? LogoPath { get; set; }
     /// <summary>Markdown shown on the public page.</summary>
     public string? About { get; set; }
 

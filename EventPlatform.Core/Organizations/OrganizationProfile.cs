@@ -17,10 +17,12 @@ public sealed record OrganizationProfileDetails
     public string? DefaultTimeZone { get; init; }
     public string? BrandColour { get; init; }
     public string? About { get; init; }
+    /// <summary>Read-only here: the logo changes through <see cref="OrganizationProfile.SetLogoAsync"/>.</summary>
+    public string? LogoPath { get; init; }
 }
 
 /// <summary>Reads and changes an organization's settings: Admins and Owners.</summary>
-public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit)
+public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, Storage.IFileStorage storage)
 {
     public const int AboutMaxLength = 5000;
 
@@ -35,7 +37,7 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
             .Select(o => new OrganizationProfileDetails
             {
                 Name = o.Name, Slug = o.Slug, ContactEmail = o.ContactEmail, DefaultCurrency = o.DefaultCurrency,
-                DefaultTimeZone = o.DefaultTimeZone, BrandColour = o.BrandColour, About = o.About,
+                DefaultTimeZone = o.DefaultTimeZone, BrandColour = o.BrandColour, About = o.About, LogoPath = o.LogoPath,
             })
             .SingleAsync(ct);
     }
@@ -75,6 +77,32 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         }
 
         return CommandResult<bool>.Success(true);
+    }
+
+    /// <summary>Replaces the logo: JPEG, PNG or WebP by content, at most 5 MB.</summary>
+    public async Task<CommandResult<string>> SetLogoAsync(Guid organizationId, Stream content, CancellationToken ct = default)
+    {
+        var grant = await access.RequireAsync(organizationId, OrgRole.Admin, ct);
+        var (image, format, error) = await Storage.ImageUpload.ReadAsync(content, ct);
+        if (error is not null)
+        {
+            return CommandResult<string>.Failure(new ValidationFailure("Logo", error));
+        }
+
+        await using var buffer = image!;
+        var path = $"orgs/{organizationId:N}/logo-{Guid.NewGuid():N}.{format!.Extension}";
+        await storage.SaveAsync(path, buffer, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var previous = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.LogoPath).SingleAsync(ct);
+        await db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.LogoPath, path), ct);
+        audit.Add(db, grant.UserId, organizationId, "organization.logo_changed", "Organization", organizationId.ToString());
+        await db.SaveChangesAsync(ct);
+        if (previous is not null)
+        {
+            await storage.DeleteAsync(previous, ct);
+        }
+
+        return CommandResult<string>.Success(path);
     }
 
     private static List<ValidationFailure> Validate(OrganizationProfileDetails d)

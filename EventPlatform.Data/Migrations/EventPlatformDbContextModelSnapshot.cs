@@ -737,6 +737,11 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("default_time_zone");
 
+                    b.Property<string>("LogoPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("logo_path");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

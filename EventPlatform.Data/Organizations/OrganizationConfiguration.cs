@@ -17,5 +17,6 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.DefaultTimeZone).HasMaxLength(64);
         builder.Property(o => o.BrandColour).HasMaxLength(7);
         builder.Property(o => o.About).HasMaxLength(5000);
+        builder.Property(o => o.LogoPath).HasMaxLength(300);
     }
 }

@@ -48,6 +48,8 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddSingleton<ICurrentUser>(caller);
         services.AddCore();
         services.AddData(configuration, NullLogger.Instance);
+        // Uploaded files go to a throwaway folder on disk (the app's own storage).
+        services.AddSingleton<Core.Storage.IFileStorage>(new Web.Storage.LocalDiskFileStorage(Path.Combine(Path.GetTempPath(), "ep-files-" + Guid.NewGuid().ToString("N")[..12])));
         configure?.Invoke(services);
         return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller);
     }

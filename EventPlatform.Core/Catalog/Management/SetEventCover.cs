@@ -9,34 +9,21 @@ namespace EventPlatform.Core.Catalog.Management;
 /// <summary>Replaces or removes an event's cover image: JPEG, PNG or WebP (checked from the content), at most 5 MB.</summary>
 public sealed class SetEventCover(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, IFileStorage storage, AuditTrail audit)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
+    public const long MaxBytes = ImageUpload.MaxBytes;
 
     public async Task<CommandResult<string>> UploadAsync(Guid eventId, Stream content, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
 
-        // Read at most one byte more than allowed: enough to know it is too big, never more.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        var (image, format, error) = await ImageUpload.ReadAsync(content, ct);
+        if (error is not null)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return CommandResult<string>.Failure(new ValidationFailure("CoverImage", UserMessages.CoverTooLarge));
-            }
+            return CommandResult<string>.Failure(new ValidationFailure("CoverImage", error));
         }
 
-        var format = ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, ImageFormat.HeaderLength)));
-        if (format is null)
-        {
-            return CommandResult<string>.Failure(new ValidationFailure("CoverImage", UserMessages.CoverWrongType));
-        }
-
-        var path = $"events/{eventId:N}/cover-{Guid.NewGuid():N}.{format.Extension}";
-        buffer.Position = 0;
+        await using var buffer = image!;
+        var path = $"events/{eventId:N}/cover-{Guid.NewGuid():N}.{format!.Extension}";
         await storage.SaveAsync(path, buffer, ct);
         var previous = await db.Events.Where(e => e.Id == eventId).Select(e => e.CoverImagePath).SingleAsync(ct);
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, path), ct);

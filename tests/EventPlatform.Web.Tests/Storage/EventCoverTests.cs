@@ -87,6 +87,23 @@ public sealed class EventCoverTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotFoundException>(() => _services.Get<SetEventCover>().UploadAsync(_eventId, Png(100)));
     }
 
+    [Fact]
+    public async Task OrganizationLogo_IsStoredForAdmins_AndRefusedToManagers()
+    {
+        var admin = (await _services.Db.AddUserAsync("admin@logo.test")).Id;
+        var manager = (await _services.Db.AddUserAsync("manager@logo.test")).Id;
+        var organization = await _services.Db.AddOrganizationAsync("logo-org", (admin, OrgRole.Admin), (manager, OrgRole.Manager));
+
+        _services.Caller.UserId = manager;
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<OrganizationProfile>().SetLogoAsync(organization.Id, Png(100)));
+
+        _services.Caller.UserId = admin;
+        var saved = await _services.Get<OrganizationProfile>().SetLogoAsync(organization.Id, Png(100));
+        Assert.True(File.Exists(Path.Combine(_folder, saved.Value!)));
+        Assert.Equal(saved.Value, (await _services.Get<OrganizationProfile>().GetAsync(organization.Id)).LogoPath);
+        Assert.Equal(UserMessages.CoverWrongType, (await _services.Get<OrganizationProfile>().SetLogoAsync(organization.Id, new MemoryStream([1, 2, 3]))).ErrorFor("Logo"));
+    }
+
     [Theory]
     [InlineData("../secrets.png")]
     [InlineData("events/../../etc/passwd")]
