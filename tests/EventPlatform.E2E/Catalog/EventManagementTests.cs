@@ -67,13 +67,25 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
         // An anonymous visitor finds it by search and sees prices, times in the event's zone, availability.
         var visitor = await fixture.NewPageAsync(1280, 900);
         await visitor.GotoAsync("");
+        // The circuit re-renders the prerendered page when it starts; typing before that would be lost.
+        await visitor.WaitForInteractiveAsync();
         await visitor.GetByRole(AriaRole.Searchbox, new() { Name = "Search events" }).FillAsync("clay weekend");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(visitor.Locator("[data-testid=result-count]")).ToHaveTextAsync("1 event");
+        await visitor.WaitForInteractiveAsync();
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Clay Weekend" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Clay Weekend", Level = 1 })).ToBeVisibleAsync();
         var tickets = visitor.Locator("[data-testid=ticket-type]");
-        await Assertions.Expect(tickets).ToHaveCountAsync(2);
+        try
+        {
+            await Assertions.Expect(tickets).ToHaveCountAsync(2);
+        }
+        catch (PlaywrightException)
+        {
+            await Screenshots.SaveAsync(visitor, "event-page-failure");
+            throw;
+        }
+
         await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-price]")).ToHaveTextAsync("€80.00");
         await Assertions.Expect(tickets.Filter(new() { HasText = "Saturday only" }).Locator("[data-testid=ticket-price]")).ToHaveTextAsync("€45.00");
         await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-availability]")).ToHaveTextAsync("Available");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventPlatform.Data.Migrations
 {
     [DbContext(typeof(EventPlatformDbContext))]
-    [Migration("20261123204335_AddOrganizationLogo")]
-    partial class AddOrganizationLogo
+    [Migration("20261123205044_AddCatalogAndOrganizationProfiles")]
+    partial class AddCatalogAndOrganizationProfiles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -7,11 +7,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EventPlatform.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AddCatalog : Migration
+    public partial class AddCatalogAndOrganizationProfiles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "about",
+                table: "organizations",
+                type: "character varying(5000)",
+                maxLength: 5000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "brand_colour",
+                table: "organizations",
+                type: "character varying(7)",
+                maxLength: 7,
+                nullable: false,
+                // Existing organizations get the product's indigo, a valid colour.
+                defaultValue: "#4338CA");
+
+            migrationBuilder.AddColumn<string>(
+                name: "logo_path",
+                table: "organizations",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "customer_members",
                 columns: table => new
@@ -224,6 +247,18 @@ namespace EventPlatform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "events");
+
+            migrationBuilder.DropColumn(
+                name: "about",
+                table: "organizations");
+
+            migrationBuilder.DropColumn(
+                name: "brand_colour",
+                table: "organizations");
+
+            migrationBuilder.DropColumn(
+                name: "logo_path",
+                table: "organizations");
         }
     }
 }
