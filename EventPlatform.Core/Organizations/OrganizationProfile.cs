@@ -73,7 +73,14 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         }
         catch (DbUpdateException)
         {
-            return CommandResult<bool>.Failure(new ValidationFailure(nameof(details.Slug), UserMessages.SlugTaken));
+            // Another organization took the address between the check and the save; anything else is a real error.
+            await using var check = await dbFactory.CreateAsync(ct);
+            if (await check.Organizations.AnyAsync(o => o.Slug == slug && o.Id != organizationId, ct))
+            {
+                return CommandResult<bool>.Failure(new ValidationFailure(nameof(details.Slug), UserMessages.SlugTaken));
+            }
+
+            throw;
         }
 
         return CommandResult<bool>.Success(true);

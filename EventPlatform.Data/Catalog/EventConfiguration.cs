@@ -74,8 +74,8 @@ internal sealed class TicketTypeSessionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<TicketTypeSession> builder)
     {
         builder.HasKey(s => new { s.TicketTypeId, s.SessionId });
-        // A session included in a ticket type cannot be deleted; NO ACTION (checked at the end of the
-        // statement) still lets deleting a whole event cascade through its ticket types first.
+        // A session included in a ticket type cannot be deleted. Deleting a whole event therefore
+        // removes these links first (ChangeEventStatus.DeleteAsync), in the same transaction.
         builder.HasOne(s => s.Session).WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(s => s.SessionId);
     }

@@ -74,6 +74,10 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Sessions may not be deleted while a ticket type includes them, so the links go first;
+        // if the event turns out to have sales, the rollback puts them back.
+        await db.TicketTypeSessions.Where(l => db.TicketTypes.Any(t => t.Id == l.TicketTypeId && t.EventId == eventId)).ExecuteDeleteAsync(ct);
         var deleted = await db.Events
             .Where(e => e.Id == eventId)
             .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && (t.Sold > 0 || t.Held > 0)))
@@ -81,11 +85,13 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
             .ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
+            await transaction.RollbackAsync(ct);
             return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.EventHasSales));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "event.deleted", "Event", eventId.ToString());
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return CommandResult<bool>.Success(true);
     }
 

@@ -252,11 +252,34 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         }
 
         Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(eventId)).ErrorFor(""));
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            // The refused delete changed nothing: the ticket type still includes its session.
+            Assert.True(await db.TicketTypeSessions.AnyAsync(l => l.SessionId == session.Id));
+        }
+
         Assert.Equal(UserMessages.CancelWithSalesNotYet, (await status.CancelAsync(eventId)).ErrorFor(""));
 
         var unsold = await CreateEventAsync("Quiet evening");
         Assert.Equal(EventStatus.Cancelled, (await status.CancelAsync(unsold)).Value);
         Assert.True((await status.DeleteAsync(unsold)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Delete_OfAnUnsoldEvent_RemovesItsSessionsAndTicketTypesToo()
+    {
+        var eventId = await CreateEventAsync("Short-lived");
+        var day1 = await AddSessionAsync(eventId, "Day 1");
+        var day2 = await AddSessionAsync(eventId, "Day 2", 1);
+        await AddTicketTypeAsync(eventId, day1.Id, day2.Id);
+
+        Assert.True((await _services.Get<ChangeEventStatus>().DeleteAsync(eventId)).Succeeded);
+
+        await using var db = await _services.Db.CreateAsync();
+        Assert.False(await db.Events.AnyAsync(e => e.Id == eventId));
+        Assert.False(await db.Sessions.AnyAsync(s => s.EventId == eventId));
+        Assert.False(await db.TicketTypes.AnyAsync(t => t.EventId == eventId));
+        Assert.False(await db.TicketTypeSessions.AnyAsync(t => t.SessionId == day1.Id || t.SessionId == day2.Id));
     }
 
     [Fact]
