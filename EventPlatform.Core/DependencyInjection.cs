@@ -19,7 +19,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ISettingsService, SettingsService>();
-        services.AddAccounts().AddOrganizations().AddNotifications().AddCatalog();
+        services.AddAccounts().AddOrganizations().AddNotifications().AddCatalog().AddOrdering();
         services.AddScoped<Administration.GetPlatformOverview>();
         return services;
     }
@@ -58,6 +58,29 @@ public static class DependencyInjection
         services.AddScoped<Catalog.Browsing.GetPublicEvent>();
         services.AddScoped<Catalog.Browsing.GetOrganizationPage>();
         services.AddScoped<Catalog.CustomerMembers>();
+        return services;
+    }
+
+    private static IServiceCollection AddOrdering(this IServiceCollection services)
+    {
+        services.AddOptions<Common.SiteOptions>();
+        services.AddScoped<Ordering.Holds.PlaceHold>();
+        services.AddScoped<Ordering.Holds.ReleaseExpiredHolds>();
+        services.AddScoped<Ordering.Checkout.GetOrder>();
+        services.AddScoped<Ordering.Checkout.SaveCheckoutDetails>();
+        services.AddScoped<Ordering.Checkout.ChangeOrderCoupon>();
+        services.AddScoped<Ordering.Cancellation.CancelTickets>();
+        services.AddScoped<Ordering.Cancellation.RefundCancelledEvent>();
+        services.AddScoped<Ordering.Tickets.MyTickets>();
+        services.AddScoped<Ordering.Tickets.ManageAttendees>();
+        services.AddScoped<Ordering.Management.EventOrders>();
+        services.AddScoped<Ordering.Management.ManageCoupons>();
+        services.AddScoped<Ordering.Management.ManageQuestions>();
+        services.AddScoped<Payments.OrderConfirmation>();
+        services.AddScoped<Payments.ApplyPaymentEvent>();
+        services.AddScoped<Payments.RefundPayments>();
+        services.AddScoped<Payments.StartPayment>();
+        services.AddScoped<Payments.ConfirmReturnedPayment>();
         return services;
     }
 

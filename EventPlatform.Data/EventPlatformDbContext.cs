@@ -4,7 +4,9 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +40,14 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<TicketType> TicketTypes => Set<TicketType>();
     public DbSet<TicketTypeSession> TicketTypeSessions => Set<TicketTypeSession>();
     public DbSet<CustomerMember> CustomerMembers => Set<CustomerMember>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Coupon> Coupons => Set<Coupon>();
+    public DbSet<EventQuestion> EventQuestions => Set<EventQuestion>();
+    public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
+    public DbSet<OrderRefund> OrderRefunds => Set<OrderRefund>();
+    public DbSet<SimulatedPaymentIntent> SimulatedPaymentIntents => Set<SimulatedPaymentIntent>();
+    public DbSet<OutboxEmailAttachment> OutboxEmailAttachments => Set<OutboxEmailAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

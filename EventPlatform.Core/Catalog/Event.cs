@@ -34,6 +34,8 @@ public class Event
     public string? Policies { get; set; }
     /// <summary>Refundable until this many hours before the first session starts; null = not refundable.</summary>
     public int? RefundableUntilHoursBefore { get; set; }
+    /// <summary>The platform fee is added to the buyer's total; otherwise the organizer absorbs it.</summary>
+    public bool PassFeeToBuyer { get; set; } = true;
     public EventVisibility Visibility { get; set; } = EventVisibility.Public;
 
     public EventStatus Status { get; set; } = EventStatus.Draft;

@@ -22,6 +22,12 @@ public static class EventTime
         return withZone ? $"{text} ({timeZone})" : text;
     }
 
+    /// <summary>"Tue 1 Sep 2026, 19:00–21:00 (Europe/Berlin)", or both full dates when it spans days.</summary>
+    public static string FormatRange(DateTimeOffset start, DateTimeOffset end, string timeZone) =>
+        ToZone(start, timeZone).Date == ToZone(end, timeZone).Date
+            ? $"{Format(start, timeZone, withZone: false)}–{FormatTime(end, timeZone)} ({timeZone})"
+            : $"{Format(start, timeZone, withZone: false)} – {Format(end, timeZone)}";
+
     /// <summary>"19:00" in the zone, for the end of a session on the same day.</summary>
     public static string FormatTime(DateTimeOffset instant, string timeZone) =>
         ToZone(instant, timeZone).ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -3,7 +3,9 @@ using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,14 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<TicketType> TicketTypes { get; }
     DbSet<TicketTypeSession> TicketTypeSessions { get; }
     DbSet<CustomerMember> CustomerMembers { get; }
+    DbSet<Order> Orders { get; }
+    DbSet<Ticket> Tickets { get; }
+    DbSet<Coupon> Coupons { get; }
+    DbSet<EventQuestion> EventQuestions { get; }
+    DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents { get; }
+    DbSet<OrderRefund> OrderRefunds { get; }
+    DbSet<SimulatedPaymentIntent> SimulatedPaymentIntents { get; }
+    DbSet<OutboxEmailAttachment> OutboxEmailAttachments { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -52,7 +52,6 @@ public static class UserMessages
 
     public const string PublishNeedsSessions = "Add at least one session and one active ticket type before publishing.";
     public const string EventHasSales = "This event has sales and cannot be deleted; cancel it instead.";
-    public const string CancelWithSalesNotYet = "This event has sales. Cancelling with refunds comes with checkout; until then only events without sales can be cancelled.";
     public const string EventNotEditable = "A cancelled or completed event cannot be changed.";
 
     public const string ContactEmailInvalid = "Enter a valid email address, like hello@example.com.";
@@ -65,4 +64,40 @@ public static class UserMessages
     public const string CoverWrongType = "Use a JPEG, PNG or WebP image.";
 
     public const string TooManyAttempts = "Too many attempts. Please wait a minute and try again.";
+
+    public const string ChooseTickets = "Choose at least one ticket.";
+    public const string TooManyTickets = "You can buy at most {0} tickets in one order.";
+    public const string TicketTypeNotOffered = "This ticket is not on sale.";
+    public const string BelowMinPerOrder = "Choose at least {0} of these.";
+    public const string AboveMaxPerOrder = "You can buy at most {0} of these in one order.";
+    public const string OnlyFewLeft = "Only {0} left.";
+    public const string NotEnoughPlaces = "Sorry, there are not enough places left for this selection. Please choose fewer tickets.";
+    public const string Busy = "Many people are buying right now. Please try again in a moment.";
+    public const string HoldExpired = "Your reservation has run out. Please choose your tickets again.";
+    public const string OrderNotPending = "This order can no longer be changed.";
+
+    public const string CouponUnknown = "This code is not valid.";
+    public const string CouponNotValidNow = "This code is not valid at the moment.";
+    public const string CouponNotForTheseTickets = "This code does not apply to these tickets.";
+    public const string CouponMinimumOrder = "This code needs an order of at least {0}.";
+    public const string CouponUsedUp = "This code has been used up.";
+    public const string CouponPerBuyerLimit = "You have already used this code as often as it allows.";
+
+    public const string BuyerEmailInvalid = "Enter a valid email address.";
+    public const string AttendeeNameRequired = "Enter the attendee's name.";
+    public const string AttendeeEmailInvalid = "Enter a valid email address, or leave it empty.";
+    public const string AnswerRequired = "This question needs an answer.";
+    public const string AnswerTooLong = "Keep the answer to 500 characters.";
+    public const string AnswerNotAChoice = "Choose one of the options.";
+    public const string DetailsIncomplete = "Fill in the details first.";
+
+    public const string CardNumberInvalid = "Enter a valid card number.";
+    public const string CardExpiryInvalid = "Enter the expiry as MM/YY, in the future.";
+    public const string CardCvcInvalid = "Enter the 3 or 4 digit security code.";
+
+    public const string RefundWindowClosed = "This order can no longer be cancelled online. Please contact the organizer.";
+    public const string NotRefundable = "Tickets for this event cannot be cancelled online. Please contact the organizer.";
+    public const string NothingToCancel = "These tickets are already cancelled.";
+    public const string RefundTooLarge = "The refund cannot be more than what is left of the payment ({0}).";
+    public const string AttendeeChangesClosed = "Attendee details can no longer be changed: the event has started.";
 }

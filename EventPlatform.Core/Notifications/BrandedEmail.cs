@@ -18,6 +18,15 @@ public sealed record BrandedEmail(
 {
     private const string BrandColour = "#4338ca";
 
+    /// <summary>
+    /// Extra markup after the paragraphs (order summaries, QR codes). Whoever builds it encodes
+    /// every value in it (see <see cref="Encode"/>); it is inserted as is.
+    /// </summary>
+    public string? ExtraHtml { get; init; }
+
+    /// <summary>The plain-text twin of <see cref="ExtraHtml"/>.</summary>
+    public string? ExtraText { get; init; }
+
     public string ToHtml()
     {
         var html = new StringBuilder();
@@ -35,6 +44,7 @@ public sealed record BrandedEmail(
             html.Append("<p style=\"font-size:15px;line-height:1.5;margin:0 0 12px\">").Append(Encode(paragraph)).Append("</p>");
         }
 
+        html.Append(ExtraHtml);
         if (ButtonText is not null && ButtonUrl is not null)
         {
             html.Append("<p style=\"margin:24px 0\"><a href=\"").Append(Encode(ButtonUrl))
@@ -64,6 +74,11 @@ public sealed record BrandedEmail(
             text.AppendLine(paragraph).AppendLine();
         }
 
+        if (ExtraText is not null)
+        {
+            text.AppendLine(ExtraText).AppendLine();
+        }
+
         if (ButtonText is not null && ButtonUrl is not null)
         {
             text.Append(ButtonText).AppendLine(":").AppendLine(ButtonUrl).AppendLine();
@@ -79,5 +94,5 @@ public sealed record BrandedEmail(
 
     public EmailMessage ToMessage(string to, string subject, string kind) => new(to, subject, ToHtml(), ToText(), kind);
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    public static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

@@ -38,7 +38,9 @@ public sealed class DeliverOutboxEmails(
         string? error = null;
         try
         {
-            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind), ct);
+            var attachments = await db.OutboxEmailAttachments.AsNoTracking().Where(a => a.OutboxEmailId == id).OrderBy(a => a.Position)
+                .Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content, a.ContentId)).ToListAsync(ct);
+            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind) { Attachments = attachments }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

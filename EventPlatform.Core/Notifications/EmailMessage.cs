@@ -1,4 +1,14 @@
 namespace EventPlatform.Core.Notifications;
 
 /// <summary>An email ready to send: one recipient, an HTML body and its plain-text alternative.</summary>
-public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, string Kind);
+public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, string Kind)
+{
+    /// <summary>Files sent along: inline images (with a <see cref="EmailAttachment.ContentId"/>) and downloads.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>
+/// A file in an email. With a <see cref="ContentId"/> it is an inline image the HTML shows with
+/// <c>src="cid:…"</c> (QR codes, which mail clients would block as remote images).
+/// </summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null);

@@ -20,6 +20,21 @@ public static class EmailOutbox
             NextAttemptAt = now,
         };
         db.OutboxEmails.Add(row);
+        var position = 0;
+        foreach (var file in message.Attachments)
+        {
+            db.OutboxEmailAttachments.Add(new OutboxEmailAttachment
+            {
+                Id = Guid.CreateVersion7(),
+                OutboxEmailId = row.Id,
+                FileName = file.FileName,
+                ContentType = file.ContentType,
+                ContentId = file.ContentId,
+                Content = file.Content,
+                Position = position++,
+            });
+        }
+
         return row;
     }
 }

@@ -43,3 +43,15 @@ public class EmailDeliveryAttempt
     public required string Transport { get; set; }
     public string? Error { get; set; }
 }
+
+/// <summary>A file of an outbox email, stored with it so the send (and every retry) is self-contained.</summary>
+public class OutboxEmailAttachment
+{
+    public Guid Id { get; set; }
+    public Guid OutboxEmailId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public string? ContentId { get; set; }
+    public required byte[] Content { get; set; }
+    public int Position { get; set; }
+}

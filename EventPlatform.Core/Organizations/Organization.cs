@@ -21,6 +21,12 @@ public class Organization
     public string? LogoPath { get; set; }
     /// <summary>Markdown shown on the public page.</summary>
     public string? About { get; set; }
+    /// <summary>Stripe Connect account (acct_…) that receives this organization's payments as destination charges.</summary>
+    public string? StripeAccountId { get; set; }
+    /// <summary>Platform fee percent agreed with this organization, instead of the platform setting.</summary>
+    public decimal? PlatformFeePercentOverride { get; set; }
+    /// <summary>Fixed platform fee per order (minor units) agreed with this organization.</summary>
+    public long? PlatformFeeFixedMinorOverride { get; set; }
 
     public List<OrganizationMember> Members { get; set; } = [];
 }

@@ -22,6 +22,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.OnlineJoinUrl).HasMaxLength(1000);
         builder.Property(e => e.TimeZone).HasMaxLength(64);
         builder.Property(e => e.CoverImagePath).HasMaxLength(300);
+        builder.Property(e => e.PassFeeToBuyer).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(e => new { e.Status, e.Visibility });
         builder.HasIndex(e => new { e.Status, e.PublishAt });
         builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);

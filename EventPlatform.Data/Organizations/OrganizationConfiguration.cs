@@ -18,5 +18,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.BrandColour).HasMaxLength(7);
         builder.Property(o => o.About).HasMaxLength(5000);
         builder.Property(o => o.LogoPath).HasMaxLength(300);
+        builder.Property(o => o.StripeAccountId).HasMaxLength(100);
+        builder.Property(o => o.PlatformFeePercentOverride).HasPrecision(5, 2);
     }
 }

@@ -1,11 +1,8 @@
 using System.Text;
 using System.Xml;
+using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 
 namespace EventPlatform.Web.Api;
 
@@ -27,24 +24,9 @@ internal static class CatalogEndpoints
             }
 
             var url = $"{context.Request.Scheme}://{context.Request.Host}/e/{view.Event.Slug}";
-            var calendar = new Calendar { ProductId = "-//EventPlatform//Events//EN" };
-            foreach (var session in view.Sessions)
-            {
-                calendar.Events.Add(new CalendarEvent
-                {
-                    Uid = $"{view.Event.Id}-{session.Code}@eventplatform",
-                    Summary = view.Sessions.Count > 1 ? $"{view.Event.Title} — {session.Name}" : view.Event.Title,
-                    Description = $"{view.Event.ShortDescription}\n{url}".Trim(),
-                    Location = view.Event.IsOnline ? "Online" : string.Join(", ", new[] { view.Event.VenueName, view.Event.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s))),
-                    Start = new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
-                    End = new CalDateTime(session.EndsAt.UtcDateTime, "UTC"),
-                    Url = new Uri(url),
-                    Status = view.Event.Status == Core.Catalog.EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
-                });
-            }
-
-            var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-            return Results.File(Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"{view.Event.Slug}.ics");
+            var sessions = view.Sessions.Select(s => new CalendarSession(s.Code, s.Name, s.StartsAt, s.EndsAt)).ToList();
+            var bytes = EventCalendar.Build(view.Event, sessions, url);
+            return Results.File(bytes, "text/calendar; charset=utf-8", $"{view.Event.Slug}.ics");
         });
 
         endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, HttpContext context, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
+using EventPlatform.Web.Payments;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -36,6 +37,7 @@ internal static class WebComposition
         services.AddSingleton<Core.Storage.IFileStorage>(new Storage.LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
+        services.AddPayments(configuration);
 
         services.AddAccounts(configuration);
         services.AddEmail(builder.Environment, configuration);
@@ -68,6 +70,8 @@ internal static class WebComposition
         app.MapHealthEndpoints();
         app.MapCatalogEndpoints();
         app.MapMediaEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapOrderEndpoints();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
     }

@@ -13,7 +13,23 @@ internal static class MimeMessages
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Headers.Add("X-EventPlatform-Kind", message.Kind);
-        mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody };
+        foreach (var file in message.Attachments)
+        {
+            var contentType = ContentType.Parse(file.ContentType);
+            if (file.ContentId is { } contentId)
+            {
+                // Inline images (QR codes) are parts of the HTML body, referenced as cid:…
+                var image = body.LinkedResources.Add(file.FileName, file.Content, contentType);
+                image.ContentId = contentId;
+            }
+            else
+            {
+                body.Attachments.Add(file.FileName, file.Content, contentType);
+            }
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 }

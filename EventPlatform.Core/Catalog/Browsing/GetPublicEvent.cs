@@ -1,4 +1,6 @@
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering.Coupons;
+using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +32,11 @@ public sealed record PublicEventView(
     IReadOnlyList<PublicTicketType> TicketTypes,
     IReadOnlyList<EventCard> Related,
     bool IsMember,
-    bool IsPreview);
+    bool IsPreview)
+{
+    /// <summary>The code that unlocked hidden ticket types, when one did.</summary>
+    public string? UnlockedByCoupon { get; init; }
+}
 
 /// <summary>
 /// Reads one event for the public page at /e/{slug}: published (or completed, cancelled) events
@@ -39,7 +45,10 @@ public sealed record PublicEventView(
 /// </summary>
 public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, TimeProvider clock)
 {
-    public async Task<PublicEventView> ExecuteAsync(string slug, CancellationToken ct = default)
+    public Task<PublicEventView> ExecuteAsync(string slug, CancellationToken ct = default) => ExecuteAsync(slug, null, ct);
+
+    /// <param name="couponCode">A code the visitor entered: hidden ticket types it unlocks are shown.</param>
+    public async Task<PublicEventView> ExecuteAsync(string slug, string? couponCode, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var found = await db.Events.AsNoTracking().Where(e => e.Slug == slug)
@@ -59,15 +68,21 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == e.Id).OrderBy(s => s.StartsAt).ToListAsync(ct);
         var byId = sessions.ToDictionary(s => s.Id);
         var names = sessions.ToDictionary(s => s.Code, s => s.Name);
+        var coupon = await CouponRules.FindAsync(db, e.OrganizationId, couponCode, ct);
+        var unlocking = coupon is { IsActive: true, UnlocksHiddenTypes: true } && coupon.AppliesToEvent(e.Id)
+            && (coupon.ValidFrom is null || now >= coupon.ValidFrom) && (coupon.ValidUntil is null || now < coupon.ValidUntil) ? coupon : null;
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)
-            .Where(t => t.EventId == e.Id && t.IsActive && (t.Visibility == TicketVisibility.Public || (t.Visibility == TicketVisibility.MembersOnly && isMember)))
+            .Where(t => t.EventId == e.Id && t.IsActive && (t.Visibility == TicketVisibility.Public || (t.Visibility == TicketVisibility.MembersOnly && isMember) || (t.Visibility == TicketVisibility.Hidden && unlocking != null)))
             .OrderBy(t => t.SortOrder).ThenBy(t => t.PriceMinor)
             .ToListAsync(ct);
+        types = types.Where(t => t.Visibility != TicketVisibility.Hidden || unlocking!.AppliesToType(t.Id)).ToList();
+        // Holds that ran out stop counting at once, even before the worker releases them.
+        await ExpiredHolds.DiscountAsync(db, e.Id, sessions, types, now, ct);
 
         var offered = types.Select(t =>
         {
             var counters = CatalogCounters.For(t, byId);
-            var availability = AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, buyer, now);
+            var availability = AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, buyer with { HasUnlockedHidden = t.Visibility == TicketVisibility.Hidden }, now);
             var price = TicketPricing.UnitPrice(t, buyer, now);
             return new PublicTicketType(
                 t.Id, t.Name, t.Description, price, t.Price,
@@ -81,7 +96,7 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
 
         var publicSessions = sessions.Select(s => new PublicSession(s.Code, s.Name, s.StartsAt, s.EndsAt, s.Counters.Remaining)).ToList();
         var related = await RelatedAsync(db, e, now, ct);
-        return new PublicEventView(e, found.Name, found.Slug, publicSessions, offered, related, isMember, isPreview);
+        return new PublicEventView(e, found.Name, found.Slug, publicSessions, offered, related, isMember, isPreview) { UnlockedByCoupon = unlocking?.Code };
     }
 
     /// <summary>Up to three upcoming listed events: same organization, category or tags first.</summary>

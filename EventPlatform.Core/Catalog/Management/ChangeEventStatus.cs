@@ -1,6 +1,9 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Organizations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Catalog.Management;
@@ -10,7 +13,7 @@ namespace EventPlatform.Core.Catalog.Management;
 /// state, and deletion of events without sales. Each move checks the current state first and is a
 /// conditional update, so two organizers clicking at once cannot skip a rule.
 /// </summary>
-public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock)
+public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Publishes now (from Draft or Scheduled).</summary>
     public async Task<CommandResult<EventStatus>> PublishAsync(Guid eventId, CancellationToken ct = default)
@@ -51,7 +54,10 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         return await RecordAsync(db, grant, eventId, changed, "event.scheduled", EventStatus.Scheduled, ct);
     }
 
-    /// <summary>Cancels the event. Until checkout brings refunds, only events without sales can be cancelled.</summary>
+    /// <summary>
+    /// Cancels the event: sales stop at once (the status is checked by every hold and every
+    /// confirmation), then every paid order is cancelled and refunded, and its buyer emailed.
+    /// </summary>
     public async Task<CommandResult<EventStatus>> CancelAsync(Guid eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -59,14 +65,15 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         var now = clock.GetUtcNow();
         var changed = await db.Events
             .Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled && e.Status != EventStatus.Completed)
-            .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && (t.Sold > 0 || t.Held > 0)))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Cancelled).SetProperty(e => e.CancelledAt, now), ct);
-        if (changed == 0 && await db.TicketTypes.AnyAsync(t => t.EventId == eventId && (t.Sold > 0 || t.Held > 0), ct))
+        var result = await RecordAsync(db, grant, eventId, changed, "event.cancelled", EventStatus.Cancelled, ct);
+        if (result.Succeeded)
         {
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.CancelWithSalesNotYet));
+            // Resolved here rather than injected: the refund use cases depend on the catalog's services.
+            await services.GetRequiredService<RefundCancelledEvent>().ExecuteAsync(eventId, grant.UserId, ct);
         }
 
-        return await RecordAsync(db, grant, eventId, changed, "event.cancelled", EventStatus.Cancelled, ct);
+        return result;
     }
 
     /// <summary>Deletes an event that never sold anything.</summary>
@@ -78,10 +85,15 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         // Sessions may not be deleted while a ticket type includes them, so the links go first;
         // if the event turns out to have sales, the rollback puts them back.
         await db.TicketTypeSessions.Where(l => db.TicketTypes.Any(t => t.Id == l.TicketTypeId && t.EventId == eventId)).ExecuteDeleteAsync(ct);
+        // Abandoned checkouts (expired, never paid) go with the event; anything with money in it keeps the event.
+        var abandoned = db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Expired && o.PaidMinor == 0 && !db.OrderRefunds.Any(r => r.OrderId == o.Id));
+        await db.Tickets.Where(t => abandoned.Any(o => o.Id == t.OrderId)).ExecuteDeleteAsync(ct);
+        await abandoned.ExecuteDeleteAsync(ct);
         var deleted = await db.Events
             .Where(e => e.Id == eventId)
             .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && (t.Sold > 0 || t.Held > 0)))
             .Where(e => !db.Sessions.Any(s => s.EventId == e.Id && (s.Sold > 0 || s.Held > 0)))
+            .Where(e => !db.Orders.Any(o => o.EventId == e.Id))
             .ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {

@@ -28,6 +28,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         var created = new Event { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Title = "", Slug = slug, TimeZone = "", CreatedAt = now, UpdatedAt = now };
         details.ApplyTo(created, slug);
         db.Events.Add(created);
+        db.EventQuestions.AddRange(Ordering.EventQuestion.DefaultsFor(created.Id));
         audit.Add(db, grant.UserId, organizationId, "event.created", "Event", created.Id.ToString(), new { created.Title, created.Slug });
         return await SaveAsync(db, created, ct);
     }

@@ -1,0 +1,155 @@
+using System.Globalization;
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Ordering.Tickets;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
+using EventPlatform.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Cancellation;
+
+/// <summary>What was cancelled and how much goes back.</summary>
+public sealed record CancellationDone(int TicketsCancelled, Money Refund);
+
+/// <summary>
+/// Cancels a paid order's tickets — all, or some — and refunds them through the gateway: by the
+/// buyer within the event's refund window, by the organizer at any time (full or partial refund),
+/// or by the platform when the event is cancelled. The order row is locked first, tickets change
+/// state by condition, and the refunded total is guarded by a CHECK constraint, so concurrent
+/// requests can never refund more than was paid or release a place twice.
+/// </summary>
+public sealed class CancelTickets(
+    IAppDbContextFactory dbFactory,
+    CatalogAccess catalogAccess,
+    RefundPayments refunds,
+    OrderConfirmation confirmation,
+    ISettingsService settings,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public const string Field = "Cancel";
+
+    /// <param name="ticketIds">Tickets to cancel; empty = every valid ticket of the order.</param>
+    public async Task<CommandResult<CancellationDone>> ByBuyerAsync(string accessKey, IReadOnlyList<Guid> ticketIds, CancellationToken ct = default)
+    {
+        Guid orderId;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        }
+
+        return await CancelAsync(orderId, ticketIds, null, "Cancelled by the buyer", null, "buyer", checkRefundWindow: true, ct);
+    }
+
+    /// <param name="refundMinor">Refund less than what the tickets cost (partial refund); null = everything they cost.</param>
+    public async Task<CommandResult<CancellationDone>> ByOrganizerAsync(Guid orderId, IReadOnlyList<Guid> ticketIds, long? refundMinor, CancellationToken ct = default)
+    {
+        Guid userId;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+            userId = (await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct)).UserId;
+        }
+
+        return await CancelAsync(orderId, ticketIds, refundMinor, "Cancelled by the organizer", userId, null, checkRefundWindow: false, ct);
+    }
+
+    /// <summary>The event was cancelled: everything goes back, whatever the refund window says.</summary>
+    internal Task<CommandResult<CancellationDone>> BecauseEventCancelledAsync(Guid orderId, Guid? actorUserId, CancellationToken ct) =>
+        CancelAsync(orderId, [], null, "The event was cancelled", actorUserId, "event cancellation", checkRefundWindow: false, ct);
+
+    private async Task<CommandResult<CancellationDone>> CancelAsync(Guid orderId, IReadOnlyList<Guid> ticketIds, long? refundOverride, string reason, Guid? actorUserId, string? actorLabel, bool checkRefundWindow, CancellationToken ct)
+    {
+        Guid? refundId = null;
+        CancellationDone done;
+        try
+        {
+            await using var db = await dbFactory.CreateAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            var now = clock.GetUtcNow();
+            var targets = order.Tickets.Where(t => t.Status == TicketStatus.Valid && (ticketIds.Count == 0 || ticketIds.Contains(t.Id))).ToList();
+            if (order.Status != OrderStatus.Paid || targets.Count == 0 || (ticketIds.Count > 0 && targets.Count != ticketIds.Distinct().Count()))
+            {
+                return Fail(UserMessages.NothingToCancel);
+            }
+
+            if (checkRefundWindow)
+            {
+                var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == order.EventId, ct);
+                var firstStart = await FirstStartAsync(db, order, ct);
+                if (RefundWindow.Problem(ev, firstStart, now) is { } problem)
+                {
+                    return Fail(problem);
+                }
+            }
+
+            var owed = Math.Min(targets.Sum(t => t.PaidMinor), order.PaidMinor - order.RefundedMinor);
+            var refund = refundOverride ?? owed;
+            if (refund < 0 || refund > owed)
+            {
+                return Fail(string.Format(CultureInfo.InvariantCulture, UserMessages.RefundTooLarge, new Money(owed, order.Currency).Format()));
+            }
+
+            var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
+            await CapacityLedger.ReleaseSoldAsync(db, demand, ct);
+            foreach (var ticket in targets)
+            {
+                ticket.Status = TicketStatus.Cancelled;
+                ticket.CancelledAt = now;
+            }
+
+            order.RefundedMinor += refund;
+            if (order.Tickets.All(t => t.Status != TicketStatus.Valid))
+            {
+                order.Status = OrderStatus.Cancelled;
+                order.ClosedAt = now;
+            }
+
+            if (refund > 0)
+            {
+                refundId = RefundPayments.Record(db, order.Id, order.PaidOffline ? null : order.PaymentIntentId, refund, order.Currency, reason, now).Id;
+            }
+
+            audit.Add(db, actorUserId, order.OrganizationId, order.Status == OrderStatus.Cancelled ? "order.cancelled" : "order.tickets_cancelled", "Order", order.Id.ToString(),
+                new { order.Number, Tickets = targets.Select(t => t.Position).ToList(), RefundMinor = refund, order.Currency, Reason = reason }, actorLabel);
+            if (order.BuyerEmail is not null)
+            {
+                var view = await OrderConfirmation.ViewOfTrackedAsync(db, order, now, ct);
+                var brand = (await settings.GetAsync(ct)).BrandName;
+                EmailOutbox.Enqueue(db, OrderEmails.Cancelled(brand, view, targets.Count, refund, reason, confirmation.OrderUrl(order)), now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            done = new CancellationDone(targets.Count, new Money(refund, order.Currency));
+        }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            return Fail(UserMessages.Busy);
+        }
+
+        if (refundId is { } id)
+        {
+            await refunds.SendAsync(id, ct);
+        }
+
+        return CommandResult<CancellationDone>.Success(done);
+    }
+
+    private static async Task<DateTimeOffset> FirstStartAsync(IAppDbContext db, Order order, CancellationToken ct)
+    {
+        var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
+        var starts = await db.TicketTypeSessions.Where(l => typeIds.Contains(l.TicketTypeId)).Select(l => l.Session!.StartsAt).ToListAsync(ct);
+        return starts.Count == 0 ? DateTimeOffset.MaxValue : starts.Min();
+    }
+
+    private static CommandResult<CancellationDone> Fail(string message) => CommandResult<CancellationDone>.Failure(new ValidationFailure(Field, message));
+}

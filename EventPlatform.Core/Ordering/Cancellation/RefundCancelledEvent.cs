@@ -1,0 +1,35 @@
+using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Core.Ordering.Cancellation;
+
+/// <summary>When an event is cancelled, every paid order is cancelled and refunded in full, and every buyer is emailed.</summary>
+public sealed class RefundCancelledEvent(IAppDbContextFactory dbFactory, CancelTickets cancel, ILogger<RefundCancelledEvent> logger)
+{
+    public async Task<int> ExecuteAsync(Guid eventId, Guid? actorUserId, CancellationToken ct = default)
+    {
+        List<Guid> orderIds;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            orderIds = await db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Paid).OrderBy(o => o.CreatedAt).Select(o => o.Id).ToListAsync(ct);
+        }
+
+        var refunded = 0;
+        foreach (var orderId in orderIds)
+        {
+            var result = await cancel.BecauseEventCancelledAsync(orderId, actorUserId, ct);
+            if (result.Succeeded)
+            {
+                refunded++;
+            }
+            else
+            {
+                logger.LogWarning("Order {OrderId} of cancelled event {EventId} was not refunded: {Problem}", orderId, eventId, result.Errors[0].Message);
+            }
+        }
+
+        logger.LogInformation("Event {EventId} cancelled: {Refunded} of {Orders} paid orders refunded", eventId, refunded, orderIds.Count);
+        return refunded;
+    }
+}

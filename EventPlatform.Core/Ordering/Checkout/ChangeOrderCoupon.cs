@@ -1,0 +1,95 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering.Coupons;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Checkout;
+
+/// <summary>Applies or removes a discount code on a pending order and prices it again.</summary>
+public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<CommandResult<bool>> ApplyAsync(string accessKey, string? code, CancellationToken ct = default) =>
+        await ChangeAsync(accessKey, code, ct);
+
+    public async Task<CommandResult<bool>> RemoveAsync(string accessKey, CancellationToken ct = default) =>
+        await ChangeAsync(accessKey, null, ct);
+
+    private async Task<CommandResult<bool>> ChangeAsync(string accessKey, string? code, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        var snapshot = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
+        var now = clock.GetUtcNow();
+        Coupon? coupon = null;
+        if (code is not null)
+        {
+            coupon = await CouponRules.FindAsync(db, snapshot.OrganizationId, code, ct);
+            var problem = string.IsNullOrWhiteSpace(code)
+                ? UserMessages.CouponUnknown
+                : CouponRules.Problem(coupon, snapshot.EventId, snapshot.Currency, snapshot.Tickets.Select(t => (t.TicketTypeId, t.UnitPriceMinor)).ToList(), now);
+            if (problem is not null)
+            {
+                return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, problem));
+            }
+        }
+
+        var fee = await FeeRules.ForAsync(db, settings, snapshot.OrganizationId, snapshot.FeePassedToBuyer, ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
+            {
+                return CommandResult<bool>.Failure(new ValidationFailure("Order", order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
+            }
+
+            if (order.CouponId == coupon?.Id)
+            {
+                return CommandResult<bool>.Success(true);
+            }
+
+            if (order.CouponId is { } previous)
+            {
+                await CouponRules.ReleaseAsync(db, previous, ct);
+            }
+
+            if (coupon is not null && await CouponRules.TryRedeemAsync(db, coupon, order.Id, order.BuyerEmail, ct) is { } redeemProblem)
+            {
+                await transaction.RollbackAsync(ct);
+                return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, redeemProblem));
+            }
+
+            Reprice(order, coupon, fee);
+            audit.Add(db, order.BuyerUserId, order.OrganizationId, coupon is null ? "order.coupon_removed" : "order.coupon_applied", "Order", order.Id.ToString(),
+                new { order.Number, Coupon = coupon?.Code, order.DiscountMinor, order.TotalMinor });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return CommandResult<bool>.Success(true);
+        }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, UserMessages.Busy));
+        }
+    }
+
+    private static void Reprice(Order order, Coupon? coupon, FeeRule fee)
+    {
+        var tickets = order.Tickets.OrderBy(t => t.Position).ToList();
+        var price = OrderPricing.Compute(tickets.Select(t => new PricedTicketInput(t.TicketTypeId, t.UnitPriceMinor)).ToList(), coupon, fee);
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            tickets[i].DiscountMinor = price.TicketDiscounts[i];
+            tickets[i].FeeMinor = price.TicketFees[i];
+        }
+
+        order.SubtotalMinor = price.SubtotalMinor;
+        order.DiscountMinor = price.DiscountMinor;
+        order.FeeMinor = price.FeeMinor;
+        order.TotalMinor = price.TotalMinor;
+        order.CouponId = coupon?.Id;
+        order.CouponCode = coupon?.Code;
+    }
+}

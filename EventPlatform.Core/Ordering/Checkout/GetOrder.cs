@@ -1,0 +1,17 @@
+using EventPlatform.Core.Common;
+
+namespace EventPlatform.Core.Ordering.Checkout;
+
+/// <summary>
+/// Reads an order through its access key: the checkout, confirmation and order pages. The key is
+/// the capability (like a ticket code), so guests need no account.
+/// </summary>
+public sealed class GetOrder(IAppDbContextFactory dbFactory, TimeProvider clock)
+{
+    public async Task<OrderView> ByKeyAsync(string accessKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        return await OrderViews.LoadAsync(db, orderId, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
+    }
+}

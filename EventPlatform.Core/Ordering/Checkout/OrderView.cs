@@ -1,0 +1,101 @@
+using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Checkout;
+
+public sealed record OrderSessionView(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+public sealed record OrderTicketView(
+    Guid Id,
+    int Position,
+    Guid TicketTypeId,
+    string TicketTypeName,
+    string Code,
+    TicketStatus Status,
+    string? AttendeeName,
+    string? AttendeeEmail,
+    IReadOnlyDictionary<string, string> Answers,
+    Money UnitPrice,
+    Money Paid,
+    IReadOnlyList<string> SessionCodes);
+
+public sealed record OrderQuestionView(Guid Id, string Label, QuestionKind Kind, IReadOnlyList<string> Options, bool IsRequired);
+
+/// <summary>Everything the checkout, confirmation and order pages show about one order.</summary>
+public sealed record OrderView(
+    Order Order,
+    Event Event,
+    string OrganizationName,
+    IReadOnlyList<OrderSessionView> Sessions,
+    IReadOnlyList<OrderTicketView> Tickets,
+    IReadOnlyList<OrderQuestionView> Questions,
+    bool HoldActive,
+    bool CanCancel,
+    string? CancelBlockedReason,
+    bool CanEditAttendees)
+{
+    public Money Subtotal => new(Order.SubtotalMinor, Order.Currency);
+    public Money Discount => new(Order.DiscountMinor, Order.Currency);
+    public Money Fee => new(Order.FeeMinor, Order.Currency);
+    public Money Total => new(Order.TotalMinor, Order.Currency);
+    public Money Refunded => new(Order.RefundedMinor, Order.Currency);
+    public DateTimeOffset FirstStart => Sessions.Count == 0 ? DateTimeOffset.MaxValue : Sessions.Min(s => s.StartsAt);
+}
+
+/// <summary>Reads an order and its context for display.</summary>
+public static class OrderViews
+{
+    public static async Task<OrderView?> LoadAsync(IAppDbContext db, Guid orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == order.EventId, ct);
+        var organizationName = await db.Organizations.Where(o => o.Id == ev.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
+        var links = await db.TicketTypeSessions.AsNoTracking().Where(l => typeIds.Contains(l.TicketTypeId))
+            .Select(l => new { l.TicketTypeId, l.Session!.Code, l.Session.Name, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
+        var sessions = links.GroupBy(l => l.Code).Select(g => g.First()).OrderBy(l => l.StartsAt)
+            .Select(l => new OrderSessionView(l.Code, l.Name, l.StartsAt, l.EndsAt)).ToList();
+        var codesByType = links.GroupBy(l => l.TicketTypeId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.StartsAt).Select(l => l.Code).ToList());
+        var questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == ev.Id).OrderBy(q => q.SortOrder)
+            .Select(q => new OrderQuestionView(q.Id, q.Label, q.Kind, q.Options, q.IsRequired)).ToListAsync(ct);
+        var tickets = order.Tickets.OrderBy(t => t.Position).Select(t => new OrderTicketView(
+            t.Id, t.Position, t.TicketTypeId, t.TicketTypeName, t.Code, t.Status, t.AttendeeName, t.AttendeeEmail, t.Answers,
+            new Money(t.UnitPriceMinor, order.Currency), new Money(t.PaidMinor, order.Currency), codesByType.GetValueOrDefault(t.TicketTypeId, []))).ToList();
+
+        var firstStart = sessions.Count == 0 ? DateTimeOffset.MaxValue : sessions.Min(s => s.StartsAt);
+        var cancelProblem = RefundWindow.Problem(ev, firstStart, now);
+        var hasValid = order.Tickets.Any(t => t.Status == TicketStatus.Valid);
+        return new OrderView(
+            order, ev, organizationName, sessions, tickets, questions,
+            HoldActive: order.Status == OrderStatus.Pending && now < order.HoldExpiresAt,
+            CanCancel: order.Status == OrderStatus.Paid && hasValid && cancelProblem is null,
+            CancelBlockedReason: order.Status == OrderStatus.Paid && hasValid ? cancelProblem : null,
+            CanEditAttendees: order.Status == OrderStatus.Paid && hasValid && now < firstStart);
+    }
+
+    public static async Task<Guid?> FindByKeyAsync(IAppDbContext db, string? accessKey, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(accessKey) || accessKey.Length > 64
+            ? null
+            : await db.Orders.Where(o => o.AccessKey == accessKey).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
+}
+
+/// <summary>The event's refund window (product.md: buyers cancel within it).</summary>
+public static class RefundWindow
+{
+    /// <summary>Why a buyer cannot cancel now, or null when they can.</summary>
+    public static string? Problem(Event ev, DateTimeOffset firstStart, DateTimeOffset now)
+    {
+        if (ev.RefundableUntilHoursBefore is not { } hours)
+        {
+            return UserMessages.NotRefundable;
+        }
+
+        return now <= firstStart - TimeSpan.FromHours(hours) ? null : UserMessages.RefundWindowClosed;
+    }
+}

@@ -1,0 +1,43 @@
+using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Holds;
+
+/// <summary>Ending a pending order's hold, shared by expiry, replacement and clean-up.</summary>
+public static class OrderHolds
+{
+    /// <summary>
+    /// Locks the order row (<c>FOR UPDATE</c>) inside the caller's transaction. Every change of an
+    /// order's state takes this lock first, then the counters, so confirmation, expiry and
+    /// cancellation of one order are strictly one after the other.
+    /// </summary>
+    public static async Task<Order?> LockAsync(IAppDbContext db, Guid orderId, CancellationToken ct) =>
+        await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").Include(o => o.Tickets).SingleOrDefaultAsync(ct);
+
+    /// <summary>Releases a locked pending order's places and coupon use and marks it expired. No-op for other states.</summary>
+    public static async Task<bool> ExpireLockedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        if (order.Status != OrderStatus.Pending)
+        {
+            return false;
+        }
+
+        var reserved = order.Tickets.Where(t => t.Status == TicketStatus.Reserved).ToList();
+        var demand = await CapacityDemand.ForTicketsAsync(db, reserved.Select(t => t.TicketTypeId).ToList(), ct);
+        await CapacityLedger.ReleaseHeldAsync(db, demand, ct);
+        if (order.CouponId is { } couponId)
+        {
+            await db.Coupons.Where(c => c.Id == couponId && c.Redeemed > 0)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed - 1), ct);
+        }
+
+        foreach (var ticket in reserved)
+        {
+            ticket.Status = TicketStatus.Void;
+        }
+
+        order.Status = OrderStatus.Expired;
+        order.ClosedAt = now;
+        return true;
+    }
+}

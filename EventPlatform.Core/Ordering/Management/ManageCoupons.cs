@@ -1,0 +1,179 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Management;
+
+/// <summary>A coupon as the organizer edits it. Amounts in minor units; times are instants.</summary>
+public sealed record CouponDetails(
+    string? Code,
+    string? Description,
+    CouponKind Kind,
+    decimal PercentOff,
+    long AmountOffMinor,
+    string? Currency,
+    IReadOnlyList<Guid> EventIds,
+    IReadOnlyList<Guid> TicketTypeIds,
+    int? RedemptionLimit,
+    int? PerBuyerLimit,
+    DateTimeOffset? ValidFrom,
+    DateTimeOffset? ValidUntil,
+    long? MinimumOrderMinor,
+    bool UnlocksHiddenTypes,
+    bool IsActive = true);
+
+/// <summary>Coupons of an organization (Manager and up).</summary>
+public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<Coupon>> ListAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(organizationId, OrgRole.Manager, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Coupons.AsNoTracking().Where(c => c.OrganizationId == organizationId).OrderBy(c => c.Code).ToListAsync(ct);
+    }
+
+    /// <summary>Creates (couponId null) or changes a coupon. Uses already made are kept.</summary>
+    public async Task<CommandResult<Coupon>> SaveAsync(Guid organizationId, Guid? couponId, CouponDetails details, CancellationToken ct = default)
+    {
+        var grant = await access.RequireAsync(organizationId, OrgRole.Manager, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var errors = await ValidateAsync(db, organizationId, couponId, details, ct);
+        Coupon? coupon = null;
+        if (couponId is { } id)
+        {
+            coupon = await db.Coupons.SingleOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct) ?? throw new NotFoundException();
+            if (details.RedemptionLimit is { } limit && limit < coupon.Redeemed)
+            {
+                errors.Add(new(nameof(details.RedemptionLimit), $"It has already been used {coupon.Redeemed} times; the limit cannot be lower."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<Coupon>.Failure(errors);
+        }
+
+        if (coupon is null)
+        {
+            coupon = new Coupon { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Code = "", CreatedAt = clock.GetUtcNow() };
+            db.Coupons.Add(coupon);
+        }
+
+        coupon.Code = Coupon.Normalize(details.Code!);
+        coupon.Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
+        coupon.Kind = details.Kind;
+        coupon.PercentOff = details.Kind == CouponKind.Percent ? details.PercentOff : 0;
+        coupon.AmountOffMinor = details.Kind == CouponKind.FixedAmount ? details.AmountOffMinor : 0;
+        coupon.Currency = details.Kind == CouponKind.FixedAmount ? details.Currency : null;
+        coupon.EventIds = details.EventIds.Distinct().ToList();
+        coupon.TicketTypeIds = details.TicketTypeIds.Distinct().ToList();
+        coupon.RedemptionLimit = details.RedemptionLimit;
+        coupon.PerBuyerLimit = details.PerBuyerLimit;
+        coupon.ValidFrom = details.ValidFrom?.ToUniversalTime();
+        coupon.ValidUntil = details.ValidUntil?.ToUniversalTime();
+        coupon.MinimumOrderMinor = details.MinimumOrderMinor;
+        coupon.UnlocksHiddenTypes = details.UnlocksHiddenTypes;
+        coupon.IsActive = details.IsActive;
+        audit.Add(db, grant.UserId, organizationId, couponId is null ? "coupon.created" : "coupon.changed", "Coupon", coupon.Id.ToString(), details);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DatabaseBusy.IsUniqueViolation(ex))
+        {
+            return CommandResult<Coupon>.Failure(new ValidationFailure(nameof(details.Code), "Another coupon already has this code."));
+        }
+
+        return CommandResult<Coupon>.Success(coupon);
+    }
+
+    /// <summary>Deletes a coupon never used; one that was used is deactivated instead (orders refer to it).</summary>
+    public async Task DeleteAsync(Guid organizationId, Guid couponId, CancellationToken ct = default)
+    {
+        var grant = await access.RequireAsync(organizationId, OrgRole.Manager, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var used = await db.Orders.AnyAsync(o => o.CouponId == couponId, ct);
+        var changed = used
+            ? await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), ct)
+            : await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
+        if (changed == 0)
+        {
+            throw new NotFoundException();
+        }
+
+        audit.Add(db, grant.UserId, organizationId, used ? "coupon.deactivated" : "coupon.deleted", "Coupon", couponId.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<List<ValidationFailure>> ValidateAsync(IAppDbContext db, Guid organizationId, Guid? couponId, CouponDetails d, CancellationToken ct)
+    {
+        var errors = new List<ValidationFailure>();
+        var code = d.Code?.Trim() ?? "";
+        if (code.Length is < 3 or > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            errors.Add(new(nameof(d.Code), "Use 3 to 40 letters, digits, hyphens or underscores."));
+        }
+        else
+        {
+            var normalized = Coupon.Normalize(code);
+            if (await db.Coupons.AnyAsync(c => c.OrganizationId == organizationId && c.Code == normalized && c.Id != couponId, ct))
+            {
+                errors.Add(new(nameof(d.Code), "Another coupon already has this code."));
+            }
+        }
+
+        if (d.Kind == CouponKind.Percent && (d.PercentOff <= 0 || d.PercentOff > 100))
+        {
+            errors.Add(new(nameof(d.PercentOff), "Enter a percentage from 0.01 to 100."));
+        }
+
+        if (d.Kind == CouponKind.FixedAmount)
+        {
+            if (d.AmountOffMinor <= 0)
+            {
+                errors.Add(new(nameof(d.AmountOffMinor), "Enter an amount greater than zero."));
+            }
+
+            if (!Money.IsValidCurrency(d.Currency))
+            {
+                errors.Add(new(nameof(d.Currency), "Choose the currency of the amount."));
+            }
+        }
+
+        if (d.RedemptionLimit is < 1)
+        {
+            errors.Add(new(nameof(d.RedemptionLimit), "Enter at least 1, or leave empty for no limit."));
+        }
+
+        if (d.PerBuyerLimit is < 1)
+        {
+            errors.Add(new(nameof(d.PerBuyerLimit), "Enter at least 1, or leave empty for no limit."));
+        }
+
+        if (d.ValidFrom is { } from && d.ValidUntil is { } until && until <= from)
+        {
+            errors.Add(new(nameof(d.ValidUntil), "The end must be after the start."));
+        }
+
+        if (d.MinimumOrderMinor is < 0)
+        {
+            errors.Add(new(nameof(d.MinimumOrderMinor), "Enter zero or more."));
+        }
+
+        var eventIds = d.EventIds.Distinct().ToList();
+        if (eventIds.Count > 0 && await db.Events.CountAsync(e => eventIds.Contains(e.Id) && e.OrganizationId == organizationId, ct) != eventIds.Count)
+        {
+            errors.Add(new(nameof(d.EventIds), "Choose events of this organization."));
+        }
+
+        var typeIds = d.TicketTypeIds.Distinct().ToList();
+        if (typeIds.Count > 0 && await db.TicketTypes.CountAsync(t => typeIds.Contains(t.Id) && db.Events.Any(e => e.Id == t.EventId && e.OrganizationId == organizationId && (eventIds.Count == 0 || eventIds.Contains(e.Id))), ct) != typeIds.Count)
+        {
+            errors.Add(new(nameof(d.TicketTypeIds), "Choose ticket types of the chosen events."));
+        }
+
+        return errors;
+    }
+}

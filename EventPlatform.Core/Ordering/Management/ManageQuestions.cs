@@ -1,0 +1,75 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Management;
+
+public sealed record QuestionDetails(string? Label, QuestionKind Kind, IReadOnlyList<string> Options, bool IsRequired);
+
+/// <summary>The questions an event asks every attendee at checkout (Manager and up).</summary>
+public sealed class ManageQuestions(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit)
+{
+    public async Task<IReadOnlyList<EventQuestion>> ListAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        return await db.EventQuestions.AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.SortOrder).ToListAsync(ct);
+    }
+
+    public async Task<CommandResult<EventQuestion>> SaveAsync(Guid eventId, Guid? questionId, QuestionDetails details, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        var options = details.Options.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
+        var errors = new List<ValidationFailure>();
+        if (string.IsNullOrWhiteSpace(details.Label) || details.Label.Trim().Length > EventQuestion.LabelMaxLength)
+        {
+            errors.Add(new(nameof(details.Label), "Enter a question of 1 to 200 characters."));
+        }
+
+        if (details.Kind == QuestionKind.Choice && (options.Count < 2 || options.Count > 20 || options.Any(o => o.Length > 100)))
+        {
+            errors.Add(new(nameof(details.Options), "Enter 2 to 20 options, one per line, each up to 100 characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<EventQuestion>.Failure(errors);
+        }
+
+        EventQuestion question;
+        if (questionId is { } id)
+        {
+            question = await db.EventQuestions.SingleOrDefaultAsync(q => q.Id == id && q.EventId == eventId, ct) ?? throw new NotFoundException();
+        }
+        else
+        {
+            var last = await db.EventQuestions.Where(q => q.EventId == eventId).MaxAsync(q => (int?)q.SortOrder, ct) ?? 0;
+            question = new EventQuestion { Id = Guid.CreateVersion7(), EventId = eventId, Label = "", SortOrder = last + 1 };
+            db.EventQuestions.Add(question);
+        }
+
+        question.Label = details.Label!.Trim();
+        question.Kind = details.Kind;
+        question.Options = details.Kind == QuestionKind.Choice ? options : [];
+        question.IsRequired = details.IsRequired;
+        audit.Add(db, grant.UserId, grant.OrganizationId, questionId is null ? "question.created" : "question.changed", "EventQuestion", question.Id.ToString(), details);
+        await db.SaveChangesAsync(ct);
+        return CommandResult<EventQuestion>.Success(question);
+    }
+
+    public async Task DeleteAsync(Guid eventId, Guid questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        if (await db.EventQuestions.Where(q => q.Id == questionId && q.EventId == eventId).ExecuteDeleteAsync(ct) == 0)
+        {
+            throw new NotFoundException();
+        }
+
+        audit.Add(db, grant.UserId, grant.OrganizationId, "question.deleted", "EventQuestion", questionId.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,75 @@
+namespace EventPlatform.Core.Ordering;
+
+/// <summary>Where an order is in its life.</summary>
+public enum OrderStatus
+{
+    /// <summary>Places are held until <see cref="Order.HoldExpiresAt"/>; details and payment are pending.</summary>
+    Pending,
+    /// <summary>Paid (or free) and confirmed: its tickets are valid.</summary>
+    Paid,
+    /// <summary>Every ticket was cancelled after payment; what was paid is refunded (see <see cref="Order.RefundedMinor"/>).</summary>
+    Cancelled,
+    /// <summary>The hold ran out (or the buyer replaced the selection) before payment; its places were released.</summary>
+    Expired,
+}
+
+/// <summary>
+/// One purchase: the held places (as <see cref="Ticket"/> rows), the buyer, the price and the
+/// payment. All amounts are minor units of <see cref="Currency"/>, computed on the server.
+/// </summary>
+public class Order
+{
+    public Guid Id { get; set; }
+    /// <summary>Short reference people read out on the phone ("EP-7K3F9Q2M").</summary>
+    public required string Number { get; set; }
+    /// <summary>
+    /// The unguessable part of the order's own address (/order/{key}), which is how a guest buyer
+    /// sees, manages and cancels the order. 32 random bytes, like the ticket codes.
+    /// </summary>
+    public required string AccessKey { get; set; }
+    public Guid EventId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid? BuyerUserId { get; set; }
+    public string? BuyerEmail { get; set; }
+    /// <summary>Upper-case <see cref="BuyerEmail"/>, for matching a later sign-in with the same address.</summary>
+    public string? NormalizedBuyerEmail { get; set; }
+
+    public void SetBuyerEmail(string? email)
+    {
+        BuyerEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        NormalizedBuyerEmail = BuyerEmail?.ToUpperInvariant();
+    }
+    public string? BuyerName { get; set; }
+    /// <summary>Member prices were given (the buyer was a confirmed customer member when holding).</summary>
+    public bool IsMemberPricing { get; set; }
+    public OrderStatus Status { get; set; }
+    public required string Currency { get; set; }
+    public long SubtotalMinor { get; set; }
+    public long DiscountMinor { get; set; }
+    public long FeeMinor { get; set; }
+    /// <summary>The fee is added to what the buyer pays; otherwise the organizer absorbs it.</summary>
+    public bool FeePassedToBuyer { get; set; }
+    public long TotalMinor { get; set; }
+    /// <summary>What the gateway actually captured (0 until paid).</summary>
+    public long PaidMinor { get; set; }
+    /// <summary>What has been refunded or is being refunded; never more than <see cref="PaidMinor"/> (a database check).</summary>
+    public long RefundedMinor { get; set; }
+    public Guid? CouponId { get; set; }
+    public string? CouponCode { get; set; }
+    public string? PaymentProvider { get; set; }
+    public string? PaymentIntentId { get; set; }
+    /// <summary>Why the last payment attempt failed, in the gateway's words, for the buyer.</summary>
+    public string? PaymentFailureMessage { get; set; }
+    /// <summary>Details (email, attendees, answers) were saved and validated; payment may start.</summary>
+    public bool DetailsCompleted { get; set; }
+    public DateTimeOffset HoldExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Paid after the hold had run out and the places were gone: the payment was refunded in full.</summary>
+    public bool RefundedLatePayment { get; set; }
+    /// <summary>Marked paid by the organizer (cash, invoice) rather than through the gateway.</summary>
+    public bool PaidOffline { get; set; }
+
+    public List<Ticket> Tickets { get; set; } = [];
+}

@@ -1,0 +1,99 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Ordering.Tickets;
+
+/// <summary>
+/// After the purchase: change a ticket's attendee (until the event starts) and send the
+/// confirmation email again — by the buyer through the order's key, or by the organizer.
+/// </summary>
+public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<CommandResult<bool>> UpdateByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        return await UpdateAsync(db, orderId, ticketId, name, email, null, "buyer", ct);
+    }
+
+    public async Task<CommandResult<bool>> UpdateByOrganizerAsync(Guid orderId, Guid ticketId, string? name, string? email, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await RequireOrganizerAsync(db, orderId, ct);
+        return await UpdateAsync(db, orderId, ticketId, name, email, grant.UserId, null, ct);
+    }
+
+    public async Task ResendByBuyerAsync(string accessKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        await ResendAsync(db, orderId, null, "buyer", ct);
+    }
+
+    public async Task ResendByOrganizerAsync(Guid orderId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await RequireOrganizerAsync(db, orderId, ct);
+        await ResendAsync(db, orderId, grant.UserId, null, ct);
+    }
+
+    private async Task<OrganizationGrant> RequireOrganizerAsync(IAppDbContext db, Guid orderId, CancellationToken ct)
+    {
+        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        return await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+    }
+
+    private async Task<CommandResult<bool>> UpdateAsync(IAppDbContext db, Guid orderId, Guid ticketId, string? name, string? email, Guid? actorUserId, string? actorLabel, CancellationToken ct)
+    {
+        var errors = new List<ValidationFailure>();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
+        {
+            errors.Add(new("Name", UserMessages.AttendeeNameRequired));
+        }
+
+        if (!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email))
+        {
+            errors.Add(new("Email", UserMessages.AttendeeEmailInvalid));
+        }
+
+        var now = clock.GetUtcNow();
+        var view = await OrderViews.LoadAsync(db, orderId, now, ct) ?? throw new NotFoundException();
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.OrderId == orderId, ct) ?? throw new NotFoundException();
+        if (!view.CanEditAttendees || ticket.Status != TicketStatus.Valid)
+        {
+            errors.Add(new("Name", UserMessages.AttendeeChangesClosed));
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<bool>.Failure(errors);
+        }
+
+        var before = new { ticket.AttendeeName, ticket.AttendeeEmail };
+        ticket.AttendeeName = name!.Trim();
+        ticket.AttendeeEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        audit.Add(db, actorUserId, view.Order.OrganizationId, "ticket.attendee_changed", "Ticket", ticket.Id.ToString(),
+            new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail } }, actorLabel);
+        await db.SaveChangesAsync(ct);
+        return CommandResult<bool>.Success(true);
+    }
+
+    private async Task ResendAsync(IAppDbContext db, Guid orderId, Guid? actorUserId, string? actorLabel, CancellationToken ct)
+    {
+        var order = await db.Orders.Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
+        if (order.Status != OrderStatus.Paid)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
+        audit.Add(db, actorUserId, order.OrganizationId, "order.confirmation_resent", "Order", order.Id.ToString(), new { order.Number }, actorLabel);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,195 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Ordering.Tickets;
+using EventPlatform.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Core.Payments;
+
+public enum PaymentNotificationKind
+{
+    Succeeded,
+    Failed,
+    Refunded,
+}
+
+/// <summary>A gateway's report about a payment, from a webhook event or a status fetch.</summary>
+/// <param name="EventId">The provider's event id; null for a status fetch (the return page), which is idempotent by order state alone.</param>
+public sealed record PaymentNotification(
+    string? EventId,
+    string EventType,
+    PaymentNotificationKind Kind,
+    string IntentId,
+    Guid? OrderId,
+    long AmountMinor,
+    string? FailureMessage = null);
+
+public enum PaymentEventResult
+{
+    Applied,
+    /// <summary>This event id was processed before; nothing changed.</summary>
+    Duplicate,
+    /// <summary>Not about one of our orders, or nothing to do.</summary>
+    Ignored,
+    /// <summary>The database was too busy; the gateway should retry (HTTP 503).</summary>
+    Busy,
+}
+
+/// <summary>
+/// Applies a payment event to its order (architecture.md "Payments"): records the provider's event
+/// id in the same transaction (so each is processed once), locks the order, and confirms it
+/// exactly once however often and in whatever order the webhook and the return page report it.
+/// A payment that cannot be honoured (late, places gone; or for an amount that no longer matches)
+/// is refunded in full, and the buyer is told by email.
+/// </summary>
+public sealed class ApplyPaymentEvent(
+    IAppDbContextFactory dbFactory,
+    OrderConfirmation confirmation,
+    RefundPayments refunds,
+    ISettingsService settings,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<ApplyPaymentEvent> logger)
+{
+    public async Task<PaymentEventResult> ExecuteAsync(PaymentNotification notification, CancellationToken ct = default)
+    {
+        Guid? refundToSend = null;
+        PaymentEventResult result;
+        try
+        {
+            await using var db = await dbFactory.CreateAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+            var now = clock.GetUtcNow();
+            if (notification.EventId is { } eventId)
+            {
+                var recorded = await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO processed_payment_events (id, type, payment_intent_id, processed_at) VALUES ({eventId}, {notification.EventType}, {notification.IntentId}, {now}) ON CONFLICT (id) DO NOTHING", ct);
+                if (recorded == 0)
+                {
+                    logger.LogInformation("Payment event {EventId} was already processed", eventId);
+                    return PaymentEventResult.Duplicate;
+                }
+            }
+
+            var orderId = notification.OrderId is { } metadataId && await db.Orders.AnyAsync(o => o.Id == metadataId && o.PaymentIntentId == notification.IntentId, ct)
+                ? metadataId
+                : await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+                  ?? notification.OrderId;
+            var order = orderId is { } id ? await OrderHolds.LockAsync(db, id, ct) : null;
+            if (order is null)
+            {
+                logger.LogWarning("Payment event {EventType} for intent {IntentId} matches no order", notification.EventType, notification.IntentId);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return PaymentEventResult.Ignored;
+            }
+
+            (result, refundToSend) = notification.Kind switch
+            {
+                PaymentNotificationKind.Succeeded => await SucceededAsync(db, order, notification, now, ct),
+                PaymentNotificationKind.Failed => Failed(db, order, notification),
+                PaymentNotificationKind.Refunded => (await RefundedAsync(db, order, notification, now, ct), (Guid?)null),
+                _ => (PaymentEventResult.Ignored, null),
+            };
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            logger.LogWarning(ex, "Payment event {EventId} deferred: database busy", notification.EventId);
+            return PaymentEventResult.Busy;
+        }
+
+        if (refundToSend is { } refundId)
+        {
+            await refunds.SendAsync(refundId, ct);
+        }
+
+        return result;
+    }
+
+    private async Task<(PaymentEventResult, Guid?)> SucceededAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    {
+        if (order.Status == OrderStatus.Paid && order.PaymentIntentId == n.IntentId)
+        {
+            return (PaymentEventResult.Ignored, null);
+        }
+
+        // The buyer paid an intent of an earlier price (the total changed since), or the order was
+        // already settled another way: keep nothing we cannot honour.
+        if (n.AmountMinor != order.TotalMinor || order.PaymentIntentId != n.IntentId || order.Status is OrderStatus.Paid or OrderStatus.Cancelled)
+        {
+            logger.LogWarning("Payment {IntentId} for order {OrderNumber} cannot be applied (status {Status}, amount {Amount} vs {Total}); refunding it", n.IntentId, order.Number, order.Status, n.AmountMinor, order.TotalMinor);
+            var stray = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Payment could not be applied to the order", now);
+            audit.Add(db, null, order.OrganizationId, "order.payment_refunded_unmatched", "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
+            if (order.Status == OrderStatus.Pending)
+            {
+                order.PaymentFailureMessage = "The amount to pay changed. Your payment is being refunded; please pay again.";
+            }
+
+            return (PaymentEventResult.Applied, stray.Id);
+        }
+
+        var outcome = await confirmation.ConfirmLockedAsync(db, order, n.AmountMinor, now, null, "payment gateway", ct);
+        if (outcome != ConfirmOutcome.NoLongerAvailable)
+        {
+            return (outcome == ConfirmOutcome.Confirmed ? PaymentEventResult.Applied : PaymentEventResult.Ignored, null);
+        }
+
+        // Paid after expiry and the places are gone (or the event was cancelled): never oversell to honour it (product.md §3.7).
+        await OrderHolds.ExpireLockedAsync(db, order, now, ct);
+        order.PaidMinor = n.AmountMinor;
+        order.RefundedMinor = n.AmountMinor;
+        order.RefundedLatePayment = true;
+        var refund = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Paid after the reservation ran out; places no longer available", now);
+        audit.Add(db, null, order.OrganizationId, "order.late_payment_refunded", "Order", order.Id.ToString(), new { order.Number, n.AmountMinor }, "payment gateway");
+        if (order.BuyerEmail is not null)
+        {
+            var view = await OrderConfirmation.ViewOfTrackedAsync(db, order, now, ct);
+            var brand = (await settings.GetAsync(ct)).BrandName;
+            EmailOutbox.Enqueue(db, OrderEmails.LatePaymentRefunded(brand, view, n.AmountMinor, confirmation.EventUrl(view)), now);
+        }
+
+        return (PaymentEventResult.Applied, refund.Id);
+    }
+
+    private (PaymentEventResult, Guid?) Failed(IAppDbContext db, Order order, PaymentNotification n)
+    {
+        if (order.Status != OrderStatus.Pending || order.PaymentIntentId != n.IntentId)
+        {
+            return (PaymentEventResult.Ignored, null);
+        }
+
+        order.PaymentFailureMessage = n.FailureMessage ?? "The payment did not go through.";
+        audit.Add(db, null, order.OrganizationId, "order.payment_failed", "Order", order.Id.ToString(), new { order.Number, n.FailureMessage }, "payment gateway");
+        return (PaymentEventResult.Applied, null);
+    }
+
+    /// <summary>charge.refunded reports the intent's total refunded so far: pending refunds up to that total are done.</summary>
+    private static async Task<PaymentEventResult> RefundedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    {
+        var refunds = await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId && r.Status != RefundStatus.Failed)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        var confirmed = refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.AmountMinor);
+        var changed = 0;
+        foreach (var refund in refunds.Where(r => r.Status == RefundStatus.Pending))
+        {
+            if (confirmed + refund.AmountMinor > n.AmountMinor)
+            {
+                break;
+            }
+
+            confirmed += refund.AmountMinor;
+            refund.Status = RefundStatus.Succeeded;
+            refund.CompletedAt = now;
+            changed++;
+        }
+
+        return changed > 0 ? PaymentEventResult.Applied : PaymentEventResult.Ignored;
+    }
+}

@@ -1,0 +1,121 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Ordering.Coupons;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Ordering.Tickets;
+using EventPlatform.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventPlatform.Core.Payments;
+
+public enum ConfirmOutcome
+{
+    Confirmed,
+    AlreadyPaid,
+    /// <summary>Paid after the hold was released and the places (or the coupon's last use) are gone.</summary>
+    NoLongerAvailable,
+    /// <summary>The order was cancelled meanwhile; nothing was changed.</summary>
+    NotConfirmable,
+}
+
+/// <summary>
+/// Turns a locked order into a paid one, exactly once: held places become sold, tickets become
+/// valid, the confirmation email is queued — all in the caller's transaction. A payment that
+/// arrives after the hold was released is honoured only if the places can still be sold.
+/// </summary>
+public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit)
+{
+    /// <param name="order">Locked with <see cref="OrderHolds.LockAsync"/> in the current transaction.</param>
+    public async Task<ConfirmOutcome> ConfirmLockedAsync(IAppDbContext db, Order order, long paidMinor, DateTimeOffset now, Guid? actorUserId, string actorLabel, CancellationToken ct)
+    {
+        switch (order.Status)
+        {
+            case OrderStatus.Paid:
+                return ConfirmOutcome.AlreadyPaid;
+            case OrderStatus.Cancelled:
+                return ConfirmOutcome.NotConfirmable;
+            case OrderStatus.Expired when order.RefundedLatePayment:
+                return ConfirmOutcome.NotConfirmable;
+        }
+
+        // A cancelled event sells nothing more, not even to a payment that was on its way.
+        if (await db.Events.AnyAsync(e => e.Id == order.EventId && e.Status == Catalog.EventStatus.Cancelled, ct))
+        {
+            return ConfirmOutcome.NoLongerAvailable;
+        }
+
+        var placed = order.Tickets.Where(t => t.Status is TicketStatus.Reserved or TicketStatus.Void).ToList();
+        var demand = await CapacityDemand.ForTicketsAsync(db, placed.Select(t => t.TicketTypeId).ToList(), ct);
+        if (order.Status == OrderStatus.Pending)
+        {
+            await CapacityLedger.ConvertHeldToSoldAsync(db, demand, ct);
+        }
+        else
+        {
+            // Expired: its places were given back. Take them again only if they are still free.
+            var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Confirmation needs a transaction.");
+            await transaction.CreateSavepointAsync("late_payment", ct);
+            var sold = await CapacityLedger.TrySellAsync(db, demand, ct);
+            if (sold && order.CouponId is { } couponId)
+            {
+                var coupon = await db.Coupons.AsNoTracking().SingleAsync(c => c.Id == couponId, ct);
+                sold = await CouponRules.TryRedeemAsync(db, coupon, order.Id, null, ct) is null;
+            }
+
+            if (!sold)
+            {
+                await transaction.RollbackToSavepointAsync("late_payment", ct);
+                return ConfirmOutcome.NoLongerAvailable;
+            }
+        }
+
+        foreach (var ticket in placed)
+        {
+            ticket.Status = TicketStatus.Valid;
+        }
+
+        var wasLate = order.Status == OrderStatus.Expired;
+        order.Status = OrderStatus.Paid;
+        order.PaidAt = now;
+        order.PaidMinor = paidMinor;
+        order.ClosedAt = null;
+        order.PaymentFailureMessage = null;
+        audit.Add(db, actorUserId, order.OrganizationId, "order.paid", "Order", order.Id.ToString(),
+            new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate, order.PaidOffline }, actorLabel);
+        await QueueConfirmationEmailAsync(db, order, now, ct);
+        return ConfirmOutcome.Confirmed;
+    }
+
+    /// <summary>Queues the confirmation email for an order whose tracked state is already paid.</summary>
+    public async Task QueueConfirmationEmailAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        if (order.BuyerEmail is null)
+        {
+            return;
+        }
+
+        var view = await ViewOfTrackedAsync(db, order, now, ct);
+        var current = await settings.GetAsync(ct);
+        EmailOutbox.Enqueue(db, OrderEmails.Confirmation(current.BrandName, view, OrderUrl(order), EventUrl(view)), now);
+    }
+
+    public string OrderUrl(Order order) => site.Value.Url($"/order/{order.AccessKey}");
+
+    public string EventUrl(OrderView view) => site.Value.Url($"/e/{view.Event.Slug}");
+
+    /// <summary>The order as the emails show it, from the tracked (not yet saved) state.</summary>
+    public static async Task<OrderView> ViewOfTrackedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await OrderViews.LoadAsync(db, order.Id, now, ct) ?? throw new NotFoundException();
+        var tickets = stored.Tickets.Select(t =>
+        {
+            var tracked = order.Tickets.Single(x => x.Id == t.Id);
+            return t with { Status = tracked.Status, AttendeeName = tracked.AttendeeName, AttendeeEmail = tracked.AttendeeEmail };
+        }).ToList();
+        return stored with { Order = order, Tickets = tickets };
+    }
+}

@@ -1,0 +1,59 @@
+namespace EventPlatform.Core.Payments;
+
+/// <summary>A gateway event that was applied; its id is the primary key, so each is processed once.</summary>
+public class ProcessedPaymentEvent
+{
+    public required string Id { get; set; }
+    public required string Type { get; set; }
+    public string? PaymentIntentId { get; set; }
+    public DateTimeOffset ProcessedAt { get; set; }
+}
+
+public enum RefundStatus
+{
+    /// <summary>Recorded with the cancellation; the gateway has not confirmed it yet.</summary>
+    Pending,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>Money going back to a buyer, recorded in the same transaction that cancels what it pays for.</summary>
+public class OrderRefund
+{
+    public Guid Id { get; set; }
+    public Guid OrderId { get; set; }
+    /// <summary>The payment it returns money from; null for offline payments (settled by the organizer).</summary>
+    public string? PaymentIntentId { get; set; }
+    public long AmountMinor { get; set; }
+    public required string Currency { get; set; }
+    public required string Reason { get; set; }
+    public RefundStatus Status { get; set; }
+    public string? ProviderRefundId { get; set; }
+    public string? FailureMessage { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public enum SimulatedIntentStatus
+{
+    RequiresPaymentMethod,
+    Succeeded,
+    Canceled,
+}
+
+/// <summary>A payment intent of the simulated gateway, kept in our database as Stripe keeps its own.</summary>
+public class SimulatedPaymentIntent
+{
+    public required string Id { get; set; }
+    public required string IdempotencyKey { get; set; }
+    public Guid OrderId { get; set; }
+    public long AmountMinor { get; set; }
+    public required string Currency { get; set; }
+    public long ApplicationFeeMinor { get; set; }
+    public string? DestinationAccountId { get; set; }
+    public SimulatedIntentStatus Status { get; set; }
+    public string? LastFailureCode { get; set; }
+    public string? LastFailureMessage { get; set; }
+    public long AmountRefundedMinor { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

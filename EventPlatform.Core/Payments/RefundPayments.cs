@@ -1,0 +1,101 @@
+using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Core.Payments;
+
+/// <summary>
+/// Sends recorded refunds to the gateway. A refund row is written in the transaction that cancels
+/// what it pays back (so money owed is never forgotten); this sends it after commit, with the
+/// refund id as the idempotency key, and a worker retries rows that could not be sent.
+/// </summary>
+public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, TimeProvider clock, ILogger<RefundPayments> logger)
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+
+    public static OrderRefund Record(IAppDbContext db, Guid orderId, string? intentId, long amountMinor, string currency, string reason, DateTimeOffset now)
+    {
+        var refund = new OrderRefund
+        {
+            Id = Guid.CreateVersion7(),
+            OrderId = orderId,
+            PaymentIntentId = intentId,
+            AmountMinor = amountMinor,
+            Currency = currency,
+            Reason = reason,
+            Status = RefundStatus.Pending,
+            CreatedAt = now,
+        };
+        db.OrderRefunds.Add(refund);
+        return refund;
+    }
+
+    public async Task SendAsync(Guid refundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var refund = await db.OrderRefunds.SingleAsync(r => r.Id == refundId, ct);
+        if (refund.Status != RefundStatus.Pending || refund.ProviderRefundId is not null)
+        {
+            return;
+        }
+
+        if (refund.PaymentIntentId is null)
+        {
+            // Paid offline (cash, invoice): the organizer pays it back the same way.
+            refund.Status = RefundStatus.Succeeded;
+            refund.CompletedAt = clock.GetUtcNow();
+            refund.FailureMessage = "Paid offline: to be refunded by the organizer.";
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        RefundOutcome outcome;
+        try
+        {
+            outcome = await gateway.RefundAsync(refund.PaymentIntentId, refund.AmountMinor, "refund-" + refund.Id, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left pending: the worker tries again.
+            logger.LogError(ex, "Refund {RefundId} of {Amount} could not be sent; will retry", refund.Id, refund.AmountMinor);
+            return;
+        }
+
+        // The gateway's own webhook (charge.refunded) may have marked it done meanwhile: update, don't overwrite.
+        var now = clock.GetUtcNow();
+        if (outcome.Succeeded)
+        {
+            await db.OrderRefunds.Where(r => r.Id == refundId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ProviderRefundId, outcome.ProviderRefundId)
+                .SetProperty(r => r.Status, RefundStatus.Succeeded)
+                .SetProperty(r => r.CompletedAt, r => r.CompletedAt ?? now), ct);
+        }
+        else
+        {
+            await db.OrderRefunds.Where(r => r.Id == refundId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ProviderRefundId, outcome.ProviderRefundId)
+                .SetProperty(r => r.Status, RefundStatus.Failed)
+                .SetProperty(r => r.FailureMessage, outcome.FailureMessage), ct);
+            logger.LogError("Gateway refused refund {RefundId}: {Message}", refund.Id, outcome.FailureMessage);
+        }
+    }
+
+    /// <summary>Retries refunds that were recorded but not sent (the gateway was unreachable). Returns how many were tried.</summary>
+    public async Task<int> RetryPendingAsync(CancellationToken ct = default)
+    {
+        var before = clock.GetUtcNow() - RetryAfter;
+        List<Guid> ids;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            ids = await db.OrderRefunds.Where(r => r.Status == RefundStatus.Pending && r.ProviderRefundId == null && r.CreatedAt < before)
+                .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(20).ToListAsync(ct);
+        }
+
+        foreach (var id in ids)
+        {
+            await SendAsync(id, ct);
+        }
+
+        return ids.Count;
+    }
+}

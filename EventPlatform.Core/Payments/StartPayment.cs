@@ -1,0 +1,96 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Ordering.Holds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Core.Payments;
+
+/// <param name="Confirmed">A free order: confirmed, nothing to pay.</param>
+/// <param name="ClientSecret">For Stripe Elements in the browser.</param>
+public sealed record PaymentStart(bool Confirmed, string? IntentId, string? ClientSecret);
+
+/// <summary>
+/// Step 6 of buying: free orders are confirmed at once; others get one payment intent per order
+/// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
+/// going back returns the same intent and can never charge twice.
+/// </summary>
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, ILogger<StartPayment> logger)
+{
+    public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
+        var now = clock.GetUtcNow();
+        if (order.Status == OrderStatus.Paid)
+        {
+            return CommandResult<PaymentStart>.Success(new PaymentStart(true, order.PaymentIntentId, null));
+        }
+
+        if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
+        {
+            return Fail(order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending);
+        }
+
+        if (!order.DetailsCompleted)
+        {
+            return Fail(UserMessages.DetailsIncomplete);
+        }
+
+        if (order.TotalMinor == 0)
+        {
+            return await ConfirmFreeAsync(db, orderId, now, ct);
+        }
+
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == order.OrganizationId).Select(o => new { o.StripeAccountId, o.Name }).SingleAsync(ct);
+        var title = await db.Events.Where(e => e.Id == order.EventId).Select(e => e.Title).SingleAsync(ct);
+        var request = new PaymentIntentRequest(
+            order.Id,
+            order.Number,
+            order.TotalMinor,
+            order.Currency,
+            ApplicationFeeMinor: order.FeeMinor,
+            DestinationAccountId: organization.StripeAccountId,
+            order.BuyerEmail,
+            $"{title} — order {order.Number}",
+            IdempotencyKey: $"order-{order.Id:N}-{order.TotalMinor}");
+        var intent = await gateway.CreateIntentAsync(request, ct);
+        var attached = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.PaymentIntentId, intent.IntentId).SetProperty(o => o.PaymentProvider, gateway.Name), ct);
+        if (attached == 0)
+        {
+            return Fail(UserMessages.OrderNotPending);
+        }
+
+        logger.LogInformation("Payment intent {IntentId} for order {OrderNumber} ({Amount} {Currency})", intent.IntentId, order.Number, order.TotalMinor, order.Currency);
+        return CommandResult<PaymentStart>.Success(new PaymentStart(false, intent.IntentId, intent.ClientSecret));
+    }
+
+    private async Task<CommandResult<PaymentStart>> ConfirmFreeAsync(IAppDbContext db, Guid orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            var outcome = await confirmation.ConfirmLockedAsync(db, order, 0, now, order.BuyerUserId, "free order", ct);
+            if (outcome is not (ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyPaid))
+            {
+                return Fail(UserMessages.HoldExpired);
+            }
+
+            order.PaymentProvider = "free";
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return CommandResult<PaymentStart>.Success(new PaymentStart(true, null, null));
+        }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            return Fail(UserMessages.Busy);
+        }
+    }
+
+    private static CommandResult<PaymentStart> Fail(string message) => CommandResult<PaymentStart>.Failure(new ValidationFailure("Payment", message));
+}

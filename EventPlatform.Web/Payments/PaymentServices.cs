@@ -1,0 +1,39 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Payments;
+
+namespace EventPlatform.Web.Payments;
+
+internal static class PaymentServices
+{
+    /// <summary>Stripe when both keys are configured, otherwise the simulated gateway with a demo banner.</summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(PaymentOptions.SectionName);
+        var configured = section.Get<PaymentOptions>() ?? new PaymentOptions();
+        var webhookSecret = string.IsNullOrWhiteSpace(configured.WebhookSecret) ? null : configured.WebhookSecret;
+        if (configured.UsesStripe && webhookSecret is null)
+        {
+            throw new InvalidOperationException("Stripe keys are set but Payments__WebhookSecret is not. Copy the signing secret (whsec_…) of your webhook endpoint from the Stripe dashboard.");
+        }
+
+        var secret = webhookSecret ?? PaymentOptions.RandomWebhookSecret();
+        services.Configure<PaymentOptions>(section);
+        services.PostConfigure<PaymentOptions>(o => o.WebhookSecret = secret);
+        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.SectionName));
+        services.AddScoped<StripeWebhookProcessor>();
+        services.AddScoped<GetOrderIntent>();
+        if (configured.UsesStripe)
+        {
+            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+        }
+        else
+        {
+            services.AddSingleton<SimulatedPaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
+            services.AddScoped<SimulatedCheckout>();
+        }
+
+        services.AddHostedService<PaymentsWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using EventPlatform.Core.Payments;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace EventPlatform.Web.Payments;
+
+/// <summary>
+/// Stripe through Stripe.net: PaymentIntents created with our idempotency key, card entry with
+/// Stripe Elements in the browser (card data never reaches our server), and Connect destination
+/// charges with the platform fee as application fee when the organization has an account.
+/// </summary>
+internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : IPaymentGateway
+{
+    private readonly StripeClient client = new(options.Value.StripeSecretKey);
+
+    public string Name => "stripe";
+
+    public bool IsDemo => false;
+
+    public async Task<PaymentIntentState> CreateIntentAsync(PaymentIntentRequest request, CancellationToken ct)
+    {
+        var create = new PaymentIntentCreateOptions
+        {
+            Amount = request.AmountMinor,
+            Currency = request.Currency.ToLowerInvariant(),
+            Description = request.Description,
+            ReceiptEmail = request.ReceiptEmail,
+            AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true },
+            Metadata = new Dictionary<string, string> { ["order_id"] = request.OrderId.ToString(), ["order_number"] = request.OrderNumber },
+        };
+        if (request.DestinationAccountId is { } destination)
+        {
+            create.TransferData = new PaymentIntentTransferDataOptions { Destination = destination };
+            create.ApplicationFeeAmount = request.ApplicationFeeMinor;
+        }
+
+        var intent = await new PaymentIntentService(client).CreateAsync(create, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct);
+        return State(intent);
+    }
+
+    public async Task<PaymentIntentState> FetchIntentAsync(string intentId, CancellationToken ct) =>
+        State(await new PaymentIntentService(client).GetAsync(intentId, cancellationToken: ct));
+
+    public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
+    {
+        try
+        {
+            var intent = await new PaymentIntentService(client).GetAsync(intentId, cancellationToken: ct);
+            var refund = await new RefundService(client).CreateAsync(
+                new RefundCreateOptions
+                {
+                    PaymentIntent = intentId,
+                    Amount = amountMinor,
+                    // A destination charge moved the money to the organizer: take it back from there, fee included pro rata.
+                    ReverseTransfer = intent.TransferData is not null ? true : null,
+                    RefundApplicationFee = intent.TransferData is not null ? true : null,
+                },
+                new RequestOptions { IdempotencyKey = idempotencyKey },
+                ct);
+            return new RefundOutcome(refund.Status is "succeeded" or "pending", refund.Id, refund.FailureReason);
+        }
+        catch (StripeException ex) when (ex.StripeError?.Type == "invalid_request_error")
+        {
+            return new RefundOutcome(false, null, ex.StripeError.Message);
+        }
+    }
+
+    private static PaymentIntentState State(PaymentIntent intent) => new(
+        intent.Id,
+        intent.ClientSecret,
+        intent.Status switch
+        {
+            "succeeded" => PaymentIntentOutcome.Succeeded,
+            "canceled" => PaymentIntentOutcome.Canceled,
+            "requires_payment_method" when intent.LastPaymentError is not null => PaymentIntentOutcome.Failed,
+            _ => PaymentIntentOutcome.AwaitingPayment,
+        },
+        intent.Amount,
+        intent.LastPaymentError?.Message);
+}
