@@ -20,12 +20,18 @@ internal static class SecurityHeaders
         "form-action 'self'; " +
         "frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>With the Stripe gateway, Stripe.js and its card frames are allowed too (card data stays with Stripe).</summary>
+    public static readonly string StripeContentSecurityPolicy = ContentSecurityPolicy
+        .Replace("script-src 'self'", "script-src 'self' https://js.stripe.com", StringComparison.Ordinal)
+        .Replace("connect-src 'self'", "connect-src 'self' https://api.stripe.com", StringComparison.Ordinal)
+        .Replace("frame-src 'self'", "frame-src 'self' https://js.stripe.com https://hooks.stripe.com", StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool allowStripe = false) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = allowStripe ? StripeContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

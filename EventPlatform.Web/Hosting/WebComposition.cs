@@ -55,7 +55,7 @@ internal static class WebComposition
         app.UseCorrelationId();
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(allowStripe: app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentOptions>>().Value.UsesStripe);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -23,6 +23,9 @@ public sealed class CoreServices : IAsyncDisposable
         Caller = caller;
     }
 
+    /// <summary>The secret simulated (and test-made) webhook events are signed with.</summary>
+    public const string WebhookSecret = "whsec_test_secret_for_core_services";
+
     public ServiceProvider Provider { get; }
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
@@ -39,7 +42,12 @@ public sealed class CoreServices : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var caller = new TestCurrentUser();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Default"] = connectionString,
+                ["Payments:WebhookSecret"] = WebhookSecret,
+                ["Site:BaseUrl"] = "https://tickets.test",
+            })
             .Build();
 
         var services = new ServiceCollection();
@@ -50,6 +58,8 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddData(configuration, NullLogger.Instance);
         // Uploaded files go to a throwaway folder on disk (the app's own storage).
         services.AddSingleton<Core.Storage.IFileStorage>(new Web.Storage.LocalDiskFileStorage(Path.Combine(Path.GetTempPath(), "ep-files-" + Guid.NewGuid().ToString("N")[..12])));
+        // The simulated gateway (the only simulated part), delivering signed events to the real webhook handler.
+        Web.Payments.PaymentServices.AddPayments(services, configuration);
         configure?.Invoke(services);
         return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller);
     }

@@ -1,0 +1,301 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Cancellation;
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Ordering.Management;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
+using EventPlatform.Core.Catalog.Management;
+using EventPlatform.TestSupport;
+using EventPlatform.Web.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Data.Tests.Ordering;
+
+/// <summary>Buying end to end through the real use cases, database and simulated gateway.</summary>
+public sealed class CheckoutFlowTests : IAsyncLifetime
+{
+    private CoreServices _services = default!;
+    private SellableEvent _event = default!;
+    private Guid _managerId;
+
+    private Guid Full => _event.TypeIds["Full series"];
+    private Guid Day1 => _event.TypeIds["Day 1"];
+
+    public async Task InitializeAsync()
+    {
+        _services = await CoreServices.CreateAsync("checkout");
+        var manager = await _services.Db.AddUserAsync("manager@riverside.test");
+        _managerId = manager.Id;
+        var organization = await _services.Db.AddOrganizationAsync("riverside", (manager.Id, OrgRole.Manager));
+        _event = await _services.Db.AddSellableEventAsync(organization.Id, "summer-series", [10, 10],
+            new SeedTicketType("Full series", 5000, [0, 1]),
+            new SeedTicketType("Day 1", 3000, [0]),
+            new SeedTicketType("Free day", 0, [1]));
+        _services.Caller.UserId = null;
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Paying_ConfirmsOnce_IssuesValidTickets_AndQueuesOneEmailWithQrCodesAndCalendar()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Full, 2));
+        var paid = await _services.PayAsync(hold.AccessKey);
+
+        Assert.True(paid.Succeeded);
+        Assert.Equal(OrderStatus.Paid, paid.Value);
+        var order = await _services.OrderAsync(hold.AccessKey);
+        Assert.All(order.Tickets, t => Assert.Equal(TicketStatus.Valid, t.Status));
+        // 2 × €50 + 8 % platform fee passed to the buyer.
+        Assert.Equal(10000, order.SubtotalMinor);
+        Assert.Equal(800, order.FeeMinor);
+        Assert.Equal(10800, order.TotalMinor);
+        Assert.Equal(10800, order.PaidMinor);
+        Assert.Equal(order.TotalMinor, order.Tickets.Sum(t => t.PaidMinor));
+        Assert.All(order.Tickets, t => Assert.True(t.Code.Length >= 43, "ticket codes carry at least 128 bits"));
+
+        // Pay pressed again, the return page, the webhook again: nothing changes.
+        Assert.Equal(OrderStatus.Paid, (await _services.Get<SimulatedCheckout>().PayAsync(hold.AccessKey, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default)).Value);
+        Assert.Equal(OrderStatus.Paid, await _services.Get<ConfirmReturnedPayment>().ExecuteAsync(hold.AccessKey));
+
+        await using var db = await _services.Db.CreateAsync();
+        var emails = await db.OutboxEmails.Where(e => e.Kind == "order.confirmation").ToListAsync();
+        var email = Assert.Single(emails);
+        Assert.Equal("buyer@example.test", email.To);
+        var attachments = await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync();
+        Assert.Equal(2, attachments.Count(a => a.ContentType == "image/png" && a.ContentId != null));
+        Assert.Single(attachments, a => a.ContentType == "text/calendar");
+        Assert.Contains("cid:", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("https://tickets.test/order/" + hold.AccessKey, email.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "order.paid" && a.TargetId == order.Id.ToString()));
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task DeclinedCard_ShowsTheReason_LeavesTheOrderPending_AndARetrySucceeds()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        var declined = await _services.PayAsync(hold.AccessKey, SimulatedCards.InsufficientFunds);
+        Assert.Equal("Your card has insufficient funds.", declined.ErrorFor(SimulatedCheckout.CardField));
+        var order = await _services.OrderAsync(hold.AccessKey);
+        Assert.Equal(OrderStatus.Pending, order.Status);
+        Assert.Equal("Your card has insufficient funds.", order.PaymentFailureMessage);
+
+        var retry = await _services.Get<SimulatedCheckout>().PayAsync(hold.AccessKey, new SimulatedCard("4242 4242 4242 4242", "12/30", "123"), default);
+        Assert.Equal(OrderStatus.Paid, retry.Value);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task BadCardInput_GetsFieldMessages_AndChangesNothing()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        await _services.FillDetailsAsync(hold.AccessKey);
+        await _services.Get<StartPayment>().ExecuteAsync(hold.AccessKey);
+        var result = await _services.Get<SimulatedCheckout>().PayAsync(hold.AccessKey, new SimulatedCard("1234", "13/20", "x"), default);
+        Assert.Equal(UserMessages.CardNumberInvalid, result.ErrorFor(nameof(SimulatedCard.Number)));
+        Assert.Equal(UserMessages.CardExpiryInvalid, result.ErrorFor(nameof(SimulatedCard.Expiry)));
+        Assert.Equal(UserMessages.CardCvcInvalid, result.ErrorFor(nameof(SimulatedCard.Cvc)));
+        Assert.Equal(OrderStatus.Pending, (await _services.OrderAsync(hold.AccessKey)).Status);
+    }
+
+    [Fact]
+    public async Task FreeOrder_ConfirmsWithoutPayment()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (_event.TypeIds["Free day"], 2));
+        await _services.FillDetailsAsync(hold.AccessKey);
+        var start = await _services.Get<StartPayment>().ExecuteAsync(hold.AccessKey);
+        Assert.True(start.Value!.Confirmed);
+        var order = await _services.OrderAsync(hold.AccessKey);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal(0, order.TotalMinor);
+        Assert.Equal(0, order.FeeMinor);
+    }
+
+    [Fact]
+    public async Task CheckoutDetails_AreValidatedPerField_AndRequiredQuestionsEnforced()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.EventQuestions.Where(q => q.EventId == _event.EventId && q.SortOrder == 1).ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRequired, true));
+        }
+
+        var view = await _services.Get<GetOrder>().ByKeyAsync(hold.AccessKey);
+        var ticket = view.Tickets.Single();
+        var required = view.Questions.Single(q => q.IsRequired);
+        var result = await _services.Get<SaveCheckoutDetails>().ExecuteAsync(hold.AccessKey,
+            new CheckoutDetails("not-an-email", null, [new AttendeeDetails(ticket.Id, " ", "bad@", new Dictionary<string, string?>())]));
+        Assert.Equal(UserMessages.BuyerEmailInvalid, result.ErrorFor("BuyerEmail"));
+        Assert.Equal(UserMessages.AttendeeNameRequired, result.ErrorFor($"{ticket.Id}.Name"));
+        Assert.Equal(UserMessages.AttendeeEmailInvalid, result.ErrorFor($"{ticket.Id}.Email"));
+        Assert.Equal(UserMessages.AnswerRequired, result.ErrorFor($"{ticket.Id}.{required.Id}"));
+        Assert.False((await _services.OrderAsync(hold.AccessKey)).DetailsCompleted);
+        Assert.Equal(UserMessages.DetailsIncomplete, (await _services.Get<StartPayment>().ExecuteAsync(hold.AccessKey)).ErrorFor("Payment"));
+    }
+
+    [Fact]
+    public async Task Hold_IsAllOrNothing_AndExpiredHoldsStopCountingAtOnce()
+    {
+        var first = await _services.HeldAsync(_event.EventId, (Full, 8));
+        // 2 places left in each session: 3 of Day 1 do not fit, and nothing is held for the failed attempt.
+        var refused = await _services.HoldAsync(_event.EventId, (Day1, 3), (Full, 1));
+        Assert.False(refused.Succeeded);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+
+        _services.Clock.Advance(TimeSpan.FromMinutes(11));
+        // The worker has not run, yet the public page already counts the places as free...
+        var page = await _services.Get<Core.Catalog.Browsing.GetPublicEvent>().ExecuteAsync("summer-series");
+        Assert.Equal(10, page.Sessions[0].Remaining);
+        // ...and a new hold gets them, releasing the expired hold on the way.
+        await _services.HeldAsync(_event.EventId, (Day1, 10));
+        Assert.Equal(OrderStatus.Expired, (await _services.OrderAsync(first.AccessKey)).Status);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task ANewSelection_ReleasesTheBuyersPreviousPendingOrder()
+    {
+        var buyer = await _services.Db.AddUserAsync("returning@example.test");
+        _services.Caller.UserId = buyer.Id;
+        var first = await _services.HeldAsync(_event.EventId, (Full, 3));
+        var second = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        Assert.Equal(OrderStatus.Expired, (await _services.OrderAsync(first.AccessKey)).Status);
+        Assert.Equal(OrderStatus.Pending, (await _services.OrderAsync(second.AccessKey)).Status);
+        Assert.Equal("returning@example.test", (await _services.OrderAsync(second.AccessKey)).BuyerEmail);
+
+        // Guests are recognised by the key the browser kept.
+        _services.Caller.UserId = null;
+        var guest = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        var replaced = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(_event.EventId, new Dictionary<Guid, int> { [Full] = 1 }, null, guest.AccessKey));
+        Assert.True(replaced.Succeeded);
+        Assert.Equal(OrderStatus.Expired, (await _services.OrderAsync(guest.AccessKey)).Status);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task LatePayment_IsConfirmedWhenPlacesAreFree_AndRefundedWithAnEmailWhenNot()
+    {
+        // Free places: the hold ran out and was released, the payment still arrives.
+        var lucky = await _services.HeldAsync(_event.EventId, (Day1, 2));
+        await _services.FillDetailsAsync(lucky.AccessKey);
+        await _services.Get<StartPayment>().ExecuteAsync(lucky.AccessKey);
+        _services.Clock.Advance(TimeSpan.FromMinutes(11));
+        await _services.Get<ReleaseExpiredHolds>().ExecuteAsync();
+        Assert.Equal(OrderStatus.Expired, (await _services.OrderAsync(lucky.AccessKey)).Status);
+        Assert.Equal(OrderStatus.Paid, (await _services.Get<SimulatedCheckout>().PayAsync(lucky.AccessKey, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default)).Value);
+
+        // No free places: someone else bought them after the hold was released.
+        var late = await _services.HeldAsync(_event.EventId, (Day1, 8));
+        await _services.FillDetailsAsync(late.AccessKey);
+        await _services.Get<StartPayment>().ExecuteAsync(late.AccessKey);
+        _services.Clock.Advance(TimeSpan.FromMinutes(11));
+        var other = await _services.HeldAsync(_event.EventId, (Full, 8));
+        Assert.Equal(OrderStatus.Paid, (await _services.PayAsync(other.AccessKey)).Value);
+        await _services.Get<SimulatedCheckout>().PayAsync(late.AccessKey, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+
+        var order = await _services.OrderAsync(late.AccessKey);
+        Assert.Equal(OrderStatus.Expired, order.Status);
+        Assert.True(order.RefundedLatePayment);
+        Assert.Equal(order.PaidMinor, order.RefundedMinor);
+        Assert.All(order.Tickets, t => Assert.Equal(TicketStatus.Void, t.Status));
+        await using var db = await _services.Db.CreateAsync();
+        var refund = await db.OrderRefunds.SingleAsync(r => r.OrderId == order.Id);
+        Assert.Equal(RefundStatus.Succeeded, refund.Status);
+        Assert.Equal(order.PaidMinor, (await db.SimulatedPaymentIntents.SingleAsync(i => i.Id == order.PaymentIntentId)).AmountRefundedMinor);
+        Assert.True(await db.OutboxEmails.AnyAsync(e => e.Kind == "order.late_payment_refunded" && e.To == "buyer@example.test"));
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task BuyerCancelsOneTicket_GetsItsShareBack_ThenTheRest_AndCapacityReturns()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Full, 2));
+        await _services.PayAsync(hold.AccessKey);
+        var order = await _services.OrderAsync(hold.AccessKey);
+        var first = order.Tickets.OrderBy(t => t.Position).First();
+
+        var one = await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, [first.Id]);
+        Assert.True(one.Succeeded);
+        Assert.Equal(first.PaidMinor, one.Value!.Refund.AmountMinor);
+        Assert.Equal(OrderStatus.Paid, (await _services.OrderAsync(hold.AccessKey)).Status);
+        Assert.Equal(UserMessages.NothingToCancel, (await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, [first.Id])).ErrorFor(CancelTickets.Field));
+
+        var rest = await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, []);
+        Assert.True(rest.Succeeded);
+        order = await _services.OrderAsync(hold.AccessKey);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(order.PaidMinor, order.RefundedMinor);
+        await using var db = await _services.Db.CreateAsync();
+        Assert.Equal(order.PaidMinor, (await db.SimulatedPaymentIntents.SingleAsync(i => i.Id == order.PaymentIntentId)).AmountRefundedMinor);
+        Assert.All(await db.OrderRefunds.Where(r => r.OrderId == order.Id).ToListAsync(), r => Assert.Equal(RefundStatus.Succeeded, r.Status));
+        Assert.Equal(2, await db.OutboxEmails.CountAsync(e => e.Kind == "order.cancelled"));
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task BuyerCannotCancel_OutsideTheRefundWindow_ButTheOrganizerCan_WithAPartialRefund()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        await _services.PayAsync(hold.AccessKey);
+        _services.Clock.SetUtcNow(OrderingTestData.FirstSessionStart.AddHours(-47));
+        Assert.Equal(UserMessages.RefundWindowClosed, (await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, [])).ErrorFor(CancelTickets.Field));
+
+        var order = await _services.OrderAsync(hold.AccessKey);
+        _services.Caller.UserId = _managerId;
+        var tooMuch = await _services.Get<CancelTickets>().ByOrganizerAsync(order.Id, [], order.PaidMinor + 1);
+        Assert.False(tooMuch.Succeeded);
+        var partial = await _services.Get<CancelTickets>().ByOrganizerAsync(order.Id, [], 1000);
+        Assert.Equal(1000, partial.Value!.Refund.AmountMinor);
+        order = await _services.OrderAsync(hold.AccessKey);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(1000, order.RefundedMinor);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task CancellingTheEvent_RefundsEveryPaidOrder_AndEmailsEveryBuyer()
+    {
+        var a = await _services.HeldAsync(_event.EventId, (Full, 1));
+        await _services.PayAsync(a.AccessKey);
+        var b = await _services.HeldAsync(_event.EventId, (Day1, 2));
+        await _services.PayAsync(b.AccessKey);
+
+        _services.Caller.UserId = _managerId;
+        Assert.True((await _services.Get<ChangeEventStatus>().CancelAsync(_event.EventId)).Succeeded);
+
+        foreach (var key in new[] { a.AccessKey, b.AccessKey })
+        {
+            var order = await _services.OrderAsync(key);
+            Assert.Equal(OrderStatus.Cancelled, order.Status);
+            Assert.Equal(order.PaidMinor, order.RefundedMinor);
+        }
+
+        await using var db = await _services.Db.CreateAsync();
+        Assert.Equal(2, await db.OutboxEmails.CountAsync(e => e.Kind == "order.cancelled"));
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task OrganizerFindsOrders_BySearchAndStatus_AndMarksAnOfflineOrderPaid()
+    {
+        var paid = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        await _services.PayAsync(paid.AccessKey);
+        var pending = await _services.HeldAsync(_event.EventId, (Full, 1));
+        await _services.FillDetailsAsync(pending.AccessKey, "cash@example.test");
+
+        _services.Caller.UserId = _managerId;
+        var orders = _services.Get<EventOrders>();
+        Assert.Equal(2, (await orders.ListAsync(_event.EventId, new OrderQuery())).Total);
+        Assert.Single((await orders.ListAsync(_event.EventId, new OrderQuery(Status: OrderStatus.Pending))).Rows);
+        var found = Assert.Single((await orders.ListAsync(_event.EventId, new OrderQuery("CASH@"))).Rows);
+        Assert.True((await orders.MarkPaidOfflineAsync(found.Id)).Succeeded);
+        var order = await _services.OrderAsync(pending.AccessKey);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.True(order.PaidOffline);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+}
