@@ -11,8 +11,21 @@ public static class OrderHolds
     /// order's state takes this lock first, then the counters, so confirmation, expiry and
     /// cancellation of one order are strictly one after the other.
     /// </summary>
-    public static async Task<Order?> LockAsync(IAppDbContext db, Guid orderId, CancellationToken ct) =>
-        await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").Include(o => o.Tickets).SingleOrDefaultAsync(ct);
+    /// <remarks>
+    /// The tickets are read by a second statement on purpose: under READ COMMITTED a statement that
+    /// waited for the lock sees the newest order row but other tables as of its own start, so
+    /// tickets joined into the locking statement could be stale (and be cancelled twice).
+    /// </remarks>
+    public static async Task<Order?> LockAsync(IAppDbContext db, Guid orderId, CancellationToken ct)
+    {
+        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (order is not null)
+        {
+            order.Tickets = await db.Tickets.Where(t => t.OrderId == orderId).ToListAsync(ct);
+        }
+
+        return order;
+    }
 
     /// <summary>Releases a locked pending order's places and coupon use and marks it expired. No-op for other states.</summary>
     public static async Task<bool> ExpireLockedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)

@@ -23,9 +23,11 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
         var query = eventId is { } id
             ? db.Orders.FromSql($"SELECT * FROM orders WHERE status = 'Pending' AND hold_expires_at <= {now} AND event_id = {id} ORDER BY hold_expires_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             : db.Orders.FromSql($"SELECT * FROM orders WHERE status = 'Pending' AND hold_expires_at <= {now} ORDER BY hold_expires_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED");
-        var orders = await query.Include(o => o.Tickets).ToListAsync(ct);
+        var orders = await query.ToListAsync(ct);
         foreach (var order in orders)
         {
+            // A separate statement, after the lock: see OrderHolds.LockAsync.
+            order.Tickets = await db.Tickets.Where(t => t.OrderId == order.Id).ToListAsync(ct);
             await OrderHolds.ExpireLockedAsync(db, order, now, ct);
             audit.Add(db, null, order.OrganizationId, "order.expired", "Order", order.Id.ToString(), new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
         }
