@@ -22,6 +22,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _settings = settings;
     }
 
+    /// <summary>What webhook events to this app must be signed with (tests play Stripe with it).</summary>
+    public const string WebhookSecret = "whsec_test_secret_for_the_app";
+
     public string ConnectionString => _settings["ConnectionStrings:Default"]!;
 
     /// <summary>The address the app listens on after <see cref="StartKestrel"/>.</summary>
@@ -45,6 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // Browser tests sign in many times from one address.
             ["RateLimits:PerIpPermits"] = "1000",
             ["RateLimits:PerEmailPermits"] = "100",
+            ["Payments:WebhookSecret"] = WebhookSecret,
         };
         if (smtp is not null)
         {
@@ -66,6 +70,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         var port = FreePort();
         UseKestrel(port);
+        // Links in emails point at this server.
+        _settings["Site:BaseUrl"] = $"http://127.0.0.1:{port}";
         StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         return BaseAddress;
