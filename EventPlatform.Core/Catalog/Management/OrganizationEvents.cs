@@ -52,6 +52,14 @@ public sealed class OrganizationEvents(IAppDbContextFactory dbFactory, Organizat
         return await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.DefaultTimeZone).SingleAsync(ct);
     }
 
+    /// <summary>The organization's currency for new prices (a coupon's fixed amount starts in it).</summary>
+    public async Task<string> DefaultCurrencyAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(organizationId, OrgRole.Manager, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.DefaultCurrency).SingleAsync(ct);
+    }
+
     public async Task<EventForEditing> GetAsync(Guid eventId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);

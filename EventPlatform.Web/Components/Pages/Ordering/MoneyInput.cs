@@ -1,0 +1,41 @@
+using System.Globalization;
+using EventPlatform.Core.Catalog;
+
+namespace EventPlatform.Web.Components.Pages.Ordering;
+
+/// <summary>
+/// Amounts as organizers type them — major units such as "5.00" — read into the minor units the
+/// server works in, and shown back the same way.
+/// </summary>
+public static class MoneyInput
+{
+    private const decimal MaxMajor = 1_000_000_000m;
+
+    /// <summary>"40.00" for 4000 EUR cents; "500" for 500 JPY.</summary>
+    public static string ToText(long minor, string currency)
+    {
+        var digits = Money.MinorDigits(currency);
+        return (minor / Scale(digits)).ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads "5", "5.00" or "5,00" in <paramref name="currency"/>; zero or more, no more decimals than the currency has.</summary>
+    public static bool TryRead(string? text, string currency, out long minor, out string error)
+    {
+        minor = 0;
+        var digits = Money.MinorDigits(currency);
+        error = digits == 0 ? "Enter a whole amount, like 500." : $"Enter an amount like 5.00 (at most {digits} decimals).";
+        if (string.IsNullOrWhiteSpace(text)
+            || !decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || amount > MaxMajor
+            || decimal.Round(amount, digits) != amount)
+        {
+            return false;
+        }
+
+        minor = (long)(amount * Scale(digits));
+        error = "";
+        return true;
+    }
+
+    private static decimal Scale(int digits) => (decimal)Math.Pow(10, digits);
+}
