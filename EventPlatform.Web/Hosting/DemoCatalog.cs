@@ -6,8 +6,8 @@ namespace EventPlatform.Web.Hosting;
 /// <summary>
 /// Demo events for the two demo organizations, dated from the first run onwards: a three-session
 /// series, a sold-out concert, one whose sales have not started, a free one, a members-only one,
-/// an unlisted one, one in another time zone and a cancelled one. Sold counts are seeded counters
-/// (kept consistent between sessions and ticket types) until checkout creates real orders.
+/// an unlisted one, one in another time zone and a cancelled one. The sold counts set here are
+/// backed by real paid orders (<see cref="DemoOrders"/>), so counters equal tickets.
 /// </summary>
 internal static class DemoCatalog
 {
