@@ -64,8 +64,9 @@ internal static class DemoOrders
             FeePassedToBuyer = true,
             TotalMinor = price.TotalMinor,
             PaidMinor = price.TotalMinor,
-            PaymentProvider = "demo",
-            PaidOffline = true,
+            // Seeded, not charged: refunds of paid ones are settled "offline" and never reach a gateway.
+            PaymentProvider = price.TotalMinor == 0 ? "free" : "demo",
+            PaidOffline = price.TotalMinor > 0,
             DetailsCompleted = true,
             HoldExpiresAt = at,
             CreatedAt = at,

@@ -67,6 +67,21 @@ public sealed class DevMailbox(string folder) : IEmailTransport
         return start <= 0 || start > close ? html : html[start..close];
     }
 
+    /// <summary>The HTML body with inline images (cid:…, e.g. QR codes) turned into data: URIs the page can show.</summary>
+    public static string HtmlWithInlineImages(MimeMessage message)
+    {
+        var html = BodyContent(message.HtmlBody);
+        foreach (var part in message.BodyParts.OfType<MimePart>().Where(p => p.ContentId is not null && p.Content is not null))
+        {
+            using var bytes = new MemoryStream();
+            part.Content!.DecodeTo(bytes);
+            var uri = $"data:{part.ContentType.MimeType};base64,{Convert.ToBase64String(bytes.ToArray())}";
+            html = html.Replace("cid:" + part.ContentId, uri, StringComparison.Ordinal);
+        }
+
+        return html;
+    }
+
     /// <summary>Loads one message by id, or null for an unknown or malformed id.</summary>
     public MimeMessage? Find(string id)
     {
