@@ -298,4 +298,33 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         Assert.True(order.PaidOffline);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }
+
+    [Fact]
+    public async Task ACodeUnlocksAHiddenTicketType_AndAPerBuyerLimitIsKept()
+    {
+        var hidden = await _services.Db.AddSellableEventAsync(_event.OrganizationId, "crew-night", [20], new SeedTicketType("Crew", 1000, [0], Visibility: Core.Catalog.TicketVisibility.Hidden));
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = _event.OrganizationId, Code = "CREW", Kind = CouponKind.Percent, PercentOff = 50, UnlocksHiddenTypes = true, PerBuyerLimit = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        var crew = hidden.TypeIds["Crew"];
+        var browse = _services.Get<Core.Catalog.Browsing.GetPublicEvent>();
+        Assert.Empty((await browse.ExecuteAsync("crew-night")).TicketTypes);
+        Assert.Single((await browse.ExecuteAsync("crew-night", "crew")).TicketTypes);
+        Assert.False((await _services.HoldAsync(hidden.EventId, (crew, 1))).Succeeded);
+
+        var first = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(hidden.EventId, new Dictionary<Guid, int> { [crew] = 1 }, "crew"));
+        Assert.True(first.Succeeded);
+        Assert.Equal(OrderStatus.Paid, (await _services.PayAsync(first.Value!.AccessKey)).Value);
+        Assert.Equal(500, (await _services.OrderAsync(first.Value.AccessKey)).SubtotalMinor - (await _services.OrderAsync(first.Value.AccessKey)).DiscountMinor);
+
+        // The same buyer again: the hold works (the email is not known yet), the details step refuses the second use.
+        var second = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(hidden.EventId, new Dictionary<Guid, int> { [crew] = 1 }, "crew"));
+        var view = await _services.Get<GetOrder>().ByKeyAsync(second.Value!.AccessKey);
+        var details = await _services.Get<SaveCheckoutDetails>().ExecuteAsync(second.Value.AccessKey,
+            new CheckoutDetails("Buyer@Example.test", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Again", null, new Dictionary<string, string?>())).ToList()));
+        Assert.Equal(UserMessages.CouponPerBuyerLimit, details.ErrorFor(PlaceHold.CouponField));
+    }
 }
