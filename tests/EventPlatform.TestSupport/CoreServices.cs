@@ -44,7 +44,8 @@ public sealed class CoreServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = connectionString,
+                // Test classes run in parallel, each with a database of its own on one cluster: keep each pool modest.
+                ["ConnectionStrings:Default"] = connectionString + ";Maximum Pool Size=50",
                 ["Payments:WebhookSecret"] = WebhookSecret,
                 ["Site:BaseUrl"] = "https://tickets.test",
             })

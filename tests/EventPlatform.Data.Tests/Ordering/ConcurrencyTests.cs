@@ -14,9 +14,12 @@ namespace EventPlatform.Data.Tests.Ordering;
 /// test is the control: the same race through a naive read-check-write oversells, so the guarded
 /// tests below would notice if the guard were missing.
 /// </summary>
+[Collection(ConcurrencyCollection.Name)]
 public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Buyers = 200;
+    /// <summary>One real connection each (the race needs them all open at once), within the test cluster's limit.</summary>
+    private const int NaiveBuyers = 150;
     private CoreServices _services = default!;
     private Guid _organizationId;
 
@@ -35,19 +38,21 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var sale = await _services.Db.AddSellableEventAsync(_organizationId, "naive", [50], new SeedTicketType("Day", 1000, [0]));
         var sessionId = sale.SessionIds[0];
-        await using (var connection = new NpgsqlConnection(_services.ConnectionString))
+        // Unpooled: 200 naive buyers get 200 real connections, and give them back at the end.
+        var unpooled = _services.ConnectionString + ";Pooling=false";
+        await using (var connection = new NpgsqlConnection(unpooled))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand("CREATE TABLE naive_tickets (id serial PRIMARY KEY)", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        using var start = new ManualResetEventSlim(false);
-        var tasks = Enumerable.Range(0, Buyers).Select(_ => Task.Run(async () =>
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, NaiveBuyers).Select(_ => Task.Run(async () =>
         {
-            await using var connection = new NpgsqlConnection(_services.ConnectionString);
+            await using var connection = new NpgsqlConnection(unpooled);
             await connection.OpenAsync();
-            start.Wait();
+            await start.Task;
             // Read, check in the application, then write: what the guard exists to prevent.
             await using var read = new NpgsqlCommand("SELECT capacity - sold FROM sessions WHERE id = @id", connection);
             read.Parameters.AddWithValue("id", sessionId);
@@ -57,20 +62,20 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
                 return false;
             }
 
-            await Task.Delay(5);
+            await Task.Delay(25);
             await using var write = new NpgsqlCommand("INSERT INTO naive_tickets DEFAULT VALUES; UPDATE sessions SET sold = LEAST(capacity, sold + 1) WHERE id = @id", connection);
             write.Parameters.AddWithValue("id", sessionId);
             await write.ExecuteNonQueryAsync();
             return true;
         })).ToList();
-        start.Set();
+        start.SetResult();
         await Task.WhenAll(tasks);
 
-        await using var check = new NpgsqlConnection(_services.ConnectionString);
+        await using var check = new NpgsqlConnection(unpooled);
         await check.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM naive_tickets", check);
         var sold = (long)(await count.ExecuteScalarAsync())!;
-        output.WriteLine($"Naive read-check-write: {Buyers} buyers, capacity 50, tickets written {sold}");
+        output.WriteLine($"Naive read-check-write: {NaiveBuyers} buyers, capacity 50, tickets written {sold}");
         Assert.True(sold > 50, $"The control should oversell to show the race exists; it wrote {sold} tickets for 50 places.");
     }
 
@@ -89,10 +94,10 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             _ => "Day 2",
         }).ToList();
 
-        using var start = new ManualResetEventSlim(false);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = kinds.Select(kind => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             var hold = await _services.HoldAsync(sale.EventId, (sale.TypeIds[kind], 1));
             if (!hold.Succeeded)
             {
@@ -102,7 +107,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             var paid = await _services.PayAsync(hold.Value!.AccessKey);
             return (Held: true, Paid: paid.Value == OrderStatus.Paid, Reason: "");
         })).ToList();
-        start.Set();
+        start.SetResult();
         var results = await Task.WhenAll(tasks);
 
         await using var db = await _services.Db.CreateAsync();
@@ -131,13 +136,13 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        using var start = new ManualResetEventSlim(false);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, Buyers).Select(_ => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Day"]] = 1 }, "early10"));
         })).ToList();
-        start.Set();
+        start.SetResult();
         var results = await Task.WhenAll(tasks);
 
         await using var check = await _services.Db.CreateAsync();
@@ -161,10 +166,10 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         var ticketIds = order.Tickets.Select(t => t.Id).ToList();
 
         // 60 requests at once: whole-order cancellations and single-ticket ones, by buyer and organizer alike.
-        using var start = new ManualResetEventSlim(false);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             IReadOnlyList<Guid> which = (i % 4) switch
             {
                 0 => [],
@@ -172,7 +177,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             };
             return await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, which);
         })).ToList();
-        start.Set();
+        start.SetResult();
         var results = await Task.WhenAll(tasks);
 
         order = await _services.OrderAsync(hold.AccessKey);
@@ -187,4 +192,14 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(3, results.Where(r => r.Succeeded).Sum(r => r.Value!.TicketsCancelled));
         await _services.AssertCountersMatchTicketsAsync(sale.EventId);
     }
+}
+
+/// <summary>
+/// Runs alone: each test opens up to a hundred connections at once, which next to the other
+/// test classes' databases would exceed the test cluster's connection limit.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConcurrencyCollection
+{
+    public const string Name = "concurrency";
 }

@@ -25,13 +25,13 @@ public sealed class NavLinksTests : WebComponentTestBase
     public void OrganizationMember_SeesTheirOrganization()
     {
         AddAuthorization().SetAuthorized("manager@example.com");
-        Assert.Equal(["Events", "Riverside Arts", "Organizations"], LinkTexts(new MyOrganizationsView([Riverside], Riverside, false)));
+        Assert.Equal(["Events", "My tickets", "Riverside Arts", "Organizations"], LinkTexts(new MyOrganizationsView([Riverside], Riverside, false)));
     }
 
     [Fact]
     public void PlatformAdmin_AlsoSeesAdministration()
     {
         AddAuthorization().SetAuthorized("admin@example.com");
-        Assert.Equal(["Events", "Organizations", "Admin"], LinkTexts(new MyOrganizationsView([], null, true)));
+        Assert.Equal(["Events", "My tickets", "Organizations", "Admin"], LinkTexts(new MyOrganizationsView([], null, true)));
     }
 }
