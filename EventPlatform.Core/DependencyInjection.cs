@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<SwitchOrganization>();
         services.AddScoped<GetOrganizationOverview>();
         services.AddScoped<OrganizationProfile>();
+        services.AddScoped<OrganizationPayments>();
         return services;
     }
 

@@ -327,4 +327,34 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
             new CheckoutDetails("Buyer@Example.test", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Again", null, new Dictionary<string, string?>())).ToList()));
         Assert.Equal(UserMessages.CouponPerBuyerLimit, details.ErrorFor(PlaceHold.CouponField));
     }
+
+    [Fact]
+    public async Task OrganizationFeeOverride_IsSetByPlatformAdminsOnly_AndPricesNewHolds()
+    {
+        var payments = _services.Get<OrganizationPayments>();
+        var owner = await _services.Db.AddUserAsync("owner@riverside.test");
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = owner.Id, Role = OrgRole.Owner, JoinedAt = _services.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        _services.Caller.UserId = owner.Id;
+        var refused = await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("acct_123abc", 2m, 30, false));
+        Assert.Equal("Only platform administrators change the fee.", refused.ErrorFor(nameof(PaymentSettings.FeePercentOverride)));
+        Assert.Equal("Enter the connected account id from Stripe, e.g. acct_1Nv0FGQ9RKHgCVdK.",
+            (await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("nope", null, null, false))).ErrorFor(nameof(PaymentSettings.StripeAccountId)));
+        Assert.True((await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("acct_123abc", null, null, false))).Succeeded);
+
+        var admin = await _services.Db.AddUserAsync("admin@platform.test");
+        await _services.Db.MakePlatformAdminAsync(admin.Id);
+        _services.Caller.UserId = admin.Id;
+        Assert.True((await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("acct_123abc", 2m, 30, true))).Succeeded);
+
+        _services.Caller.UserId = null;
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        var order = await _services.OrderAsync(hold.AccessKey);
+        Assert.Equal(60 + 30, order.FeeMinor);
+        Assert.Equal(3090, order.TotalMinor);
+    }
 }
