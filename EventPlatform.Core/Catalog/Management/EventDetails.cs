@@ -21,6 +21,8 @@ public sealed record EventDetails
     public string? Policies { get; init; }
     /// <summary>Null = not refundable.</summary>
     public int? RefundableUntilHoursBefore { get; init; }
+    /// <summary>The platform fee is added to the buyer's total (true) or absorbed by the organizer.</summary>
+    public bool PassFeeToBuyer { get; init; } = true;
     public EventVisibility Visibility { get; init; } = EventVisibility.Public;
 
     /// <summary>Checks every field; each problem is reported on its own field.</summary>
@@ -91,6 +93,7 @@ public sealed record EventDetails
         target.TimeZone = TimeZone!.Trim();
         target.Policies = Blank(Policies);
         target.RefundableUntilHoursBefore = RefundableUntilHoursBefore;
+        target.PassFeeToBuyer = PassFeeToBuyer;
         target.Visibility = Visibility;
     }
 
@@ -111,6 +114,7 @@ public sealed record EventDetails
         TimeZone = source.TimeZone,
         Policies = source.Policies,
         RefundableUntilHoursBefore = source.RefundableUntilHoursBefore,
+        PassFeeToBuyer = source.PassFeeToBuyer,
         Visibility = source.Visibility,
     };
 
