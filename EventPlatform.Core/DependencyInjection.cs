@@ -65,6 +65,8 @@ public static class DependencyInjection
     private static IServiceCollection AddOrdering(this IServiceCollection services)
     {
         services.AddOptions<Common.SiteOptions>();
+        services.TryAddSingleton<Catalog.Live.IAvailabilityNotifier, Catalog.Live.NoAvailabilityNotifier>();
+        services.AddScoped<Catalog.Live.ReadEventCounters>();
         services.AddScoped<Ordering.Holds.PlaceHold>();
         services.AddScoped<Ordering.Holds.ReleaseExpiredHolds>();
         services.AddScoped<Ordering.Checkout.GetOrder>();

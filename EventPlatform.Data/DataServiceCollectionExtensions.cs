@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
         });
         // Identity's stores and Data Protection want a scoped DbContext; everything else uses the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContext());
+        services.AddSingleton(new Live.DatabaseConnectionString(connectionString!));
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IOutboxLeases, OutboxLeases>();
         services.AddSingleton<Core.Catalog.Browsing.ICatalogSearch, Catalog.CatalogSearch>();

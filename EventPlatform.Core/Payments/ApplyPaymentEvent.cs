@@ -7,6 +7,7 @@ using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Payments;
 
@@ -53,11 +54,13 @@ public sealed class ApplyPaymentEvent(
     ISettingsService settings,
     AuditTrail audit,
     TimeProvider clock,
+    IAvailabilityNotifier live,
     ILogger<ApplyPaymentEvent> logger)
 {
     public async Task<PaymentEventResult> ExecuteAsync(PaymentNotification notification, CancellationToken ct = default)
     {
         Guid? refundToSend = null;
+        Guid? changedEvent = null;
         PaymentEventResult result;
         try
         {
@@ -98,11 +101,17 @@ public sealed class ApplyPaymentEvent(
             };
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            changedEvent = result == PaymentEventResult.Applied ? order.EventId : null;
         }
         catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
         {
             logger.LogWarning(ex, "Payment event {EventId} deferred: database busy", notification.EventId);
             return PaymentEventResult.Busy;
+        }
+
+        if (changedEvent is { } changed)
+        {
+            await live.ChangedAsync(changed, ct);
         }
 
         if (refundToSend is { } refundId)

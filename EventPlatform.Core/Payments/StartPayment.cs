@@ -4,6 +4,7 @@ using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Payments;
 
@@ -16,7 +17,7 @@ public sealed record PaymentStart(bool Confirmed, string? IntentId, string? Clie
 /// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
 /// going back returns the same intent and can never charge twice.
 /// </summary>
-public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, ILogger<StartPayment> logger)
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ILogger<StartPayment> logger)
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
@@ -84,6 +85,7 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             order.PaymentProvider = "free";
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            await live.ChangedAsync(order.EventId, ct);
             return CommandResult<PaymentStart>.Success(new PaymentStart(true, null, null));
         }
         catch (Exception ex) when (DatabaseBusy.IsBusy(ex))

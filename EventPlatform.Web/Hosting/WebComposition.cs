@@ -8,6 +8,7 @@ using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
+using EventPlatform.Web.Live;
 using EventPlatform.Web.Payments;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -38,6 +39,7 @@ internal static class WebComposition
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
         services.AddPayments(configuration);
+        services.AddLiveAvailability();
 
         services.AddAccounts(configuration);
         services.AddEmail(builder.Environment, configuration);

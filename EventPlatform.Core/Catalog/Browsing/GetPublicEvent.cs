@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Ordering.Holds;
@@ -23,6 +24,9 @@ public sealed record PublicTicketType(
     string? AvailabilityText,
     ScarcityBadge Badge);
 
+/// <summary>The rows availability was computed from, with this visitor's context.</summary>
+public sealed record LiveRules(IReadOnlyList<Session> Sessions, IReadOnlyList<TicketType> Types, BuyerContext Buyer);
+
 /// <summary>Everything the public event page shows.</summary>
 public sealed record PublicEventView(
     Event Event,
@@ -36,6 +40,9 @@ public sealed record PublicEventView(
 {
     /// <summary>The code that unlocked hidden ticket types, when one did.</summary>
     public string? UnlockedByCoupon { get; init; }
+
+    /// <summary>What live updates re-evaluate (see <see cref="GetPublicEvent.WithCounters"/>).</summary>
+    public LiveRules? Rules { get; init; }
 }
 
 /// <summary>
@@ -66,8 +73,6 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         var now = clock.GetUtcNow();
         var buyer = new BuyerContext(isMember);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == e.Id).OrderBy(s => s.StartsAt).ToListAsync(ct);
-        var byId = sessions.ToDictionary(s => s.Id);
-        var names = sessions.ToDictionary(s => s.Code, s => s.Name);
         var coupon = await CouponRules.FindAsync(db, e.OrganizationId, couponCode, ct);
         var unlocking = coupon is { IsActive: true, UnlocksHiddenTypes: true } && coupon.AppliesToEvent(e.Id)
             && (coupon.ValidFrom is null || now >= coupon.ValidFrom) && (coupon.ValidUntil is null || now < coupon.ValidUntil) ? coupon : null;
@@ -79,6 +84,49 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         // Holds that ran out stop counting at once, even before the worker releases them.
         await ExpiredHolds.DiscountAsync(db, e.Id, sessions, types, now, ct);
 
+        var (publicSessions, offered) = Project(e, sessions, types, buyer, now);
+        var related = await RelatedAsync(db, e, now, ct);
+        return new PublicEventView(e, found.Name, found.Slug, publicSessions, offered, related, isMember, isPreview)
+        {
+            UnlockedByCoupon = unlocking?.Code,
+            Rules = new LiveRules(sessions, types, buyer),
+        };
+    }
+
+    /// <summary>
+    /// The same view with new counters (a live update): the availability rule runs again on the
+    /// rules read at first, so a page updates without querying the database itself.
+    /// </summary>
+    public static PublicEventView WithCounters(PublicEventView view, EventCounters counters, DateTimeOffset now)
+    {
+        var rules = view.Rules ?? throw new InvalidOperationException("The view was not read for live updates.");
+        var ev = view.Event;
+        ev.Status = counters.Status;
+        foreach (var session in rules.Sessions)
+        {
+            if (counters.Sessions.TryGetValue(session.Id, out var c))
+            {
+                (session.Capacity, session.Sold, session.Held) = (c.Capacity ?? session.Capacity, c.Sold, c.Held);
+            }
+        }
+
+        foreach (var type in rules.Types)
+        {
+            if (counters.Types.TryGetValue(type.Id, out var c))
+            {
+                (type.QuantityCap, type.Sold, type.Held) = (c.Capacity, c.Sold, c.Held);
+            }
+        }
+
+        var (sessions, types) = Project(ev, rules.Sessions, rules.Types, rules.Buyer, now);
+        return view with { Sessions = sessions, TicketTypes = types };
+    }
+
+    private static (IReadOnlyList<PublicSession> Sessions, IReadOnlyList<PublicTicketType> Types) Project(
+        Event e, IReadOnlyList<Session> sessions, IReadOnlyList<TicketType> types, BuyerContext buyer, DateTimeOffset now)
+    {
+        var byId = sessions.ToDictionary(s => s.Id);
+        var names = sessions.ToDictionary(s => s.Code, s => s.Name);
         var offered = types.Select(t =>
         {
             var counters = CatalogCounters.For(t, byId);
@@ -86,17 +134,15 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
             var price = TicketPricing.UnitPrice(t, buyer, now);
             return new PublicTicketType(
                 t.Id, t.Name, t.Description, price, t.Price,
-                IsMemberPrice: isMember && t.MemberPriceMinor is { } member && member == price.AmountMinor && member < t.PriceMinor,
+                IsMemberPrice: buyer.IsMember && t.MemberPriceMinor is { } member && member == price.AmountMinor && member < t.PriceMinor,
                 IsEarlyBird: TicketPricing.IsEarlyBirdOn(t, now) && t.EarlyBirdPriceMinor == price.AmountMinor && price.AmountMinor < t.PriceMinor,
                 counters.Sessions.Select(s => s.Code).ToList(),
                 availability,
                 AvailabilityWording.Describe(availability, names, t.SalesStartAt, e.TimeZone),
                 Scarcity.For(availability, CatalogCounters.Capacity(counters)));
         }).ToList();
-
         var publicSessions = sessions.Select(s => new PublicSession(s.Code, s.Name, s.StartsAt, s.EndsAt, s.Counters.Remaining)).ToList();
-        var related = await RelatedAsync(db, e, now, ct);
-        return new PublicEventView(e, found.Name, found.Slug, publicSessions, offered, related, isMember, isPreview) { UnlockedByCoupon = unlocking?.Code };
+        return (publicSessions, offered);
     }
 
     /// <summary>Up to three upcoming listed events: same organization, category or tags first.</summary>

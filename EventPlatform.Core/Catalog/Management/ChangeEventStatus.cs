@@ -5,6 +5,7 @@ using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -13,7 +14,7 @@ namespace EventPlatform.Core.Catalog.Management;
 /// state, and deletion of events without sales. Each move checks the current state first and is a
 /// conditional update, so two organizers clicking at once cannot skip a rule.
 /// </summary>
-public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock, IServiceProvider services)
+public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock, IServiceProvider services, IAvailabilityNotifier live)
 {
     /// <summary>Publishes now (from Draft or Scheduled).</summary>
     public async Task<CommandResult<EventStatus>> PublishAsync(Guid eventId, CancellationToken ct = default)
@@ -121,6 +122,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());
         await db.SaveChangesAsync(ct);
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<EventStatus>.Success(status);
     }
 }

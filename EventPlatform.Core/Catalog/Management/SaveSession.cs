@@ -3,6 +3,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -36,7 +37,7 @@ public sealed record SessionDetails(string? Name, DateTimeOffset StartsAt, DateT
 /// only grows; capacity changes and deletions are conditional updates, so a concurrent sale can
 /// never leave capacity below what is sold and held.
 /// </summary>
-public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit)
+public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, IAvailabilityNotifier live)
 {
     public async Task<CommandResult<Session>> AddAsync(Guid eventId, SessionDetails details, CancellationToken ct = default)
     {
@@ -67,6 +68,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.created", "Session", session.Id.ToString(), new { session.Code, session.Name, session.Capacity });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<Session>.Success(session);
     }
 
@@ -98,6 +100,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.updated", "Session", sessionId.ToString(), new { session.Code, session.Name, session.Capacity });
         await db.SaveChangesAsync(ct);
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<Session>.Success(session);
     }
 
@@ -129,6 +132,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.deleted", "Session", sessionId.ToString());
         await db.SaveChangesAsync(ct);
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }
 }

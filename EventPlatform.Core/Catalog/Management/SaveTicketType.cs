@@ -4,6 +4,7 @@ using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -113,7 +114,7 @@ public sealed record TicketTypeDetails
 }
 
 /// <summary>Adds, changes and deletes ticket types. A type with sales is only ever deactivated.</summary>
-public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, ISettingsService settings, AuditTrail audit)
+public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, ISettingsService settings, AuditTrail audit, IAvailabilityNotifier live)
 {
     public async Task<CommandResult<Guid>> AddAsync(Guid eventId, TicketTypeDetails details, CancellationToken ct = default) =>
         await SaveAsync(eventId, ticketTypeId: null, details, ct);
@@ -138,6 +139,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "ticket_type.deleted", "TicketType", ticketTypeId.ToString());
         await db.SaveChangesAsync(ct);
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }
 
@@ -223,6 +225,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
             return CommandResult<Guid>.Failure(new ValidationFailure(nameof(TicketTypeDetails.QuantityCap), UserMessages.QuantityCapRaced));
         }
 
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<Guid>.Success(type.Id);
     }
 }

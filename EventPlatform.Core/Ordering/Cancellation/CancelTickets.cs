@@ -11,6 +11,7 @@ using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Ordering.Cancellation;
 
@@ -31,7 +32,8 @@ public sealed class CancelTickets(
     OrderConfirmation confirmation,
     ISettingsService settings,
     AuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IAvailabilityNotifier live)
 {
     public const string Field = "Cancel";
 
@@ -130,6 +132,7 @@ public sealed class CancelTickets(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             done = new CancellationDone(targets.Count, new Money(refund, order.Currency));
+            await live.ChangedAsync(order.EventId, ct);
         }
         catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
         {

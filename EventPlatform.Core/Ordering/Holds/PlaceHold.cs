@@ -7,6 +7,7 @@ using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Ordering.Holds;
 
@@ -31,6 +32,7 @@ public sealed class PlaceHold(
     ReleaseExpiredHolds releaser,
     AuditTrail audit,
     TimeProvider clock,
+    IAvailabilityNotifier live,
     ILogger<PlaceHold> logger)
 {
     public const string QuantitiesField = "Quantities";
@@ -212,6 +214,7 @@ public sealed class PlaceHold(
                 new { order.Number, Tickets = order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            await live.ChangedAsync(order.EventId, ct);
             logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count, order.EventId);
             return CommandResult<HoldPlaced>.Success(new HoldPlaced(order.Id, order.AccessKey, order.HoldExpiresAt));
         }

@@ -2,6 +2,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Ordering.Holds;
 
@@ -10,7 +11,7 @@ namespace EventPlatform.Core.Ordering.Holds;
 /// a new hold finds no room. Orders are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several
 /// instances (and a payment being confirmed at that moment) never work on the same order twice.
 /// </summary>
-public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock, ILogger<ReleaseExpiredHolds> logger)
+public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock, IAvailabilityNotifier live, ILogger<ReleaseExpiredHolds> logger)
 {
     private const int BatchSize = 50;
 
@@ -34,6 +35,11 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        foreach (var changedEvent in orders.Select(o => o.EventId).Distinct())
+        {
+            await live.ChangedAsync(changedEvent, ct);
+        }
+
         if (orders.Count > 0)
         {
             logger.LogInformation("Released {Count} expired holds", orders.Count);

@@ -6,6 +6,7 @@ using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Ordering.Management;
 
@@ -20,7 +21,7 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page
 }
 
 /// <summary>An event's orders for its organizers: search, filter, page, detail, and marking an offline payment.</summary>
-public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock)
+public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live)
 {
     public async Task<OrderPage> ListAsync(Guid eventId, OrderQuery query, CancellationToken ct = default)
     {
@@ -89,6 +90,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }
 }

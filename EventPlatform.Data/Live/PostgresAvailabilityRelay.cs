@@ -1,0 +1,96 @@
+using EventPlatform.Core.Catalog.Live;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace EventPlatform.Data.Live;
+
+/// <summary>
+/// Carries "event X changed" between app instances through PostgreSQL <c>LISTEN/NOTIFY</c>
+/// (architecture.md "Live availability"). Publishing signals this instance at once and sends a
+/// NOTIFY for the others; a dedicated connection listens and reconnects by itself when it drops,
+/// then asks every watched page to refresh, since changes may have been missed meanwhile.
+/// </summary>
+public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connection, ILiveAvailabilitySignals signals, ILogger<PostgresAvailabilityRelay> logger)
+    : BackgroundService, IAvailabilityNotifier
+{
+    public const string Channel = "ep_availability";
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private int listens;
+
+    /// <summary>The server process of the listening connection (tests terminate it to prove reconnection).</summary>
+    public int? ListenerProcessId { get; private set; }
+
+    /// <summary>How many times LISTEN succeeded (1 after start, more after reconnects).</summary>
+    public int Listens => Volatile.Read(ref listens);
+
+    public async Task ChangedAsync(Guid eventId, CancellationToken ct = default)
+    {
+        signals.Signal(eventId);
+        try
+        {
+            await using var db = new NpgsqlConnection(connection.Value);
+            await db.OpenAsync(ct);
+            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", db);
+            notify.Parameters.AddWithValue("channel", Channel);
+            notify.Parameters.AddWithValue("payload", eventId.ToString());
+            await notify.ExecuteNonQueryAsync(ct);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            // Never fail the purchase that caused it; other instances catch up on their next change.
+            logger.LogWarning(ex, "Could not relay the availability change of event {EventId} to other instances", eventId);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var db = new NpgsqlConnection(connection.Value + ";Keepalive=10");
+                await db.OpenAsync(stoppingToken);
+                db.Notification += (_, e) =>
+                {
+                    if (Guid.TryParse(e.Payload, out var eventId))
+                    {
+                        signals.Signal(eventId);
+                    }
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", db))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                ListenerProcessId = db.ProcessID;
+                if (Interlocked.Increment(ref listens) > 1)
+                {
+                    logger.LogInformation("Availability relay listening again");
+                    signals.SignalAll();
+                }
+
+                backoff = TimeSpan.FromMilliseconds(200);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await db.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                ListenerProcessId = null;
+                logger.LogWarning(ex, "Availability relay lost its connection; reconnecting in {Delay} ms", backoff.TotalMilliseconds);
+                await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+}
+
+/// <summary>The connection string the data layer settled on (configured, or the embedded cluster's).</summary>
+public sealed record DatabaseConnectionString(string Value);
