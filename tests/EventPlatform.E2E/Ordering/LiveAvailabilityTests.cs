@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
+using EventPlatform.E2E.Infrastructure;
+using EventPlatform.TestSupport;
+using EventPlatform.Web.Live;
+using EventPlatform.Web.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace EventPlatform.E2E.Ordering;
+
+[Collection(BrowserCollection.Name)]
+public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AWatchingVisitor_SeesSoldOut_WithinASecond_WhenSomeoneElseBuysTheLastTickets()
+    {
+        var owner = await fixture.CreateUserAsync("owner.live@example.com");
+        var organization = await fixture.App.Db.AddOrganizationAsync("live-arts", (owner.Id, OrgRole.Owner));
+        var sale = await fixture.App.Db.AddSellableEventAsync(organization.Id, "last-seats", [3], new SeedTicketType("Seat", 2000, [0]));
+
+        // B watches the event page in its own browser context.
+        var watcher = await fixture.NewPageAsync(1280, 800);
+        await watcher.GotoAsync($"e/{sale.Slug}");
+        await watcher.WaitForInteractiveAsync();
+        var availability = watcher.Locator("[data-testid=ticket-availability]").First;
+        await Assertions.Expect(availability).Not.ToHaveTextAsync("Sold out");
+
+        // A buys the last three, through the same use cases the checkout page calls.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Seat"]] = 3 }));
+            // Held places are gone for everyone else at once.
+            var held = Stopwatch.StartNew();
+            await Assertions.Expect(availability).ToHaveTextAsync("Sold out", new() { Timeout = 1000 });
+            output.WriteLine($"Sold out shown {held.ElapsedMilliseconds} ms after A's hold committed, without reload");
+            var key = hold.Value!.AccessKey;
+            var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
+            await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
+                new CheckoutDetails("ann.buyer@example.com", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Ann", null, new Dictionary<string, string?>())).ToList()));
+            await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
+            await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+        }
+
+        await Assertions.Expect(availability).ToHaveTextAsync("Sold out");
+        await Assertions.Expect(watcher.Locator("[data-testid=ticket-quantity]")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(watcher, "live-sold-out");
+
+        // Closing pages ends their subscriptions.
+        var hub = fixture.App.Services.GetRequiredService<LiveAvailability>();
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await fixture.NewPageAsync();
+            await page.GotoAsync($"e/{sale.Slug}");
+            await page.WaitForInteractiveAsync();
+            await page.Context.CloseAsync();
+        }
+
+        await watcher.Context.CloseAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (hub.SubscriberCount > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, hub.SubscriberCount);
+    }
+}
