@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddScoped<Ordering.Tickets.MyTickets>();
         services.AddScoped<Ordering.Tickets.ManageAttendees>();
         services.AddScoped<Ordering.Management.EventOrders>();
+        services.AddScoped<Ordering.Management.EventDashboard>();
         services.AddScoped<Ordering.Management.ManageCoupons>();
         services.AddScoped<Ordering.Management.ManageQuestions>();
         services.AddScoped<Payments.OrderConfirmation>();

@@ -30,6 +30,14 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
         var availability = watcher.Locator("[data-testid=ticket-availability]").First;
         await Assertions.Expect(availability).Not.ToHaveTextAsync("Sold out");
 
+        // The organizer watches the event dashboard.
+        var organizer = await fixture.NewSignedInPageAsync("owner.live@example.com", 1280, 900);
+        await organizer.GotoAsync($"events/{sale.EventId}/manage");
+        await organizer.WaitForInteractiveAsync();
+        await organizer.GetByRole(AriaRole.Tab, new() { Name = "Dashboard" }).ClickAsync();
+        var sold = organizer.Locator("[data-testid=tickets-sold]");
+        await Assertions.Expect(sold).ToHaveTextAsync("0");
+
         // A buys the last three, through the same use cases the checkout page calls.
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
@@ -50,6 +58,11 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
         await Assertions.Expect(availability).ToHaveTextAsync("Sold out");
         await Assertions.Expect(watcher.Locator("[data-testid=ticket-quantity]")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(watcher, "live-sold-out");
+        await Assertions.Expect(sold).ToHaveTextAsync("3", new() { Timeout = 1000 });
+        await Assertions.Expect(organizer.Locator("[data-testid=revenue]")).ToHaveTextAsync("€64.80");
+        await organizer.AssertAccessibleAsync();
+        await Screenshots.SaveAsync(organizer, "live-dashboard");
+        await organizer.Context.CloseAsync();
 
         // Closing pages ends their subscriptions.
         var hub = fixture.App.Services.GetRequiredService<LiveAvailability>();
