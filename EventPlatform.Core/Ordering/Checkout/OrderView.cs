@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Checkout;
 
-public sealed record OrderSessionView(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+public sealed record OrderSessionView(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+{
+    public Guid Id { get; init; }
+}
 
 public sealed record OrderTicketView(
     Guid Id,
@@ -58,9 +61,9 @@ public static class OrderViews
         var organizationName = await db.Organizations.Where(o => o.Id == ev.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
         var links = await db.TicketTypeSessions.AsNoTracking().Where(l => typeIds.Contains(l.TicketTypeId))
-            .Select(l => new { l.TicketTypeId, l.Session!.Code, l.Session.Name, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
+            .Select(l => new { l.TicketTypeId, l.SessionId, l.Session!.Code, l.Session.Name, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
         var sessions = links.GroupBy(l => l.Code).Select(g => g.First()).OrderBy(l => l.StartsAt)
-            .Select(l => new OrderSessionView(l.Code, l.Name, l.StartsAt, l.EndsAt)).ToList();
+            .Select(l => new OrderSessionView(l.Code, l.Name, l.StartsAt, l.EndsAt) { Id = l.SessionId }).ToList();
         var codesByType = links.GroupBy(l => l.TicketTypeId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.StartsAt).Select(l => l.Code).ToList());
         var questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == ev.Id).OrderBy(q => q.SortOrder)
             .Select(q => new OrderQuestionView(q.Id, q.Label, q.Kind, q.Options, q.IsRequired)).ToListAsync(ct);
