@@ -31,6 +31,15 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
         }
     }
 
+    /// <summary>Open subscriptions to one event.</summary>
+    public int SubscriberCountFor(Guid eventId)
+    {
+        lock (gate)
+        {
+            return feeds.TryGetValue(eventId, out var feed) ? feed.Count : 0;
+        }
+    }
+
     /// <summary>Counter reads so far: one per event and tick, not one per subscriber.</summary>
     public long Reads => Interlocked.Read(ref reads);
 
