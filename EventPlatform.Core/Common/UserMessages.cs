@@ -65,6 +65,10 @@ public static class UserMessages
 
     public const string TooManyAttempts = "Too many attempts. Please wait a minute and try again.";
 
+    public const string SessionsFixedAfterSales = "The sessions of a ticket type cannot change once places are sold or held. Create a new ticket type instead.";
+    public const string TicketTypeHasOrders = "This ticket type has orders (some may have expired), so it cannot be deleted. Make it inactive instead.";
+    public const string CouponUnlockedTickets = "This code unlocked tickets in your order, so it cannot be removed or replaced.";
+    public const string DuplicateAttendee = "Each ticket needs its own attendee details.";
     public const string ChooseTickets = "Choose at least one ticket.";
     public const string TooManyTickets = "You can buy at most {0} tickets in one order.";
     public const string TicketTypeNotOffered = "This ticket is not on sale.";

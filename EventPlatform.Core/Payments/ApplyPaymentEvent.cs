@@ -124,7 +124,8 @@ public sealed class ApplyPaymentEvent(
 
     private async Task<(PaymentEventResult, Guid?)> SucceededAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
     {
-        if (order.Status == OrderStatus.Paid && order.PaymentIntentId == n.IntentId)
+        // This very payment was applied before (the order may have been cancelled since): nothing to do.
+        if (order.PaymentIntentId == n.IntentId && order.Status is OrderStatus.Paid or OrderStatus.Cancelled)
         {
             return (PaymentEventResult.Ignored, null);
         }
@@ -133,6 +134,12 @@ public sealed class ApplyPaymentEvent(
         // already settled another way: keep nothing we cannot honour.
         if (n.AmountMinor != order.TotalMinor || order.PaymentIntentId != n.IntentId || order.Status is OrderStatus.Paid or OrderStatus.Cancelled)
         {
+            if (await db.OrderRefunds.AnyAsync(r => r.PaymentIntentId == n.IntentId, ct))
+            {
+                // Already being refunded; reports of it keep coming (webhook retries, the return page).
+                return (PaymentEventResult.Ignored, null);
+            }
+
             logger.LogWarning("Payment {IntentId} for order {OrderNumber} cannot be applied (status {Status}, amount {Amount} vs {Total}); refunding it", n.IntentId, order.Number, order.Status, n.AmountMinor, order.TotalMinor);
             var stray = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Payment could not be applied to the order", now);
             audit.Add(db, null, order.OrganizationId, "order.payment_refunded_unmatched", "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");

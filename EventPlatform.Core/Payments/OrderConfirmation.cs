@@ -43,7 +43,9 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         }
 
         // A cancelled event sells nothing more, not even to a payment that was on its way.
-        if (await db.Events.AnyAsync(e => e.Id == order.EventId && e.Status == Catalog.EventStatus.Cancelled, ct))
+        // FOR SHARE: a cancellation of the event waits for this confirmation to commit, so its refund run sees this order as paid.
+        var eventStatus = await db.Events.FromSql($"SELECT * FROM events WHERE id = {order.EventId} FOR SHARE").AsNoTracking().Select(e => e.Status).SingleAsync(ct);
+        if (eventStatus == Catalog.EventStatus.Cancelled)
         {
             return ConfirmOutcome.NoLongerAvailable;
         }
@@ -60,10 +62,11 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Confirmation needs a transaction.");
             await transaction.CreateSavepointAsync("late_payment", ct);
             var sold = await CapacityLedger.TrySellAsync(db, demand, ct);
-            if (sold && order.CouponId is { } couponId)
+            if (sold && order.CouponId is { } couponId && await db.Coupons.AnyAsync(c => c.Id == couponId, ct))
             {
-                var coupon = await db.Coupons.AsNoTracking().SingleAsync(c => c.Id == couponId, ct);
-                sold = await CouponRules.TryRedeemAsync(db, coupon, order.Id, null, ct) is null;
+                // The buyer paid the discounted price: the use counts again if the limit allows (deactivation does not matter).
+                sold = await db.Coupons.Where(c => c.Id == couponId && (c.RedemptionLimit == null || c.Redeemed < c.RedemptionLimit))
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed + 1), ct) == 1;
             }
 
             if (!sold)

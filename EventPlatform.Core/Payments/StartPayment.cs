@@ -52,12 +52,26 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             order.Number,
             order.TotalMinor,
             order.Currency,
-            ApplicationFeeMinor: order.FeeMinor,
+            // Never more than the charge (an absorbed fixed fee on a tiny order would be refused by Stripe).
+            ApplicationFeeMinor: Math.Min(order.FeeMinor, order.TotalMinor),
             DestinationAccountId: organization.StripeAccountId,
             order.BuyerEmail,
             $"{title} — order {order.Number}",
-            IdempotencyKey: $"order-{order.Id:N}-{order.TotalMinor}");
-        var intent = await gateway.CreateIntentAsync(request, ct);
+            IdempotencyKey: "");
+        // Same order and same parameters → same key → the same intent, however often Pay is pressed.
+        // Any change (amount, email, fee, account) makes a new key, as Stripe requires.
+        request = request with { IdempotencyKey = $"order-{order.Id:N}-{IdempotencyHash(request)}" };
+        PaymentIntentState intent;
+        try
+        {
+            intent = await gateway.CreateIntentAsync(request, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Payment intent for order {OrderNumber} could not be created", order.Number);
+            return Fail("The payment could not be started. Please try again in a moment.");
+        }
+
         var attached = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.PaymentIntentId, intent.IntentId).SetProperty(o => o.PaymentProvider, gateway.Name), ct);
         if (attached == 0)
@@ -76,6 +90,13 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
             var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            // Checked again under the lock: another tab may have removed the code that made it free.
+            if (order.Status == OrderStatus.Pending && (order.TotalMinor != 0 || !order.DetailsCompleted))
+            {
+                return Fail(UserMessages.OrderNotPending);
+            }
+
+            order.PaymentIntentId = null;
             var outcome = await confirmation.ConfirmLockedAsync(db, order, 0, now, order.BuyerUserId, "free order", ct);
             if (outcome is not (ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyPaid))
             {
@@ -93,6 +114,10 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             return Fail(UserMessages.Busy);
         }
     }
+
+    private static string IdempotencyHash(PaymentIntentRequest r) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('|', r.AmountMinor, r.Currency, r.ApplicationFeeMinor, r.DestinationAccountId, r.ReceiptEmail, r.Description))))[..16];
 
     private static CommandResult<PaymentStart> Fail(string message) => CommandResult<PaymentStart>.Failure(new ValidationFailure("Payment", message));
 }

@@ -3,7 +3,10 @@ using EventPlatform.Core.Payments;
 
 namespace EventPlatform.Web.Payments;
 
-/// <summary>Every few seconds: release expired holds (so their places are sellable again) and retry refunds not yet sent.</summary>
+/// <summary>
+/// Every few seconds: release expired holds (so their places are sellable again), retry refunds
+/// not yet sent, and refund paid orders of cancelled events that the cancellation missed.
+/// </summary>
 internal sealed class PaymentsWorker(IServiceScopeFactory scopes, ILogger<PaymentsWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -25,6 +28,7 @@ internal sealed class PaymentsWorker(IServiceScopeFactory scopes, ILogger<Paymen
                     }
 
                     await scope.ServiceProvider.GetRequiredService<RefundPayments>().RetryPendingAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Core.Ordering.Cancellation.RefundCancelledEvent>().RetryAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -111,7 +111,8 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, IS
 
     private async Task DeliverAsync(string payload, CancellationToken ct)
     {
-        var signature = SimulatedStripeEvents.Sign(payload, options.Value.WebhookSecret!, clock.GetUtcNow());
+        // Signed with the wall clock, as Stripe does: Stripe.net checks the 5-minute tolerance against it.
+        var signature = SimulatedStripeEvents.Sign(payload, options.Value.WebhookSecret!, DateTimeOffset.UtcNow);
         await using var scope = scopes.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<StripeWebhookProcessor>().ProcessAsync(payload, signature, ct);
         if (outcome is WebhookOutcome.BadSignature or WebhookOutcome.Busy)

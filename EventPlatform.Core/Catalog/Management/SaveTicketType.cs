@@ -131,6 +131,12 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         await using var db = await dbFactory.CreateAsync(ct);
         var eventId = await db.TicketTypes.Where(t => t.Id == ticketTypeId).Select(t => (Guid?)t.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        if (await db.Tickets.AnyAsync(t => t.TicketTypeId == ticketTypeId, ct))
+        {
+            // Even unpaid, expired orders keep their tickets as history.
+            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.TicketTypeHasOrders));
+        }
+
         var deleted = await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Sold == 0 && t.Held == 0).ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
@@ -175,6 +181,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         var currency = details.Currency ?? await db.Events.Where(e => e.Id == eventId)
             .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => o.DefaultCurrency).SingleAsync(ct);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         TicketType type;
         if (ticketTypeId is null)
         {
@@ -184,6 +191,16 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         else
         {
             type = await db.TicketTypes.Include(t => t.Sessions).SingleAsync(t => t.Id == ticketTypeId, ct);
+            var linksChange = !type.Sessions.Select(s => s.SessionId).ToHashSet().SetEquals(details.SessionIds);
+            // Counters are changed through the sessions a type includes, so those are fixed once a
+            // place is sold or held. The no-op update takes the row lock a purchase also takes, so
+            // no hold can slip in between this check and the commit (PlaceHold re-checks the links).
+            if (linksChange && await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Sold == 0 && t.Held == 0)
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.Held, t => t.Held), ct) == 0)
+            {
+                return CommandResult<Guid>.Failure(new ValidationFailure(nameof(TicketTypeDetails.SessionIds), UserMessages.SessionsFixedAfterSales));
+            }
+
             if (details.QuantityCap is { } cap && cap < type.Sold + type.Held)
             {
                 return CommandResult<Guid>.Failure(new ValidationFailure(nameof(TicketTypeDetails.QuantityCap),
@@ -218,6 +235,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException) when (ticketTypeId is not null)
         {

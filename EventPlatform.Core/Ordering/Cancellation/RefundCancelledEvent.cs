@@ -7,6 +7,28 @@ namespace EventPlatform.Core.Ordering.Cancellation;
 /// <summary>When an event is cancelled, every paid order is cancelled and refunded in full, and every buyer is emailed.</summary>
 public sealed class RefundCancelledEvent(IAppDbContextFactory dbFactory, CancelTickets cancel, ILogger<RefundCancelledEvent> logger)
 {
+    /// <summary>
+    /// For the worker: paid orders of cancelled events that the cancellation's own run missed
+    /// (it failed, was interrupted, or a payment was confirmed while it ran) are refunded now.
+    /// </summary>
+    public async Task<int> RetryAsync(CancellationToken ct = default)
+    {
+        List<Guid> eventIds;
+        await using (var db = await dbFactory.CreateAsync(ct))
+        {
+            eventIds = await db.Orders.Where(o => o.Status == OrderStatus.Paid && db.Events.Any(e => e.Id == o.EventId && e.Status == Catalog.EventStatus.Cancelled))
+                .Select(o => o.EventId).Distinct().Take(10).ToListAsync(ct);
+        }
+
+        var refunded = 0;
+        foreach (var eventId in eventIds)
+        {
+            refunded += await ExecuteAsync(eventId, null, ct);
+        }
+
+        return refunded;
+    }
+
     public async Task<int> ExecuteAsync(Guid eventId, Guid? actorUserId, CancellationToken ct = default)
     {
         List<Guid> orderIds;

@@ -51,12 +51,29 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
                 return CommandResult<bool>.Success(true);
             }
 
-            if (order.CouponId is { } previous)
+            // A code that unlocked hidden tickets in this order stays: otherwise its use could be given back and reused.
+            var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
+            if (order.CouponId is not null && await db.TicketTypes.AnyAsync(t => typeIds.Contains(t.Id) && t.Visibility == Catalog.TicketVisibility.Hidden, ct))
             {
-                await CouponRules.ReleaseAsync(db, previous, ct);
+                return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, UserMessages.CouponUnlockedTickets));
             }
 
-            if (coupon is not null && await CouponRules.TryRedeemAsync(db, coupon, order.Id, order.BuyerEmail, ct) is { } redeemProblem)
+            // Both coupon rows in id order, as every transaction touches rows in a sorted order.
+            var previous = order.CouponId;
+            string? redeemProblem = null;
+            foreach (var id in new[] { previous, coupon?.Id }.OfType<Guid>().Order())
+            {
+                if (id == previous)
+                {
+                    await CouponRules.ReleaseAsync(db, id, ct);
+                }
+                else
+                {
+                    redeemProblem ??= await CouponRules.TryRedeemAsync(db, coupon!, order.Id, order.BuyerEmail, ct);
+                }
+            }
+
+            if (redeemProblem is not null)
             {
                 await transaction.RollbackAsync(ct);
                 return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, redeemProblem));

@@ -65,6 +65,12 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
     private static List<ValidationFailure> Validate(Order order, IReadOnlyList<EventQuestion> questions, CheckoutDetails details)
     {
         var errors = new List<ValidationFailure>();
+        if (details.Attendees.GroupBy(a => a.TicketId).Any(g => g.Count() > 1))
+        {
+            errors.Add(new("Order", UserMessages.DuplicateAttendee));
+            return errors;
+        }
+
         if (!EmailAddress.IsValid(details.BuyerEmail))
         {
             errors.Add(new("BuyerEmail", UserMessages.BuyerEmailInvalid));

@@ -202,6 +202,14 @@ public sealed class PlaceHold(
                 return null;
             }
 
+            // The types' rows are locked now: if an organizer changed which sessions they include
+            // since we read them, our session counts are wrong — give up instead of miscounting.
+            if (!await LinksUnchangedAsync(db, p.SessionsByType, demand, ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return Fail(QuantitiesField, UserMessages.Busy);
+            }
+
             var order = NewOrder(p, now, holdTime);
             if (p.Coupon is not null && await CouponRules.TryRedeemAsync(db, p.Coupon, order.Id, p.Buyer.Email, ct) is { } couponProblem)
             {
@@ -223,6 +231,13 @@ public sealed class PlaceHold(
             logger.LogWarning(ex, "Hold for event {EventId} refused as busy", p.Event.Id);
             return Fail(QuantitiesField, UserMessages.Busy);
         }
+    }
+
+    private static async Task<bool> LinksUnchangedAsync(IAppDbContext db, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> read, CapacityDemand demand, CancellationToken ct)
+    {
+        var typeIds = demand.ByTicketType.Keys.ToList();
+        var now = await db.TicketTypeSessions.AsNoTracking().Where(l => typeIds.Contains(l.TicketTypeId)).Select(l => new { l.TicketTypeId, l.SessionId }).ToListAsync(ct);
+        return typeIds.All(id => now.Where(l => l.TicketTypeId == id).Select(l => l.SessionId).ToHashSet().SetEquals(read.GetValueOrDefault(id, [])));
     }
 
     private static Order NewOrder(Prepared p, DateTimeOffset now, TimeSpan holdTime)

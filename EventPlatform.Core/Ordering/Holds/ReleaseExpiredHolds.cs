@@ -19,32 +19,54 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
     public async Task<int> ExecuteAsync(Guid? eventId = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var query = eventId is { } id
-            ? db.Orders.FromSql($"SELECT * FROM orders WHERE status = 'Pending' AND hold_expires_at <= {now} AND event_id = {id} ORDER BY hold_expires_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-            : db.Orders.FromSql($"SELECT * FROM orders WHERE status = 'Pending' AND hold_expires_at <= {now} ORDER BY hold_expires_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED");
-        var orders = await query.ToListAsync(ct);
-        foreach (var order in orders)
+        List<Guid> due;
+        await using (var db = await dbFactory.CreateAsync(ct))
         {
-            // A separate statement, after the lock: see OrderHolds.LockAsync.
-            order.Tickets = await db.Tickets.Where(t => t.OrderId == order.Id).ToListAsync(ct);
-            await OrderHolds.ExpireLockedAsync(db, order, now, ct);
-            audit.Add(db, null, order.OrganizationId, "order.expired", "Order", order.Id.ToString(), new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
+            due = await db.Orders.Where(o => o.Status == OrderStatus.Pending && o.HoldExpiresAt <= now && (eventId == null || o.EventId == eventId))
+                .OrderBy(o => o.HoldExpiresAt).Select(o => o.Id).Take(BatchSize).ToListAsync(ct);
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        foreach (var changedEvent in orders.Select(o => o.EventId).Distinct())
+        // One order per transaction: each touches its own counters in the one sorted order every
+        // purchase uses, so releasing never deadlocks with buyers (a batch would lock across orders).
+        var released = new List<Guid>();
+        foreach (var orderId in due)
+        {
+            if (await ReleaseOneAsync(orderId, now, ct) is { } changedEvent)
+            {
+                released.Add(changedEvent);
+            }
+        }
+
+        foreach (var changedEvent in released.Distinct())
         {
             await live.ChangedAsync(changedEvent, ct);
         }
 
-        if (orders.Count > 0)
+        if (released.Count > 0)
         {
-            logger.LogInformation("Released {Count} expired holds", orders.Count);
+            logger.LogInformation("Released {Count} expired holds", released.Count);
         }
 
-        return orders.Count;
+        return released.Count;
+    }
+
+    /// <summary>Expires one order if it is still pending and nobody else is working on it. Returns its event, or null.</summary>
+    private async Task<Guid?> ReleaseOneAsync(Guid orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} AND status = 'Pending' AND hold_expires_at <= {now} FOR UPDATE SKIP LOCKED").SingleOrDefaultAsync(ct);
+        if (order is null)
+        {
+            return null;
+        }
+
+        // A separate statement, after the lock: see OrderHolds.LockAsync.
+        order.Tickets = await db.Tickets.Where(t => t.OrderId == order.Id).ToListAsync(ct);
+        await OrderHolds.ExpireLockedAsync(db, order, now, ct);
+        audit.Add(db, null, order.OrganizationId, "order.expired", "Order", order.Id.ToString(), new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return order.EventId;
     }
 }

@@ -82,6 +82,8 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         order.PaidOffline = true;
         order.PaymentProvider = "offline";
+        // A card payment started earlier no longer belongs to this order: if it still succeeds, it is refunded.
+        order.PaymentIntentId = null;
         var outcome = await confirmation.ConfirmLockedAsync(db, order, order.TotalMinor, now, grant.UserId, "offline payment", ct);
         if (outcome != ConfirmOutcome.Confirmed)
         {

@@ -71,6 +71,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         Assert.Contains("cid:", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("https://tickets.test/order/" + hold.AccessKey, email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "order.paid" && a.TargetId == order.Id.ToString()));
+        // The confirmation came through the signed webhook path, recorded once.
+        Assert.Equal(1, await db.ProcessedPaymentEvents.CountAsync(e => e.Type == "payment_intent.succeeded" && e.PaymentIntentId == order.PaymentIntentId));
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }
 
@@ -356,5 +358,51 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var order = await _services.OrderAsync(hold.AccessKey);
         Assert.Equal(60 + 30, order.FeeMinor);
         Assert.Equal(3090, order.TotalMinor);
+    }
+
+    [Fact]
+    public async Task TheSessionsOfATicketTypeWithSales_CannotChange()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        _services.Caller.UserId = _managerId;
+        TicketTypeDetails details;
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            details = TicketTypeDetails.From(await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).SingleAsync(t => t.Id == Day1));
+        }
+
+        var moved = await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { SessionIds = [_event.SessionIds[0], _event.SessionIds[1]] });
+        Assert.Equal(UserMessages.SessionsFixedAfterSales, moved.ErrorFor(nameof(TicketTypeDetails.SessionIds)));
+        Assert.True((await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { Name = "Day one" })).Succeeded);
+        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<SaveTicketType>().DeleteAsync(Day1)).ErrorFor(""));
+        Assert.Equal(OrderStatus.Pending, (await _services.OrderAsync(hold.AccessKey)).Status);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
+    }
+
+    [Fact]
+    public async Task ACardPaymentForAnOrderPaidOfflineMeanwhile_IsRefunded_NotKept()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        await _services.FillDetailsAsync(hold.AccessKey);
+        await _services.Get<StartPayment>().ExecuteAsync(hold.AccessKey);
+        var intentId = (await _services.OrderAsync(hold.AccessKey)).PaymentIntentId!;
+
+        _services.Caller.UserId = _managerId;
+        var order = await _services.OrderAsync(hold.AccessKey);
+        Assert.True((await _services.Get<EventOrders>().MarkPaidOfflineAsync(order.Id)).Succeeded);
+        _services.Caller.UserId = null;
+
+        // The card payment started before completes afterwards.
+        await _services.Get<SimulatedPaymentGateway>().CompleteAsync(intentId, SimulatedCards.Outcome(SimulatedCards.Success), default);
+        await _services.Get<ConfirmReturnedPayment>().ExecuteAsync(hold.AccessKey);
+
+        await using var db = await _services.Db.CreateAsync();
+        var intent = await db.SimulatedPaymentIntents.SingleAsync(i => i.Id == intentId);
+        var events = await db.ProcessedPaymentEvents.Select(e => e.Type + ":" + e.PaymentIntentId).ToListAsync();
+        var refundRows = await db.OrderRefunds.Select(r => r.Status + ":" + r.PaymentIntentId + ":" + r.FailureMessage).ToListAsync();
+        Assert.True(intent.AmountMinor == intent.AmountRefundedMinor, $"intent {intent.Status} refunded {intent.AmountRefundedMinor}; events {string.Join(",", events)}; refunds {string.Join(",", refundRows)}");
+        Assert.Single(await db.OrderRefunds.Where(r => r.PaymentIntentId == intentId).ToListAsync());
+        Assert.Equal(OrderStatus.Paid, (await _services.OrderAsync(hold.AccessKey)).Status);
+        await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }
 }
