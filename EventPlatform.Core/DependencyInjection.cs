@@ -85,6 +85,10 @@ public static class DependencyInjection
         services.AddScoped<Payments.RefundPayments>();
         services.AddScoped<Payments.StartPayment>();
         services.AddScoped<Payments.ConfirmReturnedPayment>();
+        services.AddScoped<CheckIn.CheckInStations>();
+        services.AddScoped<CheckIn.CheckInTicket>();
+        services.AddScoped<CheckIn.ManageKiosks>();
+        services.AddScoped<CheckIn.SearchAttendees>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
+using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
@@ -48,6 +49,8 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<OrderRefund> OrderRefunds => Set<OrderRefund>();
     public DbSet<SimulatedPaymentIntent> SimulatedPaymentIntents => Set<SimulatedPaymentIntent>();
     public DbSet<OutboxEmailAttachment> OutboxEmailAttachments => Set<OutboxEmailAttachment>();
+    public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
+    public DbSet<Kiosk> Kiosks => Set<Kiosk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
+using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
@@ -43,6 +44,8 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<OrderRefund> OrderRefunds { get; }
     DbSet<SimulatedPaymentIntent> SimulatedPaymentIntents { get; }
     DbSet<OutboxEmailAttachment> OutboxEmailAttachments { get; }
+    DbSet<CheckInRecord> CheckIns { get; }
+    DbSet<Kiosk> Kiosks { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

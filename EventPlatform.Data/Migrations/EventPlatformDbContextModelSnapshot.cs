@@ -587,6 +587,125 @@ namespace EventPlatform.Data.Migrations
                     b.ToTable("ticket_type_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.CheckIn.CheckInRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid?>("KioskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("kiosk_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("StationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("station_name");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
+
+                    b.HasIndex("SessionId", "UndoneAt")
+                        .HasDatabaseName("ix_check_ins_session_id_undone_at");
+
+                    b.HasIndex("TicketId", "SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_check_ins_once_per_ticket_and_session")
+                        .HasFilter("undone_at IS NULL");
+
+                    b.ToTable("check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.CheckIn.Kiosk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("StationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("station_name");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kiosks");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_kiosks_event_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kiosks_token_hash");
+
+                    b.ToTable("kiosks", (string)null);
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Notifications.EmailDeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1766,6 +1885,33 @@ namespace EventPlatform.Data.Migrations
                         .HasConstraintName("fk_ticket_type_sessions_ticket_types_ticket_type_id");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.CheckIn.CheckInRecord", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Catalog.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_sessions_session_id");
+
+                    b.HasOne("EventPlatform.Core.Ordering.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.CheckIn.Kiosk", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Catalog.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kiosks_events_event_id");
                 });
 
             modelBuilder.Entity("EventPlatform.Core.Notifications.EmailDeliveryAttempt", b =>

@@ -1,0 +1,48 @@
+namespace EventPlatform.Core.CheckIn;
+
+/// <summary>What a scan found, in the order the reasons are checked (product.md §4).</summary>
+public enum CheckInOutcome
+{
+    CheckedIn,
+    AlreadyCheckedIn,
+    UnknownCode,
+    WrongEvent,
+    Cancelled,
+    NotPaid,
+    SessionNotIncluded,
+    KioskNotAllowedForSession,
+    KioskEnded,
+}
+
+/// <summary>The result screen's content.</summary>
+public sealed record CheckInResult(
+    CheckInOutcome Outcome,
+    string? AttendeeName = null,
+    string? TicketTypeName = null,
+    string? SessionName = null,
+    DateTimeOffset? PreviousAt = null,
+    string? PreviousStation = null,
+    Guid? CheckInId = null)
+{
+    public bool Succeeded => Outcome == CheckInOutcome.CheckedIn;
+}
+
+/// <summary>The refusal reasons in plain words, readable at arm's length.</summary>
+public static class CheckInWording
+{
+    public static string Headline(CheckInResult result, string timeZone) => result.Outcome switch
+    {
+        CheckInOutcome.CheckedIn => "Welcome!",
+        CheckInOutcome.AlreadyCheckedIn => result.PreviousAt is { } at
+            ? $"Already checked in at {Catalog.EventTime.FormatTime(at, timeZone)} ({result.PreviousStation})"
+            : "Already checked in",
+        CheckInOutcome.UnknownCode => "Unknown code",
+        CheckInOutcome.WrongEvent => "This ticket is for another event",
+        CheckInOutcome.Cancelled => "This ticket was cancelled or refunded",
+        CheckInOutcome.NotPaid => "This ticket is not paid",
+        CheckInOutcome.SessionNotIncluded => "This ticket does not include this session",
+        CheckInOutcome.KioskNotAllowedForSession => "This kiosk may not check in this session",
+        CheckInOutcome.KioskEnded => "This kiosk has ended",
+        _ => "Unknown code",
+    };
+}

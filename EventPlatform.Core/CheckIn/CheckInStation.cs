@@ -1,0 +1,65 @@
+using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.CheckIn;
+
+/// <summary>Who is scanning, for which event: a kiosk (by its token) or a signed-in staff member.</summary>
+public sealed record CheckInStation(Guid EventId, Guid OrganizationId, string StationName, Guid? KioskId, string? KioskTokenHash, Guid? UserId, Guid? AllowedSessionId);
+
+/// <summary>Opens a station: from a kiosk token, or for organization staff (CheckInStaff and up).</summary>
+public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, TimeProvider clock)
+{
+    /// <summary>The kiosk of this token while it is active; null for a forged, expired or revoked token (nothing else is revealed).</summary>
+    public async Task<CheckInStation?> ForKioskAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = SecureToken.Hash(token.Trim());
+        await using var db = await dbFactory.CreateAsync(ct);
+        var kiosk = await db.Kiosks.AsNoTracking().SingleOrDefaultAsync(k => k.TokenHash == hash, ct);
+        return kiosk is not null && kiosk.IsActive(clock.GetUtcNow())
+            ? new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, hash, null, kiosk.SessionId)
+            : null;
+    }
+
+    public async Task<CheckInStation> ForStaffAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.CheckInStaff, ct);
+        var name = await db.Users.Where(u => u.Id == grant.UserId).Select(u => u.DisplayName ?? u.Email).SingleOrDefaultAsync(ct);
+        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, null, grant.UserId, null);
+    }
+
+    /// <summary>The sessions this station may check in, with the one to start on: running now, else the next, else the last.</summary>
+    public async Task<(IReadOnlyList<StationSession> Sessions, Guid? Current)> SessionsAsync(CheckInStation station, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == station.EventId && (station.AllowedSessionId == null || s.Id == station.AllowedSessionId))
+            .OrderBy(s => s.StartsAt).Select(s => new StationSession(s.Id, s.Code, s.Name, s.StartsAt, s.EndsAt)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var current = sessions.FirstOrDefault(s => s.StartsAt - TimeSpan.FromHours(2) <= now && now < s.EndsAt)
+            ?? sessions.FirstOrDefault(s => s.StartsAt > now)
+            ?? sessions.LastOrDefault();
+        return (sessions, current?.Id);
+    }
+
+    /// <summary>Whether the kiosk is still usable (open pages check every few seconds).</summary>
+    public async Task<bool> IsActiveAsync(CheckInStation station, CancellationToken ct = default)
+    {
+        if (station.KioskId is not { } kioskId)
+        {
+            return true;
+        }
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        return await db.Kiosks.AnyAsync(k => k.Id == kioskId && k.RevokedAt == null && k.ExpiresAt > now, ct);
+    }
+}
+
+public sealed record StationSession(Guid Id, string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt);

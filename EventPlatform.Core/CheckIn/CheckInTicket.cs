@@ -1,0 +1,142 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Live;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.CheckIn;
+
+/// <summary>
+/// Admits a ticket to a session, exactly once: the insert is refused by the database's unique
+/// index when the ticket is already in, so concurrent scans at two kiosks give one success and one
+/// "already checked in". Every scan, admitted or refused, is audit-logged with the station name.
+/// </summary>
+public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock, IAvailabilityNotifier live)
+{
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(5);
+
+    public async Task<CheckInResult> ExecuteAsync(CheckInStation station, string? code, Guid sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        var result = await CheckAsync(db, station, code, sessionId, now, ct);
+        audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? "ticket.checked_in" : "ticket.check_in_refused", "Ticket", null,
+            new { result.Outcome, SessionId = sessionId, Station = station.StationName, result.AttendeeName }, station.StationName);
+        await db.SaveChangesAsync(ct);
+        if (result.Succeeded)
+        {
+            await live.ChangedAsync(station.EventId, ct);
+        }
+
+        return result;
+    }
+
+    /// <summary>Takes back a check-in made in the last 5 minutes at this event (a wrong scan, a wrong session).</summary>
+    public async Task<bool> UndoAsync(CheckInStation station, Guid checkInId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        if (station.KioskId is { } kioskId && !await db.Kiosks.AnyAsync(k => k.Id == kioskId && k.RevokedAt == null && k.ExpiresAt > now, ct))
+        {
+            return false;
+        }
+
+        var since = now - UndoWindow;
+        var undone = await db.CheckIns.Where(c => c.Id == checkInId && c.EventId == station.EventId && c.UndoneAt == null && c.CheckedInAt > since)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UndoneAt, now), ct) == 1;
+        if (undone)
+        {
+            audit.Add(db, station.UserId, station.OrganizationId, "ticket.check_in_undone", "CheckIn", checkInId.ToString(), new { Station = station.StationName }, station.StationName);
+            await db.SaveChangesAsync(ct);
+            await live.ChangedAsync(station.EventId, ct);
+        }
+
+        return undone;
+    }
+
+    private static async Task<CheckInResult> CheckAsync(IAppDbContext db, CheckInStation station, string? code, Guid sessionId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (station.KioskId is { } kioskId)
+        {
+            // Revocation and expiry take effect on the very next scan.
+            var active = await db.Kiosks.Where(k => k.Id == kioskId && k.RevokedAt == null && k.ExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastActivityAt, now), ct);
+            if (active == 0)
+            {
+                return new CheckInResult(CheckInOutcome.KioskEnded);
+            }
+        }
+
+        if (station.AllowedSessionId is { } allowed && allowed != sessionId)
+        {
+            return new CheckInResult(CheckInOutcome.KioskNotAllowedForSession);
+        }
+
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.EventId == station.EventId).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return new CheckInResult(CheckInOutcome.SessionNotIncluded);
+        }
+
+        var trimmed = code?.Trim() ?? "";
+        if (trimmed.Length is < 20 or > 64 || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return new CheckInResult(CheckInOutcome.UnknownCode);
+        }
+
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Code == trimmed)
+            .Join(db.Orders, t => t.OrderId, o => o.Id, (t, o) => new { t.Id, t.EventId, t.Status, t.TicketTypeId, t.TicketTypeName, t.AttendeeName, OrderStatus = o.Status })
+            .SingleOrDefaultAsync(ct);
+        if (ticket is null)
+        {
+            return new CheckInResult(CheckInOutcome.UnknownCode);
+        }
+
+        if (ticket.EventId != station.EventId)
+        {
+            // Nothing about the other event is revealed.
+            return new CheckInResult(CheckInOutcome.WrongEvent);
+        }
+
+        var known = new CheckInResult(CheckInOutcome.CheckedIn, ticket.AttendeeName, ticket.TicketTypeName, session.Name);
+        if (ticket.Status == TicketStatus.Cancelled)
+        {
+            return known with { Outcome = CheckInOutcome.Cancelled };
+        }
+
+        if (ticket.Status != TicketStatus.Valid || ticket.OrderStatus != OrderStatus.Paid)
+        {
+            return known with { Outcome = CheckInOutcome.NotPaid };
+        }
+
+        if (!await db.TicketTypeSessions.AnyAsync(l => l.TicketTypeId == ticket.TicketTypeId && l.SessionId == sessionId, ct))
+        {
+            return known with { Outcome = CheckInOutcome.SessionNotIncluded };
+        }
+
+        var record = new CheckInRecord
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = station.EventId,
+            TicketId = ticket.Id,
+            SessionId = sessionId,
+            CheckedInAt = now,
+            StationName = station.StationName,
+            KioskId = station.KioskId,
+            ByUserId = station.UserId,
+        };
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO check_ins (id, event_id, ticket_id, session_id, checked_in_at, station_name, kiosk_id, by_user_id)
+            VALUES ({record.Id}, {record.EventId}, {record.TicketId}, {record.SessionId}, {record.CheckedInAt}, {record.StationName}, {record.KioskId}, {record.ByUserId})
+            ON CONFLICT (ticket_id, session_id) WHERE undone_at IS NULL DO NOTHING
+            """, ct);
+        if (inserted == 1)
+        {
+            return known with { CheckInId = record.Id };
+        }
+
+        var previous = await db.CheckIns.AsNoTracking().Where(c => c.TicketId == ticket.Id && c.SessionId == sessionId && c.UndoneAt == null)
+            .Select(c => new { c.CheckedInAt, c.StationName }).FirstOrDefaultAsync(ct);
+        return known with { Outcome = CheckInOutcome.AlreadyCheckedIn, PreviousAt = previous?.CheckedInAt, PreviousStation = previous?.StationName };
+    }
+}

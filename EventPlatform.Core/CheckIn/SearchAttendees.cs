@@ -1,0 +1,33 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.CheckIn;
+
+public sealed record AttendeeMatch(string Code, string? AttendeeName, string? AttendeeEmail, string TicketTypeName, string OrderNumber);
+
+/// <summary>Manual look-up at the door: paid tickets of the station's event by attendee name or email, buyer email, or order number.</summary>
+public sealed class SearchAttendees(IAppDbContextFactory dbFactory)
+{
+    public async Task<IReadOnlyList<AttendeeMatch>> ExecuteAsync(CheckInStation station, string? query, CancellationToken ct = default)
+    {
+        var text = query?.Trim() ?? "";
+        if (text.Length is < 2 or > 100)
+        {
+            return [];
+        }
+
+        var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.EventId == station.EventId && t.Status == TicketStatus.Valid)
+            .Join(db.Orders.Where(o => o.Status == OrderStatus.Paid), t => t.OrderId, o => o.Id, (t, o) => new { t, o })
+            .Where(x => (x.t.AttendeeName != null && EF.Functions.Like(x.t.AttendeeName.ToLower(), pattern, "\\"))
+                || (x.t.AttendeeEmail != null && EF.Functions.Like(x.t.AttendeeEmail.ToLower(), pattern, "\\"))
+                || (x.o.BuyerEmail != null && EF.Functions.Like(x.o.BuyerEmail.ToLower(), pattern, "\\"))
+                || EF.Functions.Like(x.o.Number.ToLower(), pattern, "\\"))
+            .OrderBy(x => x.t.AttendeeName).Take(20)
+            .Select(x => new AttendeeMatch(x.t.Code, x.t.AttendeeName, x.t.AttendeeEmail, x.t.TicketTypeName, x.o.Number))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,202 @@
+using EventPlatform.Core.CheckIn;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Cancellation;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Data.Tests.Ordering;
+using EventPlatform.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace EventPlatform.Data.Tests.CheckIn;
+
+public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private CoreServices _services = default!;
+    private SellableEvent _event = default!;
+    private Guid _managerId;
+
+    public async Task InitializeAsync()
+    {
+        _services = await CoreServices.CreateAsync("check-in");
+        var manager = await _services.Db.AddUserAsync("manager@riverside.test");
+        _managerId = manager.Id;
+        var organization = await _services.Db.AddOrganizationAsync("riverside", (manager.Id, OrgRole.Manager));
+        _event = await _services.Db.AddSellableEventAsync(organization.Id, "door-night", [2000, 2000],
+            new SeedTicketType("Both days", 1000, [0, 1]),
+            new SeedTicketType("Day 1", 500, [0]));
+        _services.Caller.UserId = _managerId;
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task EveryRefusalReason_IsReported_AndNothingIsCheckedIn()
+    {
+        var kiosk = await KioskAsync("Main entrance");
+        var day1 = _event.SessionIds[0];
+        var day2 = _event.SessionIds[1];
+        var check = _services.Get<CheckInTicket>();
+        _services.Caller.UserId = null;
+        var valid = await PaidTicketCodeAsync(_event.TypeIds["Day 1"]);
+
+        Assert.Equal(CheckInOutcome.UnknownCode, (await check.ExecuteAsync(kiosk, "", day1)).Outcome);
+        Assert.Equal(CheckInOutcome.UnknownCode, (await check.ExecuteAsync(kiosk, new string('x', 5000), day1)).Outcome);
+        Assert.Equal(CheckInOutcome.UnknownCode, (await check.ExecuteAsync(kiosk, "<script>alert(1)</script>", day1)).Outcome);
+        Assert.Equal(CheckInOutcome.UnknownCode, (await check.ExecuteAsync(kiosk, Core.Common.SecureToken.Create(), day1)).Outcome);
+        Assert.Equal(CheckInOutcome.SessionNotIncluded, (await check.ExecuteAsync(kiosk, valid, day2)).Outcome);
+
+        var first = await check.ExecuteAsync(kiosk, valid, day1);
+        Assert.Equal(CheckInOutcome.CheckedIn, first.Outcome);
+        Assert.Equal("Attendee 1", first.AttendeeName);
+        var again = await check.ExecuteAsync(kiosk, " " + valid + "\n", day1);
+        Assert.Equal(CheckInOutcome.AlreadyCheckedIn, again.Outcome);
+        Assert.Equal("Main entrance", again.PreviousStation);
+
+        // Undo within five minutes lets it in again; not after.
+        Assert.True(await check.UndoAsync(kiosk, first.CheckInId!.Value));
+        var readmitted = await check.ExecuteAsync(kiosk, valid, day1);
+        Assert.Equal(CheckInOutcome.CheckedIn, readmitted.Outcome);
+        _services.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.False(await check.UndoAsync(kiosk, readmitted.CheckInId!.Value));
+
+        // Cancelled, not paid, another event's ticket.
+        var cancelledKey = await PaidOrderKeyAsync(_event.TypeIds["Day 1"]);
+        await _services.Get<CancelTickets>().ByBuyerAsync(cancelledKey, []);
+        Assert.Equal(CheckInOutcome.Cancelled, (await check.ExecuteAsync(kiosk, (await _services.OrderAsync(cancelledKey)).Tickets[0].Code, day1)).Outcome);
+        var pending = await _services.HeldAsync(_event.EventId, (_event.TypeIds["Day 1"], 1));
+        Assert.Equal(CheckInOutcome.NotPaid, (await check.ExecuteAsync(kiosk, (await _services.OrderAsync(pending.AccessKey)).Tickets[0].Code, day1)).Outcome);
+        var other = await _services.Db.AddSellableEventAsync((await OrganizationAsync()), "other-night", [10], new SeedTicketType("Entry", 500, [0]));
+        var otherHold = await _services.HeldAsync(other.EventId, (other.TypeIds["Entry"], 1));
+        await _services.PayAsync(otherHold.AccessKey);
+        var wrong = await check.ExecuteAsync(kiosk, (await _services.OrderAsync(otherHold.AccessKey)).Tickets[0].Code, day1);
+        Assert.Equal(CheckInOutcome.WrongEvent, wrong.Outcome);
+        Assert.Null(wrong.AttendeeName);
+
+        await using var db = await _services.Db.CreateAsync();
+        Assert.Equal(1, await db.CheckIns.CountAsync(c => c.UndoneAt == null));
+        Assert.True(await db.AuditEntries.CountAsync(a => a.ActorLabel == "Main entrance") >= 12);
+    }
+
+    [Fact]
+    public async Task AKioskForOneSession_RefusesOthers_AndRevokedOrExpiredKiosksStop()
+    {
+        _services.Caller.UserId = _managerId;
+        var manage = _services.Get<ManageKiosks>();
+        var created = await manage.CreateAsync(_event.EventId, "Side door", 2, _event.SessionIds[1]);
+        Assert.Equal("Choose a validity of 1 to 8 hours.", (await manage.CreateAsync(_event.EventId, "X", 9, null)).ErrorFor("Hours"));
+        var stations = _services.Get<CheckInStations>();
+        var station = (await stations.ForKioskAsync(created.Value!.Token))!;
+        _services.Caller.UserId = null;
+        var code = await PaidTicketCodeAsync(_event.TypeIds["Both days"]);
+        var check = _services.Get<CheckInTicket>();
+
+        Assert.Equal(CheckInOutcome.KioskNotAllowedForSession, (await check.ExecuteAsync(station, code, _event.SessionIds[0])).Outcome);
+        Assert.Equal(CheckInOutcome.CheckedIn, (await check.ExecuteAsync(station, code, _event.SessionIds[1])).Outcome);
+        Assert.Null(await stations.ForKioskAsync("forged-token-" + Guid.NewGuid()));
+
+        _services.Caller.UserId = _managerId;
+        await manage.RevokeAsync(created.Value.KioskId);
+        Assert.Equal(KioskState.Revoked, (await manage.ListAsync(_event.EventId)).Single().State);
+        Assert.Equal(CheckInOutcome.KioskEnded, (await check.ExecuteAsync(station, code, _event.SessionIds[1])).Outcome);
+        Assert.False(await stations.IsActiveAsync(station));
+        Assert.Null(await stations.ForKioskAsync(created.Value.Token));
+
+        var timed = await manage.CreateAsync(_event.EventId, "Timed", 1, null);
+        var timedStation = (await stations.ForKioskAsync(timed.Value!.Token))!;
+        _services.Clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.Equal(CheckInOutcome.KioskEnded, (await check.ExecuteAsync(timedStation, code, _event.SessionIds[0])).Outcome);
+    }
+
+    [Fact]
+    public async Task TwoKiosksScanningTheSame1000TicketsInParallel_AdmitEachExactlyOncePerSession()
+    {
+        var codes = await ManyPaidCodesAsync(1000);
+        var a = await KioskAsync("North");
+        var b = await KioskAsync("South");
+        var session = _event.SessionIds[0];
+        var check = _services.Get<CheckInTicket>();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var scans = new[] { a, b }.SelectMany(kiosk => Enumerable.Range(0, 10).Select(worker => Task.Run(async () =>
+        {
+            await start.Task;
+            var outcomes = new List<CheckInOutcome>();
+            for (var i = worker; i < codes.Count; i += 10)
+            {
+                outcomes.Add((await check.ExecuteAsync(kiosk, codes[i], session)).Outcome);
+            }
+
+            return outcomes;
+        }))).ToList();
+        start.SetResult();
+        var all = (await Task.WhenAll(scans)).SelectMany(o => o).ToList();
+        clock.Stop();
+
+        await using var db = await _services.Db.CreateAsync();
+        var admitted = await db.CheckIns.CountAsync(c => c.SessionId == session && c.UndoneAt == null);
+        var distinct = await db.CheckIns.Where(c => c.SessionId == session).Select(c => c.TicketId).Distinct().CountAsync();
+        output.WriteLine($"2 kiosks × 10 workers scanned 1000 tickets each ({all.Count} scans) in {clock.ElapsedMilliseconds} ms: " +
+            $"{all.Count(o => o == CheckInOutcome.CheckedIn)} admitted, {all.Count(o => o == CheckInOutcome.AlreadyCheckedIn)} already checked in; rows {admitted}, distinct tickets {distinct}");
+        Assert.Equal(1000, all.Count(o => o == CheckInOutcome.CheckedIn));
+        Assert.Equal(1000, all.Count(o => o == CheckInOutcome.AlreadyCheckedIn));
+        Assert.Equal(1000, admitted);
+        Assert.Equal(1000, distinct);
+    }
+
+    private async Task<CheckInStation> KioskAsync(string name)
+    {
+        var previous = _services.Caller.UserId;
+        _services.Caller.UserId = _managerId;
+        var created = await _services.Get<ManageKiosks>().CreateAsync(_event.EventId, name, 8, null);
+        _services.Caller.UserId = previous;
+        return (await _services.Get<CheckInStations>().ForKioskAsync(created.Value!.Token))!;
+    }
+
+    private async Task<Guid> OrganizationAsync()
+    {
+        await using var db = await _services.Db.CreateAsync();
+        return await db.Events.Where(e => e.Id == _event.EventId).Select(e => e.OrganizationId).SingleAsync();
+    }
+
+    private async Task<string> PaidOrderKeyAsync(Guid typeId)
+    {
+        var previous = _services.Caller.UserId;
+        _services.Caller.UserId = null;
+        var hold = await _services.HeldAsync(_event.EventId, (typeId, 1));
+        await _services.PayAsync(hold.AccessKey);
+        _services.Caller.UserId = previous;
+        return hold.AccessKey;
+    }
+
+    private async Task<string> PaidTicketCodeAsync(Guid typeId) => (await _services.OrderAsync(await PaidOrderKeyAsync(typeId))).Tickets[0].Code;
+
+    /// <summary>Paid tickets written straight to the database (with matching counters): the purchase path is tested elsewhere.</summary>
+    private async Task<List<string>> ManyPaidCodesAsync(int count)
+    {
+        var typeId = _event.TypeIds["Day 1"];
+        await using var db = await _services.Db.CreateAsync();
+        var codes = new List<string>();
+        for (var o = 0; o < count / 10; o++)
+        {
+            var order = new Order
+            {
+                Id = Guid.CreateVersion7(), Number = TicketCodes.NewOrderNumber(), AccessKey = TicketCodes.NewAccessKey(), EventId = _event.EventId,
+                OrganizationId = _event.OrganizationId, Status = OrderStatus.Paid, Currency = "EUR", SubtotalMinor = 5000, TotalMinor = 5000, PaidMinor = 5000,
+                PaymentProvider = "test", HoldExpiresAt = _services.Clock.GetUtcNow(), CreatedAt = _services.Clock.GetUtcNow(),
+            };
+            for (var i = 0; i < 10; i++)
+            {
+                var code = TicketCodes.NewTicketCode();
+                codes.Add(code);
+                order.Tickets.Add(new Ticket { Id = Guid.CreateVersion7(), OrderId = order.Id, EventId = _event.EventId, TicketTypeId = typeId, TicketTypeName = "Day 1", Code = code, Status = TicketStatus.Valid, UnitPriceMinor = 500, Position = i + 1 });
+            }
+
+            db.Orders.Add(order);
+        }
+
+        await db.SaveChangesAsync();
+        await db.Sessions.Where(s => s.Id == _event.SessionIds[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + count));
+        await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + count));
+        return codes;
+    }
+}
