@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.CheckIn;
 
 /// <summary>Who is scanning, for which event: a kiosk (by its token) or a signed-in staff member.</summary>
-public sealed record CheckInStation(Guid EventId, Guid OrganizationId, string StationName, Guid? KioskId, string? KioskTokenHash, Guid? UserId, Guid? AllowedSessionId);
+public sealed record CheckInStation(Guid EventId, Guid OrganizationId, string StationName, Guid? KioskId, string? KioskTokenHash, Guid? UserId, Guid? AllowedSessionId)
+{
+    public string EventTitle { get; init; } = "";
+    public string TimeZone { get; init; } = "UTC";
+}
 
 /// <summary>Opens a station: from a kiosk token, or for organization staff (CheckInStaff and up).</summary>
 public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, TimeProvider clock)
@@ -22,9 +26,13 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         var hash = SecureToken.Hash(token.Trim());
         await using var db = await dbFactory.CreateAsync(ct);
         var kiosk = await db.Kiosks.AsNoTracking().SingleOrDefaultAsync(k => k.TokenHash == hash, ct);
-        return kiosk is not null && kiosk.IsActive(clock.GetUtcNow())
-            ? new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, hash, null, kiosk.SessionId)
-            : null;
+        if (kiosk is null || !kiosk.IsActive(clock.GetUtcNow()))
+        {
+            return null;
+        }
+
+        var ev = await db.Events.AsNoTracking().Where(e => e.Id == kiosk.EventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
+        return new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, hash, null, kiosk.SessionId) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
     }
 
     public async Task<CheckInStation> ForStaffAsync(Guid eventId, CancellationToken ct = default)
@@ -32,7 +40,8 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.CheckInStaff, ct);
         var name = await db.Users.Where(u => u.Id == grant.UserId).Select(u => u.DisplayName ?? u.Email).SingleOrDefaultAsync(ct);
-        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, null, grant.UserId, null);
+        var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
+        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, null, grant.UserId, null) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
     }
 
     /// <summary>The sessions this station may check in, with the one to start on: running now, else the next, else the last.</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Management;
 
-public sealed record DashboardSession(Guid Id, string Code, string Name, DateTimeOffset StartsAt, int Capacity, int Sold, int Held)
+public sealed record DashboardSession(Guid Id, string Code, string Name, DateTimeOffset StartsAt, int Capacity, int Sold, int Held, int CheckedIn)
 {
     public int Free => Math.Max(0, Capacity - Sold - Held);
 }
@@ -45,9 +45,11 @@ public sealed class EventDashboard(IAppDbContextFactory dbFactory, CatalogAccess
             .GroupBy(o => o.Currency)
             .Select(g => new { Currency = g.Key, Amount = g.Sum(o => o.PaidMinor - o.RefundedMinor), Orders = g.Count(o => o.Status == OrderStatus.Paid) })
             .ToListAsync(ct);
+        var checkedIn = await db.CheckIns.AsNoTracking().Where(c => c.EventId == eventId && c.UndoneAt == null)
+            .GroupBy(c => c.SessionId).Select(g => new { SessionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SessionId, x => x.Count, ct);
         var byId = sessions.ToDictionary(s => s.Id);
         return new DashboardView(
-            sessions.Select(s => new DashboardSession(s.Id, s.Code, s.Name, s.StartsAt, s.Capacity, s.Sold, s.Held)).ToList(),
+            sessions.Select(s => new DashboardSession(s.Id, s.Code, s.Name, s.StartsAt, s.Capacity, s.Sold, s.Held, checkedIn.GetValueOrDefault(s.Id))).ToList(),
             types.Select(t =>
             {
                 var counters = CatalogCounters.For(t, byId);

@@ -1,0 +1,92 @@
+using EventPlatform.Core.Ordering.Checkout;
+using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Payments;
+using EventPlatform.E2E.Infrastructure;
+using EventPlatform.TestSupport;
+using EventPlatform.Web.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EventPlatform.E2E.Ordering;
+
+[Collection(BrowserCollection.Name)]
+public sealed class KioskCheckInTests(BrowserAppFixture fixture)
+{
+    [Fact]
+    public async Task AManagerCreatesAKiosk_ATabletChecksATicketInOnce_AndARevokedKioskEnds()
+    {
+        var manager = await fixture.CreateUserAsync("kim.kiosk@example.com", "Kim Kiosk");
+        var organization = await fixture.App.Db.AddOrganizationAsync("kiosk-hall", (manager.Id, OrgRole.Manager));
+        var sale = await fixture.App.Db.AddSellableEventAsync(organization.Id, "door-test", [50], new SeedTicketType("Entry", 1500, [0]));
+        var code = await BuyAsync(sale);
+
+        var page = await fixture.NewSignedInPageAsync("kim.kiosk@example.com", 1280, 900);
+        await page.GotoAsync($"events/{sale.EventId}/manage");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Check-in" }).ClickAsync();
+        await page.GetByLabel("Station name").FillAsync("Main entrance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create kiosk" }).ClickAsync();
+        var link = await page.Locator("[data-testid=kiosk-link]").TextContentAsync();
+        Assert.Contains("/kiosk/", link, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=kiosk-row]")).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync();
+        await Screenshots.SaveAsync(page, "kiosk-created");
+
+        // The tablet: another browser, tablet-sized, landscape.
+        var tablet = await fixture.NewPageAsync(1180, 820);
+        await tablet.GotoAsync(link!);
+        await tablet.WaitForInteractiveAsync();
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Check-in · Main entrance" })).ToBeVisibleAsync();
+        // A hardware scanner types the code and Enter into the focused field.
+        await Assertions.Expect(tablet.Locator("[data-testid=scan-input]")).ToBeFocusedAsync();
+        await tablet.Keyboard.TypeAsync(code);
+        await tablet.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToHaveTextAsync("Welcome!");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-result]")).ToContainTextAsync("Ann Attendee");
+        await tablet.AssertPageStructureAsync();
+        await tablet.AssertAccessibleAsync();
+        await Screenshots.SaveAsync(tablet, "kiosk-green-tablet");
+
+        await Assertions.Expect(tablet.Locator("[data-testid=scan-input]")).ToBeFocusedAsync();
+        await tablet.Keyboard.TypeAsync(code);
+        await tablet.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("Already checked in at");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("(Main entrance)");
+        await Screenshots.SaveAsync(tablet, "kiosk-red-tablet");
+
+        var portrait = await fixture.NewPageAsync(820, 1180);
+        await portrait.GotoAsync(link!);
+        await portrait.WaitForInteractiveAsync();
+        await portrait.Locator("[data-testid=scan-input]").FillAsync("not-a-ticket");
+        await portrait.Locator("[data-testid=scan-input]").PressAsync("Enter");
+        await Assertions.Expect(portrait.Locator("[data-testid=checkin-headline]")).ToHaveTextAsync("Unknown code");
+        await Screenshots.SaveAsync(portrait, "kiosk-unknown-portrait");
+
+        // Revoked while the page is open: it ends within 5 seconds.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke kiosk Main entrance" }).ClickAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=kiosk-ended]")).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Screenshots.SaveAsync(tablet, "kiosk-ended-tablet");
+        var reopened = await fixture.NewPageAsync(1180, 820);
+        await reopened.GotoAsync(link!);
+        await Assertions.Expect(reopened.Locator("[data-testid=kiosk-refused]")).ToBeVisibleAsync();
+
+        await using var db = await fixture.App.Db.CreateAsync();
+        Assert.Equal(1, await db.CheckIns.CountAsync(c => c.EventId == sale.EventId));
+    }
+
+    private async Task<string> BuyAsync(SellableEvent sale)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Entry"]] = 1 }));
+        var key = hold.Value!.AccessKey;
+        var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
+        await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
+            new CheckoutDetails("ann@example.com", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Ann Attendee", null, new Dictionary<string, string?>())).ToList()));
+        await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
+        await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+        return view.Tickets[0].Code;
+    }
+}
