@@ -40,6 +40,15 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A second browser whose camera plays <paramref name="y4mVideo"/> (Chromium's fake capture device).</summary>
+    public Task<IBrowser> LaunchWithFakeCameraAsync(string y4mVideo) => _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        Args = [.. ChromiumArgs, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4mVideo],
+        Headless = true,
+        Timeout = 30_000,
+    });
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
