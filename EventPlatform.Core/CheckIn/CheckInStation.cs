@@ -13,8 +13,21 @@ public sealed record CheckInStation(Guid EventId, Guid OrganizationId, string St
 }
 
 /// <summary>Opens a station: from a kiosk token, or for organization staff (CheckInStaff and up).</summary>
-public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, TimeProvider clock)
+public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrganizationAccess access, TimeProvider clock)
 {
+    /// <summary>Events of the organization whose doors are open now or soon, for check-in staff to pick from.</summary>
+    public async Task<IReadOnlyList<CheckInEvent>> EventsAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(organizationId, OrgRole.CheckInStaff, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var since = clock.GetUtcNow().AddHours(-12);
+        return await db.Events.AsNoTracking()
+            .Where(e => e.OrganizationId == organizationId && e.Status == Catalog.EventStatus.Published && e.Sessions.Any(s => s.EndsAt > since))
+            .Select(e => new { e.Id, e.Title, NextStart = e.Sessions.Where(s => s.EndsAt > since).Min(s => s.StartsAt), e.TimeZone })
+            .OrderBy(e => e.NextStart).Take(20)
+            .Select(e => new CheckInEvent(e.Id, e.Title, e.NextStart, e.TimeZone)).ToListAsync(ct);
+    }
+
     /// <summary>The kiosk of this token while it is active; null for a forged, expired or revoked token (nothing else is revealed).</summary>
     public async Task<CheckInStation?> ForKioskAsync(string? token, CancellationToken ct = default)
     {
@@ -70,5 +83,7 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         return await db.Kiosks.AnyAsync(k => k.Id == kioskId && k.RevokedAt == null && k.ExpiresAt > now, ct);
     }
 }
+
+public sealed record CheckInEvent(Guid Id, string Title, DateTimeOffset NextStart, string TimeZone);
 
 public sealed record StationSession(Guid Id, string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt);

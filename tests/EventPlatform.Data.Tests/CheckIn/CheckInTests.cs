@@ -143,6 +143,37 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(1000, distinct);
     }
 
+    [Fact]
+    public async Task CheckInStaff_UseTheScreenSignedIn_AnalystsAndOutsidersCannot()
+    {
+        var staff = await _services.Db.AddUserAsync("door@riverside.test", displayName: "Dora Door");
+        var analyst = await _services.Db.AddUserAsync("numbers@riverside.test");
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = staff.Id, Role = OrgRole.CheckInStaff, JoinedAt = _services.Clock.GetUtcNow() });
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = analyst.Id, Role = OrgRole.Analyst, JoinedAt = _services.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var code = await PaidTicketCodeAsync(_event.TypeIds["Day 1"]);
+        var stations = _services.Get<CheckInStations>();
+        _services.Caller.UserId = staff.Id;
+        var station = await stations.ForStaffAsync(_event.EventId);
+        Assert.Equal("Staff: Dora Door", station.StationName);
+        Assert.Single(await stations.EventsAsync(_event.OrganizationId));
+        Assert.Equal(CheckInOutcome.CheckedIn, (await _services.Get<CheckInTicket>().ExecuteAsync(station, code, _event.SessionIds[0])).Outcome);
+
+        _services.Caller.UserId = analyst.Id;
+        await Assert.ThrowsAsync<Core.Common.AccessDeniedException>(() => stations.ForStaffAsync(_event.EventId));
+        var outsider = await _services.Db.AddUserAsync("outsider@elsewhere.test");
+        _services.Caller.UserId = outsider.Id;
+        await Assert.ThrowsAnyAsync<Exception>(() => stations.ForStaffAsync(_event.EventId));
+
+        _services.Caller.UserId = _managerId;
+        var dashboard = await _services.Get<Core.Ordering.Management.EventDashboard>().GetAsync(_event.EventId);
+        Assert.Equal(1, dashboard.Sessions[0].CheckedIn);
+    }
+
     private async Task<CheckInStation> KioskAsync(string name)
     {
         var previous = _services.Caller.UserId;
