@@ -1,10 +1,6 @@
-using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
-using EventPlatform.Core.Payments;
 using EventPlatform.E2E.Infrastructure;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -121,17 +117,5 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         return token;
     }
 
-    private async Task<string> BuyAsync(SellableEvent sale)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Entry"]] = 1 }));
-        var key = hold.Value!.AccessKey;
-        var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
-        await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
-            new CheckoutDetails("ann@example.com", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Ann Attendee", null, new Dictionary<string, string?>())).ToList()));
-        await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
-        await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
-        return view.Tickets[0].Code;
-    }
+    private async Task<string> BuyAsync(SellableEvent sale) => (await fixture.BuyAsync(sale, "Entry", 1, "Ann Attendee"))[0];
 }

@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
-using EventPlatform.Core.Payments;
 using EventPlatform.E2E.Infrastructure;
 using EventPlatform.TestSupport;
 using EventPlatform.Web.Live;
-using EventPlatform.Web.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -39,21 +35,13 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
         await Assertions.Expect(sold).ToHaveTextAsync("0");
 
         // A buys the last three, through the same use cases the checkout page calls.
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        await fixture.BuyAsync(sale, "Seat", 3, "Ann", afterHold: async () =>
         {
-            var services = scope.ServiceProvider;
-            var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Seat"]] = 3 }));
             // Held places are gone for everyone else at once.
             var held = Stopwatch.StartNew();
             await Assertions.Expect(availability).ToHaveTextAsync("Sold out", new() { Timeout = 1000 });
             output.WriteLine($"Sold out shown {held.ElapsedMilliseconds} ms after A's hold committed, without reload");
-            var key = hold.Value!.AccessKey;
-            var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
-            await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
-                new CheckoutDetails("ann.buyer@example.com", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Ann", null, new Dictionary<string, string?>())).ToList()));
-            await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
-            await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
-        }
+        });
 
         await Assertions.Expect(availability).ToHaveTextAsync("Sold out");
         await Assertions.Expect(watcher.Locator("[data-testid=ticket-quantity]")).ToHaveCountAsync(0);
@@ -62,7 +50,7 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
         await Assertions.Expect(organizer.Locator("[data-testid=revenue]")).ToHaveTextAsync("€64.80");
         await organizer.AssertAccessibleAsync();
         await Screenshots.SaveAsync(organizer, "live-dashboard");
-        await organizer.Context.CloseAsync();
+        await LeaveAsync(organizer);
 
         // Closing pages ends their subscriptions (the hub is shared by the whole app, so count this event's only).
         var hub = fixture.App.Services.GetRequiredService<LiveAvailability>();
@@ -72,10 +60,10 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
             var page = await fixture.NewPageAsync();
             await page.GotoAsync($"e/{sale.Slug}");
             await page.WaitForInteractiveAsync();
-            await page.Context.CloseAsync();
+            await LeaveAsync(page);
         }
 
-        await watcher.Context.CloseAsync();
+        await LeaveAsync(watcher);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (hub.SubscriberCountFor(sale.EventId) > 0 && DateTime.UtcNow < deadline)
         {
@@ -83,5 +71,17 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
         }
 
         Assert.Equal(0, hub.SubscriberCountFor(sale.EventId));
+    }
+
+    /// <summary>
+    /// Navigates away inside the app, which disposes the page's components (and so their
+    /// subscriptions) at once. A closed tab's circuit, and its components, end only after the
+    /// server's disconnected-circuit retention period (3 minutes by default).
+    /// </summary>
+    private static async Task LeaveAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => Blazor.navigateTo('/')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("Sale last-seats");
+        await page.Context.CloseAsync();
     }
 }
