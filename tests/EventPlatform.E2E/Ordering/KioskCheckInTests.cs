@@ -35,6 +35,11 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         await tablet.GotoAsync(link!);
         await tablet.WaitForInteractiveAsync();
         await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Check-in · Main entrance" })).ToBeVisibleAsync();
+        // The link is redeemed: the token leaves the address bar, and the tablet stays a kiosk after a reload.
+        await Assertions.Expect(tablet).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/kiosk$"));
+        await tablet.ReloadAsync();
+        await tablet.WaitForInteractiveAsync();
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Check-in · Main entrance" })).ToBeVisibleAsync();
         // A hardware scanner types the code and Enter into the focused field.
         await Assertions.Expect(tablet.Locator("[data-testid=scan-input]")).ToBeFocusedAsync();
         await tablet.Keyboard.TypeAsync(code);
