@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.CheckIn;
 
 /// <summary>Who is scanning, for which event: a kiosk (by its token) or a signed-in staff member.</summary>
-public sealed record CheckInStation(Guid EventId, Guid OrganizationId, string StationName, Guid? KioskId, string? KioskTokenHash, Guid? UserId, Guid? AllowedSessionId)
+public sealed record CheckInStation(Guid EventId, Guid OrganizationId, string StationName, Guid? KioskId, Guid? UserId, Guid? AllowedSessionId)
 {
     public string EventTitle { get; init; } = "";
     public string TimeZone { get; init; } = "UTC";
@@ -45,7 +45,7 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         }
 
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == kiosk.EventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
-        return new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, hash, null, kiosk.SessionId) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
+        return new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, null, kiosk.SessionId) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
     }
 
     public async Task<CheckInStation> ForStaffAsync(Guid eventId, CancellationToken ct = default)
@@ -54,7 +54,7 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.CheckInStaff, ct);
         var name = await db.Users.Where(u => u.Id == grant.UserId).Select(u => u.DisplayName ?? u.Email).SingleOrDefaultAsync(ct);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
-        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, null, grant.UserId, null) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
+        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, grant.UserId, null) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
     }
 
     /// <summary>The sessions this station may check in, with the one to start on: running now, else the next, else the last.</summary>

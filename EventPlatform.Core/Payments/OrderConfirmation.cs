@@ -3,7 +3,6 @@ using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Settings;

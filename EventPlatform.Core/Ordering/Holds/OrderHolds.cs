@@ -40,8 +40,7 @@ public static class OrderHolds
         await CapacityLedger.ReleaseHeldAsync(db, demand, ct);
         if (order.CouponId is { } couponId)
         {
-            await db.Coupons.Where(c => c.Id == couponId && c.Redeemed > 0)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed - 1), ct);
+            await Coupons.CouponRules.ReleaseAsync(db, couponId, ct);
         }
 
         foreach (var ticket in reserved)
