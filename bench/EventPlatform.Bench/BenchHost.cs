@@ -1,0 +1,72 @@
+using EventPlatform.Core;
+using EventPlatform.Core.Common;
+using EventPlatform.Data;
+using EventPlatform.Data.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventPlatform.Bench;
+
+/// <summary>
+/// Its own PostgreSQL, started by the app's launcher with durable settings (fsync and
+/// synchronous_commit on, as in production), and Core's use cases wired as the app wires them.
+/// </summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    public const string WebhookSecret = "whsec_bench";
+
+    private BenchHost(LocalPostgresCluster cluster, ServiceProvider services, string connectionString)
+    {
+        Cluster = cluster;
+        Services = services;
+        ConnectionString = connectionString;
+    }
+
+    public LocalPostgresCluster Cluster { get; }
+    public ServiceProvider Services { get; }
+    public string ConnectionString { get; }
+
+    public IAppDbContextFactory Db => Services.GetRequiredService<IAppDbContextFactory>();
+
+    public static async Task<BenchHost> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ep-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = LocalPostgresCluster.Start(new LocalPostgresOptions
+        {
+            DataDirectory = folder,
+            Durable = true,
+            ServerSettings = new Dictionary<string, string> { ["max_connections"] = "400", ["shared_buffers"] = "256MB" },
+        }, NullLogger.Instance);
+        var connectionString = cluster.ConnectionString() + ";Maximum Pool Size=300";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Payments:WebhookSecret"] = WebhookSecret,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ICurrentUser, AnonymousBuyer>();
+        services.AddCore();
+        services.AddData(configuration, NullLogger.Instance);
+        Web.Payments.PaymentServices.AddPayments(services, configuration);
+        var provider = services.BuildServiceProvider();
+        await using (var db = await provider.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return new BenchHost(cluster, provider, connectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Cluster.Dispose();
+    }
+
+    /// <summary>Buyers of a hot on-sale are guests.</summary>
+    private sealed class AnonymousBuyer : ICurrentUser
+    {
+        public Task<Guid?> GetUserIdAsync(CancellationToken cancellationToken = default) => Task.FromResult<Guid?>(null);
+    }
+}

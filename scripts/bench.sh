@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the performance bench (issue 7) on its own PostgreSQL with durable settings and prints a
+# markdown report, also written to bench/results/latest.md. Not part of the test command.
+#   ./scripts/bench.sh                         # N = 16, 64, 256 buyers, 3 runs each
+#   ./scripts/bench.sh --buyers 16,64 --runs 3
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/prerequisites.sh
+source "$ROOT/scripts/prerequisites.sh"
+require_dotnet
+ensure_postgres_binaries
+cd "$ROOT"
+dotnet run -c Release --project bench/EventPlatform.Bench -- "$@"
