@@ -62,6 +62,19 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Cluster.Dispose();
+        // The bench's database is throwaway: remove its own folder (only ever one the bench made under /tmp).
+        var folder = Path.GetFullPath(Cluster.DataDirectory);
+        if (Path.GetFileName(folder.TrimEnd('/')).StartsWith("ep-bench-", StringComparison.Ordinal) && folder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by the stopping server: the OS cleans /tmp eventually.
+            }
+        }
     }
 
     /// <summary>Buyers of a hot on-sale are guests.</summary>
