@@ -51,28 +51,10 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
 
         var placed = order.Tickets.Where(t => t.Status is TicketStatus.Reserved or TicketStatus.Void).ToList();
         var demand = await CapacityDemand.ForTicketsAsync(db, placed.Select(t => t.TicketTypeId).ToList(), ct);
-        if (order.Status == OrderStatus.Pending)
+        var wasLate = order.Status == OrderStatus.Expired;
+        if (wasLate && !await TakePlacesAgainAsync(db, order, demand, ct))
         {
-            await CapacityLedger.ConvertHeldToSoldAsync(db, demand, ct);
-        }
-        else
-        {
-            // Expired: its places were given back. Take them again only if they are still free.
-            var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Confirmation needs a transaction.");
-            await transaction.CreateSavepointAsync("late_payment", ct);
-            var sold = await CapacityLedger.TrySellAsync(db, demand, ct);
-            if (sold && order.CouponId is { } couponId && await db.Coupons.AnyAsync(c => c.Id == couponId, ct))
-            {
-                // The buyer paid the discounted price: the use counts again if the limit allows (deactivation does not matter).
-                sold = await db.Coupons.Where(c => c.Id == couponId && (c.RedemptionLimit == null || c.Redeemed < c.RedemptionLimit))
-                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed + 1), ct) == 1;
-            }
-
-            if (!sold)
-            {
-                await transaction.RollbackToSavepointAsync("late_payment", ct);
-                return ConfirmOutcome.NoLongerAvailable;
-            }
+            return ConfirmOutcome.NoLongerAvailable;
         }
 
         foreach (var ticket in placed)
@@ -80,7 +62,6 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             ticket.Status = TicketStatus.Valid;
         }
 
-        var wasLate = order.Status == OrderStatus.Expired;
         order.Status = OrderStatus.Paid;
         order.PaidAt = now;
         order.PaidMinor = paidMinor;
@@ -89,7 +70,35 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         audit.Add(db, actorUserId, order.OrganizationId, "order.paid", "Order", order.Id.ToString(),
             new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate, order.PaidOffline }, actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);
+        if (!wasLate)
+        {
+            // Last, after the email's reads and QR codes: the session and type rows are the hottest
+            // rows of an on-sale, and from here they stay locked only until the caller commits.
+            await CapacityLedger.ConvertHeldToSoldAsync(db, demand, ct);
+        }
+
         return ConfirmOutcome.Confirmed;
+    }
+
+    /// <summary>An expired order's places were given back: take them (and its coupon use) again only if they are still free.</summary>
+    private static async Task<bool> TakePlacesAgainAsync(IAppDbContext db, Order order, CapacityDemand demand, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Confirmation needs a transaction.");
+        await transaction.CreateSavepointAsync("late_payment", ct);
+        var sold = await CapacityLedger.TrySellAsync(db, demand, ct);
+        if (sold && order.CouponId is { } couponId && await db.Coupons.AnyAsync(c => c.Id == couponId, ct))
+        {
+            // The buyer paid the discounted price: the use counts again if the limit allows (deactivation does not matter).
+            sold = await db.Coupons.Where(c => c.Id == couponId && (c.RedemptionLimit == null || c.Redeemed < c.RedemptionLimit))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed + 1), ct) == 1;
+        }
+
+        if (!sold)
+        {
+            await transaction.RollbackToSavepointAsync("late_payment", ct);
+        }
+
+        return sold;
     }
 
     /// <summary>Queues the confirmation email for an order whose tracked state is already paid.</summary>
