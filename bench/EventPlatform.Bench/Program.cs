@@ -1,60 +1,33 @@
 using System.Globalization;
 using System.Text;
-using EventPlatform.Bench;
 
-// ./scripts/bench.sh [--buyers 16,64,256] [--runs 3]
-var buyerCounts = Option("--buyers", "16,64,256").Split(',').Select(int.Parse).ToList();
-var runs = int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture);
+namespace EventPlatform.Bench;
 
-await using var host = await BenchHost.StartAsync();
-var report = new StringBuilder();
-report.AppendLine("# EventPlatform bench").AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; PostgreSQL from the app's launcher with fsync and synchronous_commit on.")
-    .AppendLine(CultureInfo.InvariantCulture, $"Each figure: median of {runs} runs (min–max). Run at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine()
-    .AppendLine("## 1–2. Hot on-sale vs. the database's ceiling").AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"One event, 3 sessions of {OnSaleEvent.SessionCapacity}, 5 ticket types (a 3-session pass capped at 300, a 2-session weekend, 3 single nights); N buyers each buy 1–4 tickets of a random type until sold out.")
-    .AppendLine("App = hold → details → payment intent → simulated card → signed webhook → confirmation, through the Core use cases. Ceiling = the minimal purchase transaction with Npgsql (conditional counter updates, one order, its tickets, commit).").AppendLine()
-    .AppendLine("| N | path | purchases/s | tickets/s | hold p50 / p95 / p99 ms | confirm p50 / p95 / p99 ms | oversold | counters = tickets |")
-    .AppendLine("|---|---|---|---|---|---|---|---|");
-var ratios = new List<string>();
-var run = 0;
-foreach (var n in buyerCounts)
+/// <summary>
+/// ./scripts/bench.sh [--scenarios onsale,pages,fanout,kiosk] [--runs 3] [--buyers 16,64,256]
+/// (not top-level statements: those would make a second <c>Program</c> next to the web app's).
+/// </summary>
+internal static class BenchProgram
 {
-    var app = new List<SaleRun>();
-    var ceiling = new List<SaleRun>();
-    for (var r = 0; r < runs; r++)
+    public static async Task Main(string[] args)
     {
-        app.Add(await HotOnSale.ThroughTheAppAsync(host, n, $"app-{n}-{run}"));
-        ceiling.Add(await HotOnSale.CeilingAsync(host, n, $"sql-{n}-{run++}"));
-        Console.Error.WriteLine($"N={n} run {r + 1}: app {app[^1].PurchasesPerSecond:0.0}/s, ceiling {ceiling[^1].PurchasesPerSecond:0.0}/s");
+        var options = BenchOptions.Parse(args);
+
+        await using var host = await BenchHost.StartAsync();
+        var report = new StringBuilder();
+        report.AppendLine("# EventPlatform bench").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; PostgreSQL from the app's launcher with fsync and synchronous_commit on. The load generator, the app and the database share the machine.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Each figure: median of {options.Runs} runs (min–max). Run at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; scenarios: {string.Join(", ", options.Scenarios)}.").AppendLine();
+
+        if (options.Includes("onsale"))
+        {
+            report.AppendLine(await OnSaleReport.RunAsync(host, options));
+        }
+
+        var text = report.ToString();
+        Console.WriteLine(text);
+        var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), text);
     }
-
-    report.AppendLine(Row(n, "app", app, withConfirm: true)).AppendLine(Row(n, "ceiling", ceiling, withConfirm: false));
-    var throughput = Stats.Median(app.Select(a => a.PurchasesPerSecond)) / Stats.Median(ceiling.Select(c => c.PurchasesPerSecond));
-    var p95 = Stats.Median(app.Select(a => Stats.Percentile(a.HoldMs, 95))) / Stats.Median(ceiling.Select(c => Stats.Percentile(c.HoldMs, 95)));
-    ratios.Add(string.Create(CultureInfo.InvariantCulture, $"- N = {n}: app/ceiling purchases/s = {throughput:0.00}; app hold p95 / ceiling purchase p95 = {p95:0.00}; failed attempts (app, last run): {string.Join(", ", app[^1].Failures.Select(f => $"{f.Value} × \"{f.Key}\""))}"));
-}
-
-report.AppendLine().AppendLine("Ratios:").AppendLine(string.Join(Environment.NewLine, ratios)).AppendLine()
-    .AppendLine("## 3–5. Page render, live fan-out, kiosk").AppendLine()
-    .AppendLine("Not measured yet by this bench (issue 7 is open): see the closing notes of issues 5 and 6 for the figures their tests print.");
-
-var text = report.ToString();
-Console.WriteLine(text);
-var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
-Directory.CreateDirectory(results);
-await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), text);
-
-string Option(string name, string fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-}
-
-static string Row(int n, string path, IReadOnlyList<SaleRun> runs, bool withConfirm)
-{
-    string Latency(Func<SaleRun, IReadOnlyList<double>> pick) =>
-        string.Join(" / ", new[] { 50.0, 95, 99 }.Select(p => Stats.MedianSpread(runs.Select(r => Stats.Percentile(pick(r), p)), "0")));
-    return string.Create(CultureInfo.InvariantCulture,
-        $"| {n} | {path} | {Stats.MedianSpread(runs.Select(r => r.PurchasesPerSecond))} | {Stats.MedianSpread(runs.Select(r => r.TicketsPerSecond))} | {Latency(r => r.HoldMs)} | {(withConfirm ? Latency(r => r.ConfirmMs) : "—")} | {runs.Max(r => r.Oversold)} | {(runs.All(r => r.CountersMatch) ? "yes" : "NO")} |");
 }

@@ -15,12 +15,16 @@ internal sealed class BenchHost : IAsyncDisposable
 {
     public const string WebhookSecret = "whsec_bench";
 
-    private BenchHost(LocalPostgresCluster cluster, ServiceProvider services, string connectionString)
+    private BenchHost(string folder, LocalPostgresCluster cluster, ServiceProvider services, string connectionString)
     {
+        Folder = folder;
         Cluster = cluster;
         Services = services;
         ConnectionString = connectionString;
     }
+
+    /// <summary>The bench's throwaway folder: the database cluster and the web app's files.</summary>
+    public string Folder { get; }
 
     public LocalPostgresCluster Cluster { get; }
     public ServiceProvider Services { get; }
@@ -33,9 +37,9 @@ internal sealed class BenchHost : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "ep-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var cluster = LocalPostgresCluster.Start(new LocalPostgresOptions
         {
-            DataDirectory = folder,
+            DataDirectory = Path.Combine(folder, "pgdata"),
             Durable = true,
-            ServerSettings = new Dictionary<string, string> { ["max_connections"] = "400", ["shared_buffers"] = "256MB" },
+            ServerSettings = new Dictionary<string, string> { ["max_connections"] = "400", ["shared_buffers"] = "256MB", ["shared_preload_libraries"] = "pg_stat_statements" },
         }, NullLogger.Instance);
         var connectionString = cluster.ConnectionString() + ";Maximum Pool Size=300";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -55,7 +59,7 @@ internal sealed class BenchHost : IAsyncDisposable
             await db.Database.MigrateAsync();
         }
 
-        return new BenchHost(cluster, provider, connectionString);
+        return new BenchHost(folder, cluster, provider, connectionString);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,7 +67,7 @@ internal sealed class BenchHost : IAsyncDisposable
         await Services.DisposeAsync();
         Cluster.Dispose();
         // The bench's database is throwaway: remove its own folder (only ever one the bench made under /tmp).
-        var folder = Path.GetFullPath(Cluster.DataDirectory);
+        var folder = Path.GetFullPath(Folder);
         if (Path.GetFileName(folder.TrimEnd('/')).StartsWith("ep-bench-", StringComparison.Ordinal) && folder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
         {
             try
