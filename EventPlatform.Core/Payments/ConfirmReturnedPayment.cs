@@ -17,11 +17,15 @@ public sealed class ConfirmReturnedPayment(IAppDbContextFactory dbFactory, IPaym
         Order order;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
-            order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
+            order = await OrderViews.FindOrderByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
         }
 
-        if (order.Status != OrderStatus.Paid && order.PaymentIntentId is { } intentId && order.PaymentProvider == gateway.Name)
+        if (order.Status == OrderStatus.Paid)
+        {
+            return OrderStatus.Paid; // The webhook was first: the usual case.
+        }
+
+        if (order.PaymentIntentId is { } intentId && order.PaymentProvider == gateway.Name)
         {
             var state = await gateway.FetchIntentAsync(intentId, ct);
             var kind = state.Outcome switch

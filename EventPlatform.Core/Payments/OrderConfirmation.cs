@@ -72,8 +72,10 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         await QueueConfirmationEmailAsync(db, order, now, ct);
         if (!wasLate)
         {
-            // Last, after the email's reads and QR codes: the session and type rows are the hottest
-            // rows of an on-sale, and from here they stay locked only until the caller commits.
+            // Last, after the email's reads and QR codes, and after writing everything tracked so
+            // far (order, tickets, email, audit): the session and type rows are the hottest rows of
+            // an on-sale, and from here they stay locked only until the caller commits.
+            await db.SaveChangesAsync(ct);
             await CapacityLedger.ConvertHeldToSoldAsync(db, demand, ct);
         }
 

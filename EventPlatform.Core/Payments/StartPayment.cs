@@ -22,8 +22,8 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
-        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
+        var order = await OrderViews.FindOrderByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        var orderId = order.Id;
         var now = clock.GetUtcNow();
         if (order.Status == OrderStatus.Paid)
         {
@@ -45,8 +45,8 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             return await ConfirmFreeAsync(db, orderId, now, ct);
         }
 
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == order.OrganizationId).Select(o => new { o.StripeAccountId, o.Name }).SingleAsync(ct);
-        var title = await db.Events.Where(e => e.Id == order.EventId).Select(e => e.Title).SingleAsync(ct);
+        var payee = await db.Events.Where(e => e.Id == order.EventId)
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { e.Title, o.StripeAccountId }).SingleAsync(ct);
         var request = new PaymentIntentRequest(
             order.Id,
             order.Number,
@@ -54,9 +54,9 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             order.Currency,
             // Never more than the charge (an absorbed fixed fee on a tiny order would be refused by Stripe).
             ApplicationFeeMinor: Math.Min(order.FeeMinor, order.TotalMinor),
-            DestinationAccountId: organization.StripeAccountId,
+            DestinationAccountId: payee.StripeAccountId,
             order.BuyerEmail,
-            $"{title} — order {order.Number}",
+            $"{payee.Title} — order {order.Number}",
             IdempotencyKey: "");
         // Same order and same parameters → same key → the same intent, however often Pay is pressed.
         // Any change (amount, email, fee, account) makes a new key, as Stripe requires.

@@ -57,8 +57,9 @@ public static class OrderViews
             return null;
         }
 
-        var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == order.EventId, ct);
-        var organizationName = await db.Organizations.Where(o => o.Id == ev.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        var eventAndOrganizer = await db.Events.AsNoTracking().Where(e => e.Id == order.EventId)
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, OrganizationName = o.Name }).SingleAsync(ct);
+        var (ev, organizationName) = (eventAndOrganizer.Event, eventAndOrganizer.OrganizationName);
         var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
         var links = await db.TicketTypeSessions.AsNoTracking().Where(l => typeIds.Contains(l.TicketTypeId))
             .Select(l => new { l.TicketTypeId, l.SessionId, l.Session!.Code, l.Session.Name, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
@@ -83,9 +84,17 @@ public static class OrderViews
     }
 
     public static async Task<Guid?> FindByKeyAsync(IAppDbContext db, string? accessKey, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(accessKey) || accessKey.Length > 64
-            ? null
-            : await db.Orders.Where(o => o.AccessKey == accessKey).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
+        IsPlausibleKey(accessKey)
+            ? await db.Orders.Where(o => o.AccessKey == accessKey).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct)
+            : null;
+
+    /// <summary>The order itself (untracked, without tickets) when the caller needs more than its id.</summary>
+    public static async Task<Order?> FindOrderByKeyAsync(IAppDbContext db, string? accessKey, CancellationToken ct) =>
+        IsPlausibleKey(accessKey)
+            ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.AccessKey == accessKey, ct)
+            : null;
+
+    private static bool IsPlausibleKey(string? accessKey) => !string.IsNullOrWhiteSpace(accessKey) && accessKey.Length <= 64;
 }
 
 /// <summary>The event's refund window (product.md: buyers cancel within it).</summary>

@@ -89,9 +89,11 @@ public sealed class PlaceHold(
     /// <summary>Checks everything that does not depend on capacity, and prices the selection.</summary>
     private async Task<Preparation> PrepareAsync(IAppDbContext db, HoldRequest request, Dictionary<Guid, int> wanted, PlatformSettings current, DateTimeOffset now, CancellationToken ct)
     {
-        var ev = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EventId, ct) ?? throw new NotFoundException();
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == ev.OrganizationId)
-            .Select(o => new { o.PlatformFeePercentOverride, o.PlatformFeeFixedMinorOverride }).SingleAsync(ct);
+        // The event and its organization's fee override in one round trip.
+        var eventAndFees = await db.Events.AsNoTracking().Where(e => e.Id == request.EventId)
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, o.PlatformFeePercentOverride, o.PlatformFeeFixedMinorOverride })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var ev = eventAndFees.Event;
         var buyer = await Buyer.FindAsync(db, currentUser, ev.OrganizationId, ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct);
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder).ThenBy(t => t.PriceMinor).ToListAsync(ct);
@@ -161,7 +163,7 @@ public sealed class PlaceHold(
             return new Preparation(null, errors);
         }
 
-        var fee = new FeeRule(organization.PlatformFeePercentOverride ?? current.PlatformFeePercent, organization.PlatformFeeFixedMinorOverride ?? current.PlatformFeeFixedMinor, ev.PassFeeToBuyer);
+        var fee = new FeeRule(eventAndFees.PlatformFeePercentOverride ?? current.PlatformFeePercent, eventAndFees.PlatformFeeFixedMinorOverride ?? current.PlatformFeeFixedMinor, ev.PassFeeToBuyer);
         var sessionsByType = types.ToDictionary(t => t.Id, t => (IReadOnlyList<Guid>)t.Sessions.Select(s => s.SessionId).ToList());
         return new Preparation(new Prepared(ev, buyer, coupon, tickets, fee, sessionsByType), null);
     }
@@ -169,6 +171,11 @@ public sealed class PlaceHold(
     /// <summary>A buyer has at most one pending order per event: a new selection releases the previous one.</summary>
     private async Task ReleasePreviousAsync(IAppDbContext db, HoldRequest request, Buyer buyer, DateTimeOffset now, CancellationToken ct)
     {
+        if (buyer.UserId is null && request.ReplacesOrderKey is null)
+        {
+            return; // A guest's first selection: nothing to look for.
+        }
+
         var previous = await db.Orders.AsNoTracking()
             .Where(o => o.EventId == request.EventId && o.Status == OrderStatus.Pending)
             .Where(o => (buyer.UserId != null && o.BuyerUserId == buyer.UserId) || (request.ReplacesOrderKey != null && o.AccessKey == request.ReplacesOrderKey))
@@ -195,8 +202,19 @@ public sealed class PlaceHold(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+
+            // The order and its tickets are written first (invisible until commit, gone on
+            // rollback), so the hot counter rows below stay locked only for the counters, the
+            // link check and the commit — not for these inserts.
+            var order = NewOrder(p, now, holdTime);
+            db.Orders.Add(order);
+            audit.Add(db, p.Buyer.UserId, order.OrganizationId, "order.held", "Order", order.Id.ToString(),
+                new { order.Number, Tickets = order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt });
+            await db.SaveChangesAsync(ct);
+
             var demand = CapacityDemand.From(p.Tickets.Select(t => t.Type.Id), p.SessionsByType);
-            if (!await CapacityLedger.TryHoldAsync(db, demand, ct))
+            var (held, sessionsOfTypesNow) = await CapacityLedger.TryHoldAsync(db, demand, ct);
+            if (!held)
             {
                 await transaction.RollbackAsync(ct);
                 return null;
@@ -204,23 +222,18 @@ public sealed class PlaceHold(
 
             // The types' rows are locked now: if an organizer changed which sessions they include
             // since we read them, our session counts are wrong — give up instead of miscounting.
-            if (!await LinksUnchangedAsync(db, p.SessionsByType, demand, ct))
+            if (!demand.ByTicketType.Keys.All(id => sessionsOfTypesNow[id].ToHashSet().SetEquals(p.SessionsByType.GetValueOrDefault(id, []))))
             {
                 await transaction.RollbackAsync(ct);
                 return Fail(QuantitiesField, UserMessages.Busy);
             }
 
-            var order = NewOrder(p, now, holdTime);
             if (p.Coupon is not null && await CouponRules.TryRedeemAsync(db, p.Coupon, order.Id, p.Buyer.Email, ct) is { } couponProblem)
             {
                 await transaction.RollbackAsync(ct);
                 return Fail(CouponField, couponProblem);
             }
 
-            db.Orders.Add(order);
-            audit.Add(db, p.Buyer.UserId, order.OrganizationId, "order.held", "Order", order.Id.ToString(),
-                new { order.Number, Tickets = order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt });
-            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             await live.ChangedAsync(order.EventId, ct);
             logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count, order.EventId);
@@ -231,13 +244,6 @@ public sealed class PlaceHold(
             logger.LogWarning(ex, "Hold for event {EventId} refused as busy", p.Event.Id);
             return Fail(QuantitiesField, UserMessages.Busy);
         }
-    }
-
-    private static async Task<bool> LinksUnchangedAsync(IAppDbContext db, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> read, CapacityDemand demand, CancellationToken ct)
-    {
-        var typeIds = demand.ByTicketType.Keys.ToList();
-        var now = await db.TicketTypeSessions.AsNoTracking().Where(l => typeIds.Contains(l.TicketTypeId)).Select(l => new { l.TicketTypeId, l.SessionId }).ToListAsync(ct);
-        return typeIds.All(id => now.Where(l => l.TicketTypeId == id).Select(l => l.SessionId).ToHashSet().SetEquals(read.GetValueOrDefault(id, [])));
     }
 
     private static Order NewOrder(Prepared p, DateTimeOffset now, TimeSpan holdTime)

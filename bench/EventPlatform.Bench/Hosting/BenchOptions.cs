@@ -4,9 +4,9 @@ namespace EventPlatform.Bench;
 
 /// <summary>
 /// Command line: <c>--scenarios onsale,pages,fanout,kiosk</c> (all by default),
-/// <c>--runs 3</c>, <c>--buyers 16,64,256</c>.
+/// <c>--runs 3</c>, <c>--buyers 16,64,256</c>, <c>--profile</c> (the statements each scenario sent, to stderr).
 /// </summary>
-internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IReadOnlyList<int> BuyerCounts)
+internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IReadOnlyList<int> BuyerCounts, bool Profile)
 {
     public static readonly string[] AllScenarios = ["onsale", "pages", "fanout", "kiosk"];
 
@@ -30,6 +30,7 @@ internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IR
         return new BenchOptions(
             scenarios,
             int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture),
-            Option("--buyers", "16,64,256").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList());
+            Option("--buyers", "16,64,256").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
+            args.Contains("--profile"));
     }
 }

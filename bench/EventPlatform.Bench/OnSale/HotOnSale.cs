@@ -10,8 +10,11 @@ using Npgsql;
 
 namespace EventPlatform.Bench;
 
-internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Tickets, IReadOnlyList<double> HoldMs, IReadOnlyList<double> ConfirmMs, IReadOnlyDictionary<string, int> Failures, int Oversold, bool CountersMatch)
+internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Tickets, IReadOnlyList<double> HoldMs, IReadOnlyList<double> ConfirmMs, IReadOnlyDictionary<string, int> Failures, int Oversold, bool CountersMatch, CpuUse Cpu)
 {
+    /// <summary>CPU milliseconds per purchase in the bench process (app code + load generator) and in the database.</summary>
+    public (double App, double Database) CpuMsPerPurchase => (Cpu.ProcessMs / Math.Max(1, Purchases), Cpu.OthersMs / Math.Max(1, Purchases));
+
     public double PurchasesPerSecond => Purchases / Seconds;
     public double TicketsPerSecond => Tickets / Seconds;
 }
@@ -28,10 +31,12 @@ internal static class HotOnSale
         var sale = await OnSaleEvent.SeedAsync(host.Db, slug);
         var holdMs = new ConcurrentBag<double>();
         var confirmMs = new ConcurrentBag<double>();
+        var stages = new[] { "details", "intent", "pay + webhook + confirmation" }.ToDictionary(s => s, _ => new ConcurrentBag<double>());
         var failures = new ConcurrentDictionary<string, int>();
         var purchases = 0;
         var tickets = 0;
         var soldOut = 0;
+        var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, buyers).Select(b => Task.Run(async () =>
         {
@@ -63,9 +68,14 @@ internal static class HotOnSale
                 var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
                 await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
                     new CheckoutDetails($"buyer{b}@bench.test", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Bench buyer", null, new Dictionary<string, string?>())).ToList()));
+                var detailsDone = Stopwatch.GetTimestamp();
                 await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
+                var intentDone = Stopwatch.GetTimestamp();
                 var paid = await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
                 confirmMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                stages["details"].Add(Stopwatch.GetElapsedTime(started, detailsDone).TotalMilliseconds);
+                stages["intent"].Add(Stopwatch.GetElapsedTime(detailsDone, intentDone).TotalMilliseconds);
+                stages["pay + webhook + confirmation"].Add(Stopwatch.GetElapsedTime(intentDone).TotalMilliseconds);
                 if (paid.Value == OrderStatus.Paid)
                 {
                     Interlocked.Increment(ref purchases);
@@ -78,8 +88,10 @@ internal static class HotOnSale
             }
         })));
         clock.Stop();
+        var used = cpu.Stop();
+        Console.Error.WriteLine("  stage p50 / p95 ms: " + string.Join("; ", stages.Select(s => $"{s.Key} {Stats.Percentile([.. s.Value], 50):0} / {Stats.Percentile([.. s.Value], 95):0}")));
         var (oversold, match) = await CheckAsync(host, sale);
-        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. holdMs], [.. confirmMs], failures, oversold, match);
+        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. holdMs], [.. confirmMs], failures, oversold, match, used);
     }
 
     /// <summary>The minimal purchase transaction with Npgsql: conditional counter updates, one order, its tickets, commit.</summary>
@@ -92,6 +104,7 @@ internal static class HotOnSale
         var tickets = 0;
         var soldOut = 0;
         var organizationId = await OrganizationOfAsync(host, sale.EventId);
+        var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, buyers).Select(b => Task.Run(async () =>
         {
@@ -121,8 +134,9 @@ internal static class HotOnSale
             }
         })));
         clock.Stop();
+        var used = cpu.Stop();
         var (oversold, match) = await CheckAsync(host, sale);
-        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. latency], [], failures, oversold, match);
+        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. latency], [], failures, oversold, match, used);
     }
 
     private static async Task<bool> BuyWithSqlAsync(string connectionString, Guid eventId, Guid organizationId, (Guid Id, Guid[] Sessions, int? Cap) type, int quantity)

@@ -22,9 +22,20 @@ internal static class OnSaleReport
             var ceiling = new List<SaleRun>();
             for (var r = 0; r < options.Runs; r++)
             {
+                if (options.Profile)
+                {
+                    await DatabaseProfile.ResetAsync(host);
+                }
+
                 app.Add(await HotOnSale.ThroughTheAppAsync(host, n, $"app-{n}-{run}"));
+                if (options.Profile)
+                {
+                    Console.Error.WriteLine($"Statements of the app path, N={n} ({app[^1].Purchases} purchases, {app[^1].Failures.Values.Sum()} failed holds):");
+                    Console.Error.WriteLine(await DatabaseProfile.TopStatementsAsync(host));
+                }
+
                 ceiling.Add(await HotOnSale.CeilingAsync(host, n, $"sql-{n}-{run++}"));
-                Console.Error.WriteLine($"N={n} run {r + 1}: app {app[^1].PurchasesPerSecond:0.0}/s, ceiling {ceiling[^1].PurchasesPerSecond:0.0}/s");
+                Console.Error.WriteLine($"N={n} run {r + 1}: app {app[^1].PurchasesPerSecond:0.0}/s ({app[^1].Cpu.Describe()}; CPU ms per purchase app {app[^1].CpuMsPerPurchase.App:0.0}, db {app[^1].CpuMsPerPurchase.Database:0.0}), ceiling {ceiling[^1].PurchasesPerSecond:0.0}/s ({ceiling[^1].Cpu.Describe()})");
             }
 
             report.AppendLine(Row(n, "app", app, withConfirm: true)).AppendLine(Row(n, "ceiling", ceiling, withConfirm: false));
