@@ -10,7 +10,8 @@ using Npgsql;
 
 namespace EventPlatform.Bench;
 
-internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Tickets, IReadOnlyList<double> HoldMs, IReadOnlyList<double> ConfirmMs, IReadOnlyDictionary<string, int> Failures, int Oversold, bool CountersMatch, CpuUse Cpu)
+/// <param name="StageMs">The app path's confirm latency split into its steps (empty for the ceiling).</param>
+internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Tickets, IReadOnlyList<double> HoldMs, IReadOnlyList<double> ConfirmMs, IReadOnlyDictionary<string, int> Failures, int Oversold, bool CountersMatch, CpuUse Cpu, IReadOnlyDictionary<string, IReadOnlyList<double>> StageMs)
 {
     /// <summary>CPU milliseconds per purchase in the bench process (app code + load generator) and in the database.</summary>
     public (double App, double Database) CpuMsPerPurchase => (Cpu.ProcessMs / Math.Max(1, Purchases), Cpu.OthersMs / Math.Max(1, Purchases));
@@ -89,9 +90,8 @@ internal static class HotOnSale
         })));
         clock.Stop();
         var used = cpu.Stop();
-        Console.Error.WriteLine("  stage p50 / p95 ms: " + string.Join("; ", stages.Select(s => $"{s.Key} {Stats.Percentile([.. s.Value], 50):0} / {Stats.Percentile([.. s.Value], 95):0}")));
         var (oversold, match) = await CheckAsync(host, sale);
-        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. holdMs], [.. confirmMs], failures, oversold, match, used);
+        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. holdMs], [.. confirmMs], failures, oversold, match, used, stages.ToDictionary(s => s.Key, s => (IReadOnlyList<double>)[.. s.Value]));
     }
 
     /// <summary>The minimal purchase transaction with Npgsql: conditional counter updates, one order, its tickets, commit.</summary>
@@ -136,7 +136,7 @@ internal static class HotOnSale
         clock.Stop();
         var used = cpu.Stop();
         var (oversold, match) = await CheckAsync(host, sale);
-        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. latency], [], failures, oversold, match, used);
+        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. latency], [], failures, oversold, match, used, new Dictionary<string, IReadOnlyList<double>>());
     }
 
     private static async Task<bool> BuyWithSqlAsync(string connectionString, Guid eventId, Guid organizationId, (Guid Id, Guid[] Sessions, int? Cap) type, int quantity)

@@ -41,7 +41,10 @@ internal static class OnSaleReport
             report.AppendLine(Row(n, "app", app, withConfirm: true)).AppendLine(Row(n, "ceiling", ceiling, withConfirm: false));
             var throughput = Stats.Median(app.Select(a => a.PurchasesPerSecond)) / Stats.Median(ceiling.Select(c => c.PurchasesPerSecond));
             var p95 = Stats.Median(app.Select(a => Stats.Percentile(a.HoldMs, 95))) / Stats.Median(ceiling.Select(c => Stats.Percentile(c.HoldMs, 95)));
-            ratios.Add(string.Create(CultureInfo.InvariantCulture, $"- N = {n}: app/ceiling purchases/s = {throughput:0.00}; app hold p95 / ceiling purchase p95 = {p95:0.00}; failed attempts (app, last run): {string.Join(", ", app[^1].Failures.Select(f => $"{f.Value} × \"{f.Key}\""))}"));
+            ratios.Add(string.Create(CultureInfo.InvariantCulture, $"- N = {n}: app/ceiling purchases/s = **{throughput:0.00}**; app hold p95 / ceiling purchase p95 = **{p95:0.00}**; failed attempts (app, last run): {string.Join(", ", app[^1].Failures.Select(f => $"{f.Value} × \"{f.Key}\""))}"));
+            var last = app[^1];
+            ratios.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  - app, last run: confirm steps p50 / p95 ms: {string.Join("; ", last.StageMs.Select(s => $"{s.Key} {Stats.Percentile(s.Value, 50):0} / {Stats.Percentile(s.Value, 95):0}"))}. CPU: {last.Cpu.Describe()}, {last.CpuMsPerPurchase.App:0.0} ms in the app process and {last.CpuMsPerPurchase.Database:0.0} ms elsewhere (the database) per purchase; ceiling: {ceiling[^1].Cpu.Describe()}, {ceiling[^1].CpuMsPerPurchase.App:0.0} + {ceiling[^1].CpuMsPerPurchase.Database:0.0} ms per purchase."));
         }
 
         return report.AppendLine().AppendLine("Ratios:").AppendLine(string.Join(Environment.NewLine, ratios)).ToString();
