@@ -2,6 +2,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Settings;
@@ -166,7 +167,7 @@ public sealed class ApplyPaymentEvent(
         audit.Add(db, null, order.OrganizationId, "order.late_payment_refunded", "Order", order.Id.ToString(), new { order.Number, n.AmountMinor }, "payment gateway");
         if (order.BuyerEmail is not null)
         {
-            var view = await OrderConfirmation.ViewOfTrackedAsync(db, order, now, ct);
+            var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
             var brand = (await settings.GetAsync(ct)).BrandName;
             EmailOutbox.Enqueue(db, OrderEmails.LatePaymentRefunded(brand, view, n.AmountMinor, confirmation.EventUrl(view)), now);
         }

@@ -111,7 +111,8 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             return;
         }
 
-        var view = await ViewOfTrackedAsync(db, order, now, ct);
+        // From the tracked (not yet saved) state: the email shows the order as it is about to be committed.
+        var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
         var current = await settings.GetAsync(ct);
         EmailOutbox.Enqueue(db, OrderEmails.Confirmation(current.BrandName, view, OrderUrl(order), EventUrl(view)), now);
     }
@@ -119,16 +120,4 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
     public string OrderUrl(Order order) => site.Value.Url($"/order/{order.AccessKey}");
 
     public string EventUrl(OrderView view) => site.Value.Url($"/e/{view.Event.Slug}");
-
-    /// <summary>The order as the emails show it, from the tracked (not yet saved) state.</summary>
-    public static async Task<OrderView> ViewOfTrackedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
-    {
-        var stored = await OrderViews.LoadAsync(db, order.Id, now, ct) ?? throw new NotFoundException();
-        var tickets = stored.Tickets.Select(t =>
-        {
-            var tracked = order.Tickets.Single(x => x.Id == t.Id);
-            return t with { Status = tracked.Status, AttendeeName = tracked.AttendeeName, AttendeeEmail = tracked.AttendeeEmail };
-        }).ToList();
-        return stored with { Order = order, Tickets = tickets };
-    }
 }

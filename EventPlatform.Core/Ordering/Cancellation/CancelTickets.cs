@@ -124,7 +124,7 @@ public sealed class CancelTickets(
                 new { order.Number, Tickets = targets.Select(t => t.Position).ToList(), RefundMinor = refund, order.Currency, Reason = reason }, actorLabel);
             if (order.BuyerEmail is not null)
             {
-                var view = await OrderConfirmation.ViewOfTrackedAsync(db, order, now, ct);
+                var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
                 var brand = (await settings.GetAsync(ct)).BrandName;
                 EmailOutbox.Enqueue(db, OrderEmails.Cancelled(brand, view, targets.Count, refund, reason, confirmation.OrderUrl(order)), now);
             }

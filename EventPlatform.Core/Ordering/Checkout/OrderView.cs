@@ -52,11 +52,12 @@ public static class OrderViews
     public static async Task<OrderView?> LoadAsync(IAppDbContext db, Guid orderId, DateTimeOffset now, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null)
-        {
-            return null;
-        }
+        return order is null ? null : await ForLoadedAsync(db, order, now, ct);
+    }
 
+    /// <summary>The view of an order already read with its tickets (tracked or not): reads only the rest.</summary>
+    public static async Task<OrderView> ForLoadedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
+    {
         var eventAndOrganizer = await db.Events.AsNoTracking().Where(e => e.Id == order.EventId)
             .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, OrganizationName = o.Name }).SingleAsync(ct);
         var (ev, organizationName) = (eventAndOrganizer.Event, eventAndOrganizer.OrganizationName);
