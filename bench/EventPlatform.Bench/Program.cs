@@ -24,6 +24,25 @@ internal static class BenchProgram
             report.AppendLine(await OnSaleReport.RunAsync(host, options));
         }
 
+        if (options.Includes("pages") || options.Includes("fanout"))
+        {
+            await using var app = BenchWebApp.Start(host);
+            if (options.Includes("pages"))
+            {
+                report.AppendLine(await PageRender.RunAsync(host, app, options));
+            }
+
+            if (options.Includes("fanout"))
+            {
+                report.AppendLine(await FanOutReport.RunAsync(host, app, options));
+            }
+        }
+
+        if (options.Includes("kiosk"))
+        {
+            report.AppendLine(await KioskScans.RunAsync(host, options));
+        }
+
         var text = report.ToString();
         Console.WriteLine(text);
         var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");

@@ -1,7 +1,9 @@
 using EventPlatform.Core;
+using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Data;
 using EventPlatform.Data.Hosting;
+using EventPlatform.Data.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -52,6 +54,10 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddSingleton<ICurrentUser, AnonymousBuyer>();
         services.AddCore();
         services.AddData(configuration, NullLogger.Instance);
+        // Every change notifies as in production (a NOTIFY after each commit); no page of this
+        // process listens, the web app of the page and fan-out scenarios has its own hub.
+        services.AddSingleton<ILiveAvailabilitySignals, NoPagesOpen>();
+        services.AddSingleton<IAvailabilityNotifier, PostgresAvailabilityRelay>();
         Web.Payments.PaymentServices.AddPayments(services, configuration);
         var provider = services.BuildServiceProvider();
         await using (var db = await provider.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContextAsync())
@@ -78,6 +84,17 @@ internal sealed class BenchHost : IAsyncDisposable
             {
                 // A file still held by the stopping server: the OS cleans /tmp eventually.
             }
+        }
+    }
+
+    private sealed class NoPagesOpen : ILiveAvailabilitySignals
+    {
+        public void Signal(Guid eventId)
+        {
+        }
+
+        public void SignalAll()
+        {
         }
     }
 
