@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<ChangeEventStatus>();
         services.AddScoped<AdvanceEventLifecycle>();
         services.AddScoped<OrganizationEvents>();
+        services.AddSingleton<Catalog.Browsing.CatalogCache>();
         services.AddScoped<Catalog.Browsing.BrowseCatalog>();
         services.AddScoped<Catalog.Browsing.GetPublicEvent>();
         services.AddScoped<Catalog.Browsing.GetOrganizationPage>();

@@ -22,7 +22,7 @@ public sealed record OrganizationProfileDetails
 }
 
 /// <summary>Reads and changes an organization's settings: Admins and Owners.</summary>
-public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, Storage.IFileStorage storage)
+public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, Catalog.Browsing.CatalogCache catalogCache, Storage.IFileStorage storage)
 {
     public const int AboutMaxLength = 5000;
 
@@ -70,6 +70,7 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         try
         {
             await db.SaveChangesAsync(ct);
+            catalogCache.Invalidate();
         }
         catch (DbUpdateException)
         {

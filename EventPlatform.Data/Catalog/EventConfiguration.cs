@@ -2,6 +2,7 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace EventPlatform.Data.Catalog;
 
@@ -25,6 +26,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.PassFeeToBuyer).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(e => new { e.Status, e.Visibility });
         builder.HasIndex(e => new { e.Status, e.PublishAt });
+        builder.Property<NpgsqlTsVector>(SearchVectors.Column).HasComputedColumnSql(SearchVectors.EventSql, stored: true);
+        builder.HasIndex(SearchVectors.Column).HasMethod("GIN");
         builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.TicketTypes).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
     }

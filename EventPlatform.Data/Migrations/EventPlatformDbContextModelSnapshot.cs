@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -316,6 +317,12 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("refundable_until_hours_before");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')\n|| setweight(to_tsvector('english'::regconfig, coalesce(short_description, '') || ' ' || ep_search_tags(tags)), 'B')\n|| setweight(to_tsvector('english'::regconfig, coalesce(description, '') || ' ' || coalesce(venue_name, '') || ' ' || coalesce(venue_address, '')), 'C')", true);
+
                     b.Property<string>("ShortDescription")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -379,6 +386,11 @@ namespace EventPlatform.Data.Migrations
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_events_organization_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_events_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -1349,6 +1361,12 @@ namespace EventPlatform.Data.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
                         .HasColumnName("platform_fee_percent_override");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'C')", true);
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -5,16 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Browsing;
 
 /// <summary>The public catalog: searches, then builds cards with prices and scarcity badges from counters.</summary>
-public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, ISettingsService settings, ICurrentUser currentUser, TimeProvider clock)
+public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, CatalogCache cache, ISettingsService settings, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken ct = default)
     {
         var pageSize = (await settings.GetAsync(ct)).SearchResultsPerPage;
         var memberOf = await MemberOfAsync(ct);
-        var page = await search.SearchAsync(query with { Page = Math.Max(1, query.Page), MemberOf = memberOf }, clock.GetUtcNow(), pageSize, ct);
+        var asked = query with { Page = Math.Max(1, query.Page), MemberOf = memberOf };
+        var page = await cache.GetOrReadAsync(CacheKey(asked, pageSize), () => search.SearchAsync(asked, clock.GetUtcNow(), pageSize, ct));
         var cards = await CardsAsync(page.EventIds, memberOf, ct);
         return new CatalogResults(cards, page.Total, Math.Max(1, query.Page), pageSize);
     }
+
+    private static string CacheKey(CatalogQuery q, int pageSize) => string.Join('|',
+        "search", q.Text?.Trim(), q.Category, q.From?.UtcTicks, q.To?.UtcTicks, q.OrganizationSlug, q.Price, q.OnlyAvailable, q.Sort, q.Page, pageSize, string.Join(',', q.MemberOf.Order()));
 
     /// <summary>The organizations whose customer member list has the visitor's confirmed email.</summary>
     public async Task<IReadOnlyList<Guid>> MemberOfAsync(CancellationToken ct = default)
@@ -30,7 +34,10 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
     }
 
     /// <summary>Organizations with at least one listed upcoming event, for the catalog's organization filter.</summary>
-    public async Task<IReadOnlyList<(string Slug, string Name)>> OrganizationsWithEventsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<(string Slug, string Name)>> OrganizationsWithEventsAsync(CancellationToken ct = default) =>
+        cache.GetOrReadAsync<IReadOnlyList<(string Slug, string Name)>>("organizations-with-events", () => ReadOrganizationsWithEventsAsync(ct));
+
+    private async Task<IReadOnlyList<(string Slug, string Name)>> ReadOrganizationsWithEventsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);

@@ -50,7 +50,7 @@ public sealed record PublicEventView(
 /// for everyone, members-only ones for members, drafts only as a preview for the organization's
 /// team. Anything else is "not found".
 /// </summary>
-public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, TimeProvider clock)
+public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, CatalogCache cache, TimeProvider clock)
 {
     public Task<PublicEventView> ExecuteAsync(string slug, CancellationToken ct = default) => ExecuteAsync(slug, null, ct);
 
@@ -148,7 +148,13 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
     /// <summary>Up to three upcoming listed events: same organization, category or tags first.</summary>
     private async Task<IReadOnlyList<EventCard>> RelatedAsync(IAppDbContext db, Event e, DateTimeOffset now, CancellationToken ct)
     {
-        var candidates = await db.Events.AsNoTracking()
+        // Which events are related is a catalog-wide ranking (cached); their cards are read fresh.
+        var candidates = await cache.GetOrReadAsync<IReadOnlyList<Guid>>($"related|{e.Id}", () => RelatedIdsAsync(db, e, now, ct));
+        return await catalog.CardsAsync(candidates, [], ct);
+    }
+
+    private static async Task<IReadOnlyList<Guid>> RelatedIdsAsync(IAppDbContext db, Event e, DateTimeOffset now, CancellationToken ct) =>
+        await db.Events.AsNoTracking()
             .Where(x => x.Id != e.Id && x.Status == EventStatus.Published && x.Visibility == EventVisibility.Public && x.Sessions.Any(s => s.EndsAt > now))
             .Where(x => x.OrganizationId == e.OrganizationId || x.Category == e.Category || x.Tags.Any(t => e.Tags.Contains(t)))
             .Select(x => new
@@ -161,8 +167,6 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
             .Take(3)
             .Select(x => x.Id)
             .ToListAsync(ct);
-        return await catalog.CardsAsync(candidates, [], ct);
-    }
 
     private async Task<bool> IsCustomerMemberAsync(IAppDbContext db, Guid organizationId, CancellationToken ct)
     {

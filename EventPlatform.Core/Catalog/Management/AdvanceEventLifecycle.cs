@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace EventPlatform.Core.Catalog.Management;
@@ -9,7 +10,7 @@ namespace EventPlatform.Core.Catalog.Management;
 /// has come, and complete Published events whose last session has ended. Conditional updates, so
 /// every instance may run it.
 /// </summary>
-public sealed class AdvanceEventLifecycle(IAppDbContextFactory dbFactory, TimeProvider clock, ILogger<AdvanceEventLifecycle> logger)
+public sealed class AdvanceEventLifecycle(IAppDbContextFactory dbFactory, CatalogCache catalogCache, TimeProvider clock, ILogger<AdvanceEventLifecycle> logger)
 {
     public async Task<(int Published, int Completed)> ExecuteAsync(CancellationToken ct = default)
     {
@@ -23,6 +24,7 @@ public sealed class AdvanceEventLifecycle(IAppDbContextFactory dbFactory, TimePr
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Completed), ct);
         if (published + completed > 0)
         {
+            catalogCache.Invalidate();
             logger.LogInformation("Event life cycle: {Published} published, {Completed} completed", published, completed);
         }
 

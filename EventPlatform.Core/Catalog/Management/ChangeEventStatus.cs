@@ -1,11 +1,12 @@
 using EventPlatform.Core.Auditing;
-using EventPlatform.Core.Common;
-using EventPlatform.Core.Ordering;
-using EventPlatform.Core.Ordering.Cancellation;
-using EventPlatform.Core.Organizations;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog.Live;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering.Cancellation;
+using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -14,7 +15,7 @@ namespace EventPlatform.Core.Catalog.Management;
 /// state, and deletion of events without sales. Each move checks the current state first and is a
 /// conditional update, so two organizers clicking at once cannot skip a rule.
 /// </summary>
-public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock, IServiceProvider services, IAvailabilityNotifier live)
+public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, CatalogCache catalogCache, TimeProvider clock, IServiceProvider services, IAvailabilityNotifier live)
 {
     /// <summary>Publishes now (from Draft or Scheduled).</summary>
     public async Task<CommandResult<EventStatus>> PublishAsync(Guid eventId, CancellationToken ct = default)
@@ -105,6 +106,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         audit.Add(db, grant.UserId, grant.OrganizationId, "event.deleted", "Event", eventId.ToString());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        catalogCache.Invalidate();
         return CommandResult<bool>.Success(true);
     }
 
@@ -122,6 +124,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());
         await db.SaveChangesAsync(ct);
+        catalogCache.Invalidate();
         await live.ChangedAsync(eventId, ct);
         return CommandResult<EventStatus>.Success(status);
     }

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Management;
 
 /// <summary>Creates an event (as a Draft) or changes an existing one's details. Managers and above.</summary>
-public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock)
+public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess, AuditTrail audit, CatalogCache catalogCache, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> CreateAsync(Guid organizationId, EventDetails details, CancellationToken ct = default)
     {
@@ -88,6 +89,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         try
         {
             await db.SaveChangesAsync(ct);
+            catalogCache.Invalidate();
             return CommandResult<Guid>.Success(saved.Id);
         }
         catch (DbUpdateException)

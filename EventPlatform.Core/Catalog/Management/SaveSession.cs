@@ -1,9 +1,10 @@
 using System.Globalization;
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
+using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -37,7 +38,7 @@ public sealed record SessionDetails(string? Name, DateTimeOffset StartsAt, DateT
 /// only grows; capacity changes and deletions are conditional updates, so a concurrent sale can
 /// never leave capacity below what is sold and held.
 /// </summary>
-public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, IAvailabilityNotifier live)
+public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, CatalogCache catalogCache, IAvailabilityNotifier live)
 {
     public async Task<CommandResult<Session>> AddAsync(Guid eventId, SessionDetails details, CancellationToken ct = default)
     {
@@ -68,6 +69,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.created", "Session", session.Id.ToString(), new { session.Code, session.Name, session.Capacity });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        catalogCache.Invalidate();
         await live.ChangedAsync(eventId, ct);
         return CommandResult<Session>.Success(session);
     }
@@ -100,6 +102,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.updated", "Session", sessionId.ToString(), new { session.Code, session.Name, session.Capacity });
         await db.SaveChangesAsync(ct);
+        catalogCache.Invalidate();
         await live.ChangedAsync(eventId, ct);
         return CommandResult<Session>.Success(session);
     }
@@ -132,6 +135,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.deleted", "Session", sessionId.ToString());
         await db.SaveChangesAsync(ct);
+        catalogCache.Invalidate();
         await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }

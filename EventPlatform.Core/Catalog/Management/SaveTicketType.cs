@@ -1,10 +1,11 @@
 using System.Globalization;
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
+using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -114,7 +115,7 @@ public sealed record TicketTypeDetails
 }
 
 /// <summary>Adds, changes and deletes ticket types. A type with sales is only ever deactivated.</summary>
-public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, ISettingsService settings, AuditTrail audit, IAvailabilityNotifier live)
+public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, ISettingsService settings, AuditTrail audit, CatalogCache catalogCache, IAvailabilityNotifier live)
 {
     public async Task<CommandResult<Guid>> AddAsync(Guid eventId, TicketTypeDetails details, CancellationToken ct = default) =>
         await SaveAsync(eventId, ticketTypeId: null, details, ct);
@@ -145,6 +146,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "ticket_type.deleted", "TicketType", ticketTypeId.ToString());
         await db.SaveChangesAsync(ct);
+        catalogCache.Invalidate();
         await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }
@@ -236,6 +238,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            catalogCache.Invalidate();
         }
         catch (DbUpdateException) when (ticketTypeId is not null)
         {
