@@ -54,6 +54,9 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         return undone;
     }
 
+    private static Task<bool> IsSessionOfEventAsync(IAppDbContext db, CheckInStation station, Guid sessionId, CancellationToken ct) =>
+        db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == station.EventId, ct);
+
     private static async Task<CheckInResult> CheckAsync(IAppDbContext db, CheckInStation station, string? code, Guid sessionId, DateTimeOffset now, CancellationToken ct)
     {
         if (station.KioskId is { } kioskId)
@@ -72,24 +75,30 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             return new CheckInResult(CheckInOutcome.KioskNotAllowedForSession);
         }
 
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.EventId == station.EventId).Select(s => new { s.Id, s.Name }).SingleOrDefaultAsync(ct);
-        if (session is null)
-        {
-            return new CheckInResult(CheckInOutcome.SessionNotIncluded);
-        }
-
         var trimmed = code?.Trim() ?? "";
         if (trimmed.Length is < 20 or > 64 || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            return new CheckInResult(CheckInOutcome.UnknownCode);
+            return await IsSessionOfEventAsync(db, station, sessionId, ct) ? new CheckInResult(CheckInOutcome.UnknownCode) : new CheckInResult(CheckInOutcome.SessionNotIncluded);
         }
 
+        // One round trip for the ticket, its order, the session and whether the ticket includes it:
+        // at the doors every scan counts (issue 7's kiosk bench).
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Code == trimmed)
-            .Join(db.Orders, t => t.OrderId, o => o.Id, (t, o) => new { t.Id, t.EventId, t.Status, t.TicketTypeId, t.TicketTypeName, t.AttendeeName, OrderStatus = o.Status })
+            .Join(db.Orders, t => t.OrderId, o => o.Id, (t, o) => new
+            {
+                t.Id, t.EventId, t.Status, t.TicketTypeName, t.AttendeeName, OrderStatus = o.Status,
+                SessionName = db.Sessions.Where(s => s.Id == sessionId && s.EventId == station.EventId).Select(s => s.Name).FirstOrDefault(),
+                IncludesSession = db.TicketTypeSessions.Any(l => l.TicketTypeId == t.TicketTypeId && l.SessionId == sessionId),
+            })
             .SingleOrDefaultAsync(ct);
         if (ticket is null)
         {
-            return new CheckInResult(CheckInOutcome.UnknownCode);
+            return await IsSessionOfEventAsync(db, station, sessionId, ct) ? new CheckInResult(CheckInOutcome.UnknownCode) : new CheckInResult(CheckInOutcome.SessionNotIncluded);
+        }
+
+        if (ticket.SessionName is null)
+        {
+            return new CheckInResult(CheckInOutcome.SessionNotIncluded);
         }
 
         if (ticket.EventId != station.EventId)
@@ -98,7 +107,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             return new CheckInResult(CheckInOutcome.WrongEvent);
         }
 
-        var known = new CheckInResult(CheckInOutcome.CheckedIn, ticket.AttendeeName, ticket.TicketTypeName, session.Name);
+        var known = new CheckInResult(CheckInOutcome.CheckedIn, ticket.AttendeeName, ticket.TicketTypeName, ticket.SessionName);
         if (ticket.Status == TicketStatus.Cancelled)
         {
             return known with { Outcome = CheckInOutcome.Cancelled };
@@ -109,7 +118,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             return known with { Outcome = CheckInOutcome.NotPaid };
         }
 
-        if (!await db.TicketTypeSessions.AnyAsync(l => l.TicketTypeId == ticket.TicketTypeId && l.SessionId == sessionId, ct))
+        if (!ticket.IncludesSession)
         {
             return known with { Outcome = CheckInOutcome.SessionNotIncluded };
         }
