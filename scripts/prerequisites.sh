@@ -35,3 +35,13 @@ ensure_postgres_binaries() {
   fi
   # The Debian package starts its own cluster on port 5432; we use our own, so leave it be.
 }
+
+# Debian's Chromium, for the browser tests and the bench's circuits (never a downloaded browser).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  echo "==> Installing Chromium (apt-get install chromium)"
+  if ! apt_install chromium; then
+    echo "Chromium is missing and could not be installed; run: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+}

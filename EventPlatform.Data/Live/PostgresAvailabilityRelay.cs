@@ -15,6 +15,12 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     : BackgroundService, IAvailabilityNotifier
 {
     public const string Channel = "ep_availability";
+
+    /// <summary>
+    /// Sent with every NOTIFY, so this instance skips its own: it signalled its hub already, and
+    /// reading the echo again made two counter reads per change (issue 7's fan-out bench).
+    /// </summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N");
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private int listens;
 
@@ -33,7 +39,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
             await db.OpenAsync(ct);
             await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", db);
             notify.Parameters.AddWithValue("channel", Channel);
-            notify.Parameters.AddWithValue("payload", eventId.ToString());
+            notify.Parameters.AddWithValue("payload", $"{_instance}:{eventId}");
             await notify.ExecuteNonQueryAsync(ct);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -54,7 +60,9 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
                 await db.OpenAsync(stoppingToken);
                 db.Notification += (_, e) =>
                 {
-                    if (Guid.TryParse(e.Payload, out var eventId))
+                    // "{sending instance}:{event id}"
+                    var parts = e.Payload.Split(':', 2);
+                    if (parts.Length == 2 && parts[0] != _instance && Guid.TryParse(parts[1], out var eventId))
                     {
                         signals.Signal(eventId);
                     }
