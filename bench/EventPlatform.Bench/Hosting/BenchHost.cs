@@ -60,6 +60,9 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddSingleton<IAvailabilityNotifier, PostgresAvailabilityRelay>();
         Web.Payments.PaymentServices.AddPayments(services, configuration);
         var provider = services.BuildServiceProvider();
+        // The string the app's contexts use (with its session options), so the bench's own
+        // connections share their pool instead of opening a second one.
+        connectionString = provider.GetRequiredService<DatabaseConnectionString>().Value;
         await using (var db = await provider.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
