@@ -7,7 +7,7 @@ namespace EventPlatform.Bench;
 internal sealed record LargeCatalog(string EventSlug, string SearchWord, int Events, long Tickets, TimeSpan SeededIn);
 
 /// <summary>
-/// The page scenario's data set: 10,000 events of 100 organizations (1–3 sessions and 1–3 ticket
+/// The page scenario's data set: 10,000 events of 100 organizations (1–3 sessions and 1–2 ticket
 /// types each, over the next year, most published, some drafts and cancelled ones) and 1,000,000
 /// paid tickets in 250,000 orders, with the counters matching the tickets. Generated inside
 /// PostgreSQL with generate_series: seeding through the use cases would take longer than the
