@@ -54,8 +54,9 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         return undone;
     }
 
-    private static Task<bool> IsSessionOfEventAsync(IAppDbContext db, CheckInStation station, Guid sessionId, CancellationToken ct) =>
-        db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == station.EventId, ct);
+    /// <summary>No such ticket: "unknown code", unless the session is not even this event's (checked only on this rare path).</summary>
+    private static async Task<CheckInResult> UnknownCodeAsync(IAppDbContext db, CheckInStation station, Guid sessionId, CancellationToken ct) =>
+        new(await db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == station.EventId, ct) ? CheckInOutcome.UnknownCode : CheckInOutcome.SessionNotIncluded);
 
     private static async Task<CheckInResult> CheckAsync(IAppDbContext db, CheckInStation station, string? code, Guid sessionId, DateTimeOffset now, CancellationToken ct)
     {
@@ -78,7 +79,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         var trimmed = code?.Trim() ?? "";
         if (trimmed.Length is < 20 or > 64 || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            return await IsSessionOfEventAsync(db, station, sessionId, ct) ? new CheckInResult(CheckInOutcome.UnknownCode) : new CheckInResult(CheckInOutcome.SessionNotIncluded);
+            return await UnknownCodeAsync(db, station, sessionId, ct);
         }
 
         // One round trip for the ticket, its order, the session and whether the ticket includes it:
@@ -93,7 +94,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             .SingleOrDefaultAsync(ct);
         if (ticket is null)
         {
-            return await IsSessionOfEventAsync(db, station, sessionId, ct) ? new CheckInResult(CheckInOutcome.UnknownCode) : new CheckInResult(CheckInOutcome.SessionNotIncluded);
+            return await UnknownCodeAsync(db, station, sessionId, ct);
         }
 
         if (ticket.SessionName is null)

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
@@ -328,5 +329,22 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         Assert.Equal(["Glaze Lab"], (await events.ListAsync(_organization.Id, null, "glaze")).Select(r => r.Title));
         Assert.Equal(["Wheel Throwing 100%"], (await events.ListAsync(_organization.Id, null, "100%")).Select(r => r.Title));
         Assert.NotEmpty(await events.ListAsync(_organization.Id, null, "riverside studio"));
+    }
+
+    [Fact]
+    public async Task PublishAndCancel_ShowInTheCachedCatalogAtOnce()
+    {
+        var eventId = await CreateEventAsync("Raku Firing Night");
+        var session = await AddSessionAsync(eventId, "Evening");
+        await AddTicketTypeAsync(eventId, session.Id);
+        var query = new CatalogQuery("Raku");
+        async Task<IReadOnlyList<Guid>> ListedAsync() =>
+            (await _services.Get<BrowseCatalog>().SearchAsync(query)).Events.Select(c => c.Id).ToList();
+
+        Assert.DoesNotContain(eventId, await ListedAsync()); // a draft; this answer is now cached
+        await _services.Get<ChangeEventStatus>().PublishAsync(eventId);
+        Assert.Contains(eventId, await ListedAsync());
+        await _services.Get<ChangeEventStatus>().CancelAsync(eventId);
+        Assert.DoesNotContain(eventId, await ListedAsync());
     }
 }
