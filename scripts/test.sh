@@ -21,10 +21,30 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Build output and temporary files stay inside the checkout (the database sockets use /tmp: short paths).
-export TMPDIR="$ROOT/.data/tmp"
-mkdir -p "$TMPDIR"
+# Temporary files (test databases, Chromium profiles, SMTP spools) go to a short folder of this run's
+# own under /tmp: Unix socket paths are limited to 107 bytes, and the checkout's path can be long.
+TMPDIR="$(mktemp -d /tmp/ep-XXXXXX)"
+# As root the test clusters run as the postgres user, who must be able to enter this folder.
+chmod 755 "$TMPDIR"
+export TMPDIR
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# However the run ends, leave nothing behind: stop any PostgreSQL cluster a test host left in
+# TMPDIR (the fixture's watchdog normally has), end the watchdogs and build servers, remove TMPDIR.
+cleanup() {
+  local pg_ctl
+  pg_ctl="$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1)"
+  for version in "$TMPDIR"/*/postgres/PG_VERSION; do
+    [ -f "$version" ] || continue
+    local data; data="$(dirname "$version")"
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1
+    else "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; fi
+  done
+  pkill -f "ep-postgres-watchdog .*$TMPDIR" >/dev/null 2>&1 || true
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  rm -rf "$TMPDIR"
+}
+trap cleanup EXIT
 
 echo "==> Building"
 if ! dotnet build EventPlatform.sln -c Debug --nologo -v quiet; then

@@ -75,6 +75,11 @@ public sealed class LocalPostgresCluster : IDisposable
         var cluster = new LocalPostgresCluster(options, dataDirectory, socketDirectory, binDirectory, runAsUser, logger);
         cluster.InitialiseIfNeeded();
         cluster.StartServer();
+        if (options.StopWhenProcessExits)
+        {
+            cluster.StartWatchdog();
+        }
+
         cluster.CreateDatabaseIfMissing(options.Database);
         return cluster;
     }
@@ -165,6 +170,35 @@ public sealed class LocalPostgresCluster : IDisposable
         var serverOptions = string.Join(' ', settings.Select(s => $"-c {s.Key}={s.Value}"));
         _logger.LogInformation("Starting embedded PostgreSQL (socket {SocketDirectory})", SocketDirectory);
         Run("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
+    }
+
+    /// <summary>
+    /// Starts a detached shell (its own session, so a signal to our process group does not take it
+    /// down first) that polls for our process and stops the server once it has gone. It lets go of
+    /// our stdout and stderr at once, so the test runner's pipes close when we exit.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        const string script = """
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            if [ -n "$4" ]; then runuser -u "$4" -- "$2" -D "$3" -m immediate -w stop; else "$2" -D "$3" -m immediate -w stop; fi
+            if [ -n "$5" ]; then rm -rf "$5" "$3"; fi
+            """;
+        string[] arguments =
+        [
+            "sh", "-c", script, "ep-postgres-watchdog",
+            Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Path.Combine(_binDirectory, "pg_ctl"), DataDirectory, _runAsUser ?? "", Options.DeleteWhenStopped ?? "",
+        ];
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
+        _logger.LogInformation("PostgreSQL watchdog {Pid} stops the cluster when process {Parent} exits", watchdog.Id, Environment.ProcessId);
     }
 
     private void EnsureOwnedFolder(string path)

@@ -21,6 +21,19 @@ public sealed record LocalPostgresOptions
     /// </summary>
     public string RootFallbackParent { get; init; } = "/var/lib/eventplatform";
 
+    /// <summary>
+    /// For throwaway clusters: a small watchdog process stops the server (and deletes
+    /// <see cref="DeleteWhenStopped"/>) as soon as this process has gone, however it ended (exit,
+    /// cancellation, crash, kill -9), so no server is left running after a test host.
+    /// </summary>
+    public bool StopWhenProcessExits { get; init; }
+
+    /// <summary>
+    /// With <see cref="StopWhenProcessExits"/>: a folder the watchdog deletes after stopping the
+    /// server, together with the cluster's data folder (which differs when running as root).
+    /// </summary>
+    public string? DeleteWhenStopped { get; init; }
+
     /// <summary>Extra <c>-c name=value</c> server settings.</summary>
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Accounts;
+using EventPlatform.Core.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ internal static class AccountEndpoints
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/" + IdentityRedirectManager.LocalOnly(returnUrl));
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
         });
         return endpoints;
     }

@@ -11,7 +11,7 @@ internal static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/e/{slug}/calendar.ics", async (string slug, GetPublicEvent getEvent, HttpContext context, CancellationToken ct) =>
+        endpoints.MapGet("/e/{slug}/calendar.ics", async (string slug, GetPublicEvent getEvent, Hosting.SiteLinks links, CancellationToken ct) =>
         {
             PublicEventView view;
             try
@@ -23,15 +23,15 @@ internal static class CatalogEndpoints
                 return Results.NotFound();
             }
 
-            var url = $"{context.Request.Scheme}://{context.Request.Host}/e/{view.Event.Slug}";
+            var url = links.Absolute($"/e/{view.Event.Slug}");
             var sessions = view.Sessions.Select(s => new CalendarSession(s.Code, s.Name, s.StartsAt, s.EndsAt)).ToList();
             var bytes = EventCalendar.Build(view.Event, sessions, url);
             return Results.File(bytes, "text/calendar; charset=utf-8", $"{view.Event.Slug}.ics");
         });
 
-        endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, HttpContext context, CancellationToken ct) =>
+        endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, Hosting.SiteLinks links, CancellationToken ct) =>
         {
-            var root = $"{context.Request.Scheme}://{context.Request.Host}";
+            var root = links.Absolute("").TrimEnd('/');
             var builder = new StringBuilder();
             using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
             {

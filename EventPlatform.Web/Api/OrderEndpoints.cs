@@ -9,7 +9,7 @@ internal static class OrderEndpoints
 {
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/order/{key}/calendar.ics", async (string key, GetOrder getOrder, HttpContext context, CancellationToken ct) =>
+        endpoints.MapGet("/order/{key}/calendar.ics", async (string key, GetOrder getOrder, Hosting.SiteLinks links, CancellationToken ct) =>
         {
             OrderView view;
             try
@@ -21,7 +21,7 @@ internal static class OrderEndpoints
                 return Results.NotFound();
             }
 
-            var url = $"{context.Request.Scheme}://{context.Request.Host}/e/{view.Event.Slug}";
+            var url = links.Absolute($"/e/{view.Event.Slug}");
             var sessions = view.Sessions.Select(s => new CalendarSession(s.Code, s.Name, s.StartsAt, s.EndsAt)).ToList();
             return Results.File(EventCalendar.Build(view.Event, sessions, url), "text/calendar; charset=utf-8", $"{view.Event.Slug}.ics");
         });

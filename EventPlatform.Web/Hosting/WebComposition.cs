@@ -28,6 +28,7 @@ internal static class WebComposition
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        services.AddSiteAddress(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
@@ -54,6 +55,7 @@ internal static class WebComposition
 
     public static void UseWeb(this WebApplication app)
     {
+        app.UseSiteAddress();
         app.UseCorrelationId();
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
@@ -98,7 +100,15 @@ internal static class WebComposition
             cookie.Cookie.Name = "EventPlatform.Auth";
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
+            // A site served over HTTPS (directly or behind a TLS proxy) never sends its cookies in clear.
+            if (SiteUsesHttps(configuration))
+            {
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
         });
+        // The antiforgery cookie follows the request (Secure over HTTPS, including behind a known TLS
+        // proxy): "Always" would make every form page fail for a request that arrives over HTTP.
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthorization();
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -121,6 +131,9 @@ internal static class WebComposition
             .AddDefaultTokenProviders();
         services.AddScoped<IEmailSender<ApplicationUser>, OutboxIdentityEmailSender>();
     }
+
+    private static bool SiteUsesHttps(IConfiguration configuration) =>
+        (configuration.GetSection(SiteOptions.SectionName).Get<SiteOptions>() ?? new SiteOptions()).BaseUri.Scheme == Uri.UriSchemeHttps;
 
     private static void AddEmail(this IServiceCollection services, IHostEnvironment environment, ConfigurationManager configuration)
     {

@@ -19,7 +19,6 @@ internal static class PaymentServices
         var secret = webhookSecret ?? PaymentOptions.RandomWebhookSecret();
         services.Configure<PaymentOptions>(section);
         services.PostConfigure<PaymentOptions>(o => o.WebhookSecret = secret);
-        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.SectionName));
         services.AddScoped<StripeWebhookProcessor>();
         services.AddScoped<GetOrderIntent>();
         if (configured.UsesStripe)

@@ -48,9 +48,18 @@ public static class TestPostgres
 
     private static async Task<LocalPostgresCluster> StartAsync()
     {
-        var folder = Path.Combine("/tmp", "ep-test-" + Guid.NewGuid().ToString("N")[..12]);
+        // Under TMPDIR (test.sh makes it a short /tmp folder and sweeps it afterwards).
+        var folder = Path.Combine(Path.GetTempPath(), "ep-test-" + Guid.NewGuid().ToString("N")[..12]);
         var cluster = await Task.Run(() => LocalPostgresCluster.Start(
-            new LocalPostgresOptions { DataDirectory = Path.Combine(folder, "postgres"), Database = TemplateDatabase, Durable = false },
+            new LocalPostgresOptions
+            {
+                DataDirectory = Path.Combine(folder, "postgres"),
+                Database = TemplateDatabase,
+                Durable = false,
+                // However the test host ends, the cluster does not outlive it.
+                StopWhenProcessExits = true,
+                DeleteWhenStopped = folder,
+            },
             NullLogger.Instance));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

@@ -62,9 +62,19 @@ public sealed class RedeemMagicLink(IAppDbContextFactory dbFactory, TimeProvider
         }
 
         var link = await db.MagicLinkTokens.AsNoTracking().SingleAsync(t => t.TokenHash == hash, ct);
-        // Opening the link proves the person owns the address.
+        // One link in use at a time: redeeming this one retires every older unused link of the user.
+        await db.MagicLinkTokens.Where(t => t.UserId == link.UserId && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
+
+        // Opening the link proves the person owns the address. If the address was not confirmed
+        // yet, whoever registered it may not be its owner: their password goes, and the new
+        // security stamp ends every session signed in with it.
         await db.Users.Where(u => u.Id == link.UserId && !u.EmailConfirmed)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.EmailConfirmed, true)
+                .SetProperty(u => u.PasswordHash, (string?)null)
+                .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N").ToUpperInvariant())
+                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
         var email = await db.Users.Where(u => u.Id == link.UserId).Select(u => u.Email).SingleAsync(ct);
         return new MagicLinkOutcome(MagicLinkStatus.Valid, link.UserId, email, link.ReturnUrl);
     }

@@ -41,7 +41,7 @@ public sealed class RequestMagicLink(
             TokenHash = SecureToken.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + current.MagicLinkExpiry,
-            ReturnUrl = returnUrl,
+            ReturnUrl = LocalUrl.OrNull(returnUrl),
         });
 
         var link = $"{redeemUrlBase}?token={Uri.EscapeDataString(token)}";

@@ -140,4 +140,69 @@ public sealed partial class MagicLinkTests : IAsyncLifetime
         Assert.Single(outcomes, o => o.Status == MagicLinkStatus.Valid);
         Assert.All(outcomes.Where(o => o.Status != MagicLinkStatus.Valid), o => Assert.Equal(MagicLinkStatus.AlreadyUsed, o.Status));
     }
+
+    [Fact]
+    public async Task Redeem_ThatConfirmsTheEmail_RemovesAPasswordSetBeforehand_AndEndsItsSessions()
+    {
+        // Someone registered this address first, with a password of their own (not confirmed).
+        var squatted = await _services.Db.AddUserAsync("owner@example.com", confirmed: false);
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.Users.Where(u => u.Id == squatted.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, "squatter's hash"));
+        }
+
+        // The real owner signs in by email link.
+        var outcome = await _services.Get<RedeemMagicLink>().ExecuteAsync(await RequestLinkAsync("owner@example.com"));
+
+        Assert.Equal(MagicLinkStatus.Valid, outcome.Status);
+        await using var after = await _services.Db.CreateAsync();
+        var user = await after.Users.SingleAsync(u => u.Id == squatted.Id);
+        Assert.True(user.EmailConfirmed);
+        Assert.Null(user.PasswordHash);
+        Assert.NotEqual(squatted.SecurityStamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public async Task Redeem_OnAConfirmedAccount_KeepsItsPasswordAndSessions()
+    {
+        var confirmed = await _services.Db.AddUserAsync("keeps@example.com");
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.Users.Where(u => u.Id == confirmed.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, "owner's hash"));
+        }
+
+        await _services.Get<RedeemMagicLink>().ExecuteAsync(await RequestLinkAsync("keeps@example.com"));
+
+        await using var after = await _services.Db.CreateAsync();
+        var user = await after.Users.SingleAsync(u => u.Id == confirmed.Id);
+        Assert.Equal("owner's hash", user.PasswordHash);
+        Assert.Equal(confirmed.SecurityStamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public async Task Redeem_RetiresEveryOlderUnusedLinkOfTheSameUser_ButNotOtherUsers()
+    {
+        await _services.Db.AddUserAsync("many@example.com");
+        await _services.Db.AddUserAsync("other@example.com");
+        var older = await RequestLinkAsync("many@example.com");
+        _services.Clock.Advance(TimeSpan.FromSeconds(1));
+        var newer = await RequestLinkAsync("many@example.com");
+        var othersLink = await RequestLinkAsync("other@example.com");
+
+        Assert.Equal(MagicLinkStatus.Valid, (await _services.Get<RedeemMagicLink>().ExecuteAsync(newer)).Status);
+
+        Assert.Equal(MagicLinkStatus.AlreadyUsed, (await _services.Get<RedeemMagicLink>().ExecuteAsync(older)).Status);
+        Assert.Equal(MagicLinkStatus.Valid, (await _services.Get<RedeemMagicLink>().ExecuteAsync(othersLink)).Status);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/x")]
+    [InlineData("//evil.example/x")]
+    [InlineData("/\\evil.example")]
+    public async Task Request_KeepsOnlyALocalReturnPath(string hostile)
+    {
+        await _services.Db.AddUserAsync("return@example.com");
+        var outcome = await _services.Get<RedeemMagicLink>().ExecuteAsync(await RequestLinkAsync("return@example.com", hostile));
+        Assert.Null(outcome.ReturnUrl);
+    }
 }

@@ -65,10 +65,14 @@ public sealed partial class RegistrationTests(BrowserAppFixture fixture)
 
         var email = await fixture.Smtp.WaitForMessageAsync("reggie@example.com", m => (m.Subject ?? "").StartsWith("Confirm", StringComparison.Ordinal));
         await page.GotoAsync(System.Net.WebUtility.HtmlDecode(ConfirmLink().Match(email.TextBody ?? "").Value));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email confirmed" })).ToBeVisibleAsync();
-
-        await signIn.OpenAsync();
-        await signIn.SignInAsync("reggie@example.com", "Newcomer-2026");
+        // The link alone does not confirm: the password chosen at registration finishes it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your email" })).ToBeVisibleAsync();
+        await page.AssertPageStructureAsync();
+        await page.GetByLabel("Password").FillAsync("Wrong-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=status-message]")).ToContainTextAsync("not the password of this account");
+        await page.GetByLabel("Password").FillAsync("Newcomer-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Account menu" })).ToBeVisibleAsync();
     }
