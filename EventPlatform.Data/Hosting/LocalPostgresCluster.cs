@@ -183,13 +183,13 @@ public sealed class LocalPostgresCluster : IDisposable
             exec </dev/null >/dev/null 2>&1
             while kill -0 "$1" 2>/dev/null; do sleep 1; done
             if [ -n "$4" ]; then runuser -u "$4" -- "$2" -D "$3" -m immediate -w stop; else "$2" -D "$3" -m immediate -w stop; fi
-            if [ -n "$5" ]; then rm -rf "$5" "$3"; fi
+            if [ -n "$5" ]; then rm -rf "$5" "$3"; rmdir "$6" 2>/dev/null; fi
             """;
         string[] arguments =
         [
             "sh", "-c", script, "ep-postgres-watchdog",
             Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Path.Combine(_binDirectory, "pg_ctl"), DataDirectory, _runAsUser ?? "", Options.DeleteWhenStopped ?? "",
+            Path.Combine(_binDirectory, "pg_ctl"), DataDirectory, _runAsUser ?? "", Options.DeleteWhenStopped ?? "", SocketDirectory,
         ];
         var start = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
         foreach (var argument in arguments)
