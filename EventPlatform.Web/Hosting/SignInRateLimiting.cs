@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace EventPlatform.Web.Hosting;
 
-/// <summary>Limits for the sign-in and magic-link forms (configuration section <c>RateLimits</c>).</summary>
+/// <summary>Limits for the sign-in and email-sending account forms (configuration section <c>RateLimits</c>).</summary>
 public sealed class SignInRateLimitOptions
 {
     /// <summary>Form posts one IP address may make per window.</summary>
@@ -23,7 +23,12 @@ public sealed class SignInRateLimitOptions
 /// </summary>
 internal static class SignInRateLimiting
 {
-    private static readonly string[] ThrottledPaths = ["/Account/Login", "/Account/MagicLink", "/Account/ForgotPassword"];
+    // Every form that signs in or sends an email. Matched on the route the request reached, not on
+    // its spelling: "/Account/Login/", "/account/login" and the like all reach the same page.
+    private static readonly string[] ThrottledRoutes =
+    [
+        "/Account/Login", "/Account/MagicLink", "/Account/ForgotPassword", "/Account/Register", "/Account/ResendEmailConfirmation",
+    ];
 
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -70,7 +75,8 @@ internal static class SignInRateLimiting
 
     private static bool IsThrottled(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) &&
-        ThrottledPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+        context.GetEndpoint() is RouteEndpoint endpoint &&
+        ThrottledRoutes.Any(route => string.Equals(endpoint.RoutePattern.RawText?.TrimEnd('/'), route, StringComparison.OrdinalIgnoreCase));
 
     private static string? EmailOf(HttpContext context)
     {

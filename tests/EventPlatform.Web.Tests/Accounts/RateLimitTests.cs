@@ -41,6 +41,42 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.PostAsync("/Account/Login", SignInForm("other@example.com"))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/Account/Login/")]
+    [InlineData("/account/login")]
+    [InlineData("/ACCOUNT/Login/")]
+    [InlineData("/Account/MagicLink/")]
+    [InlineData("/Account/ForgotPassword/")]
+    public async Task NoSpellingOfAThrottledPath_EscapesTheLimit(string path)
+    {
+        var client = _app.CreateClient();
+        var email = $"spelling{Guid.NewGuid():N}@example.com";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.PostAsync(path, SignInForm(email))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Theory]
+    [InlineData("/Account/Register")]
+    [InlineData("/Account/ResendEmailConfirmation")]
+    public async Task EmailSendingForms_AreLimitedPerTargetAddress(string path)
+    {
+        var client = _app.CreateClient();
+        var email = $"flooded{Guid.NewGuid():N}@example.com";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.PostAsync(path, SignInForm(email))).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
     [Fact]
     public async Task PagesThatAreNotSignInForms_AreNotLimited()
     {
