@@ -10,13 +10,12 @@ internal static class WebhookEndpoints
     {
         endpoints.MapPost("/api/webhooks/stripe", async (HttpRequest request, StripeWebhookProcessor processor, CancellationToken ct) =>
         {
-            if (request.ContentLength > MaxPayloadBytes)
+            if (request.ContentLength > MaxPayloadBytes || await ReadBoundedAsync(request.Body, ct) is not { } payload)
             {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                // With a body: a bare status would be re-executed as the HTML not-found page.
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A webhook payload has at most {MaxPayloadBytes / 1024} KB.");
             }
 
-            using var reader = new StreamReader(request.Body);
-            var payload = await reader.ReadToEndAsync(ct);
             var outcome = await processor.ProcessAsync(payload, request.Headers["Stripe-Signature"], ct);
             return outcome switch
             {
@@ -27,5 +26,27 @@ internal static class WebhookEndpoints
             };
         }).DisableAntiforgery();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The body as text, or null past the limit. The read itself is bounded: a chunked body has no
+    /// Content-Length to check first, and must not be read whole into memory.
+    /// </summary>
+    private static async Task<string?> ReadBoundedAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxPayloadBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -195,4 +195,18 @@ public sealed class StripeWebhookTests : IAsyncLifetime
         await using var db = await _app.Db.CreateAsync();
         return await db.OutboxEmails.CountAsync(e => e.Kind == "order.confirmation");
     }
+
+    [Fact]
+    public async Task AChunkedBodyPastTheLimit_IsRefusedWith413_WithoutAContentLength()
+    {
+        using var client = new HttpClient { BaseAddress = _app.BaseAddress };
+        var body = new StreamContent(new MemoryStream(new byte[300 * 1024]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe") { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
 }
