@@ -47,26 +47,18 @@ public sealed class RateLimitTests : IAsyncLifetime
     [InlineData("/ACCOUNT/Login/")]
     [InlineData("/Account/MagicLink/")]
     [InlineData("/Account/ForgotPassword/")]
-    public async Task NoSpellingOfAThrottledPath_EscapesTheLimit(string path)
-    {
-        var client = _app.CreateClient();
-        var email = $"spelling{Guid.NewGuid():N}@example.com";
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-        {
-            statuses.Add((await client.PostAsync(path, SignInForm(email))).StatusCode);
-        }
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-    }
+    public Task NoSpellingOfAThrottledPath_EscapesTheLimit(string path) => AssertLimitedPerEmailAsync(path);
 
     [Theory]
     [InlineData("/Account/Register")]
     [InlineData("/Account/ResendEmailConfirmation")]
-    public async Task EmailSendingForms_AreLimitedPerTargetAddress(string path)
+    public Task EmailSendingForms_AreLimitedPerTargetAddress(string path) => AssertLimitedPerEmailAsync(path);
+
+    /// <summary>Five posts naming one email: the first three (the per-email limit) pass, the fifth gets 429.</summary>
+    private async Task AssertLimitedPerEmailAsync(string path)
     {
         var client = _app.CreateClient();
-        var email = $"flooded{Guid.NewGuid():N}@example.com";
+        var email = $"limited{Guid.NewGuid():N}@example.com";
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
