@@ -66,5 +66,9 @@ public sealed class CoreServices : IAsyncDisposable
         return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller);
     }
 
-    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
 }

@@ -15,11 +15,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    // A second instance on another app's database leaves the dropping to its owner.
+    private readonly bool _ownsDatabase;
 
-    private TestApp(string environment, Dictionary<string, string?> settings)
+    private TestApp(string environment, Dictionary<string, string?> settings, bool ownsDatabase)
     {
         _environment = environment;
         _settings = settings;
+        _ownsDatabase = ownsDatabase;
     }
 
     /// <summary>What webhook events to this app must be signed with (tests play Stripe with it).</summary>
@@ -39,10 +42,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         string environment = "Development",
         IDictionary<string, string?>? settings = null)
     {
+        var ownDatabase = await TestPostgres.CreateDatabaseAsync(purpose);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ep-app-" + Guid.NewGuid().ToString("N")[..12]);
         var all = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync(purpose),
+            ["ConnectionStrings:Default"] = ownDatabase,
             ["Storage:DataDirectory"] = dataDirectory,
             ["DemoData:Enabled"] = "false",
             // Browser tests sign in many times from one address.
@@ -62,7 +66,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return new TestApp(environment, all);
+        var ownsDatabase = all["ConnectionStrings:Default"] == ownDatabase;
+        if (!ownsDatabase)
+        {
+            await TestPostgres.DropDatabaseAsync(ownDatabase);
+        }
+
+        return new TestApp(environment, all, ownsDatabase);
     }
 
     /// <summary>Serves the app over HTTP on a free loopback port (for Playwright).</summary>
@@ -83,6 +93,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
         }
     }
 

@@ -46,6 +46,26 @@ public static class TestPostgres
         return cluster.ConnectionString(name);
     }
 
+    /// <summary>
+    /// Drops a test's database, closing whatever connections its pool still holds. Without it,
+    /// every finished test kept its idle pooled connections until Npgsql pruned them, and a
+    /// parallel-buyers test late in the run met "too many clients already" (CI, issue 14).
+    /// </summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (string.IsNullOrEmpty(database) || database == TemplateDatabase || !Cluster.IsValueCreated)
+        {
+            return;
+        }
+
+        var cluster = await Cluster.Value;
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static async Task<LocalPostgresCluster> StartAsync()
     {
         // Under TMPDIR (test.sh makes it a short /tmp folder and sweeps it afterwards).
@@ -59,6 +79,9 @@ public static class TestPostgres
                 // However the test host ends, the cluster does not outlive it.
                 StopWhenProcessExits = true,
                 DeleteWhenStopped = folder,
+                // Test classes run in parallel on this one cluster, and the naive-oversell control
+                // alone opens 150 unpooled connections: headroom over the app's default of 300.
+                ServerSettings = new Dictionary<string, string> { ["max_connections"] = "500" },
             },
             NullLogger.Instance));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
