@@ -2,6 +2,7 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
@@ -69,6 +70,8 @@ public static class DependencyInjection
         services.TryAddSingleton<Catalog.Live.IAvailabilityNotifier, Catalog.Live.NoAvailabilityNotifier>();
         services.AddScoped<Catalog.Live.ReadEventCounters>();
         services.AddScoped<Ordering.Holds.PlaceHold>();
+        services.AddSingleton<Ordering.Holds.HoldAttemptRate>();
+        services.TryAddScoped<ICurrentClient, NoCurrentClient>();
         services.AddScoped<Ordering.Holds.ReleaseExpiredHolds>();
         services.AddScoped<Ordering.Checkout.GetOrder>();
         services.AddScoped<Ordering.Checkout.SaveCheckoutDetails>();

@@ -71,5 +71,10 @@ public class Order
     /// <summary>Marked paid by the organizer (cash, invoice) rather than through the gateway.</summary>
     public bool PaidOffline { get; set; }
 
+    /// <summary>The network address the hold came from (see <see cref="Common.ClientIdentity"/>), for the hold limits.</summary>
+    public string? ClientAddress { get; set; }
+    /// <summary>The device cookie of the browser that held, for the hold limits.</summary>
+    public string? ClientDevice { get; set; }
+
     public List<Ticket> Tickets { get; set; } = [];
 }

@@ -16,6 +16,10 @@ public sealed record PlatformSettings
     public TimeSpan MagicLinkExpiry { get; init; } = TimeSpan.FromMinutes(10);
     public string BrandName { get; init; } = "EventPlatform";
     public int SearchResultsPerPage { get; init; } = 20;
+    /// <summary>Unpaid orders one browser may hold at once, across events (issue 14: one person must not empty an on-sale).</summary>
+    public int MaxOpenHoldsPerDevice { get; init; } = 3;
+    /// <summary>Tickets held unpaid from one network address for one event; generous, as a school or office shares an address.</summary>
+    public int MaxHeldTicketsPerAddressPerEvent { get; init; } = 30;
 
     public static PlatformSettings Defaults { get; } = new();
 }
@@ -34,6 +38,8 @@ public static class SettingKeys
     public const string MagicLinkExpiryMinutes = "magic_link_expiry_minutes";
     public const string BrandName = "brand_name";
     public const string SearchResultsPerPage = "search_results_per_page";
+    public const string MaxOpenHoldsPerDevice = "max_open_holds_per_device";
+    public const string MaxHeldTicketsPerAddressPerEvent = "max_held_tickets_per_address_per_event";
 
     /// <summary>The default rows, as stored (seeded by the initial migration).</summary>
     public static IReadOnlyDictionary<string, string> DefaultValues { get; } = ToValues(PlatformSettings.Defaults);
@@ -48,6 +54,8 @@ public static class SettingKeys
         [MagicLinkExpiryMinutes] = Minutes(s.MagicLinkExpiry),
         [BrandName] = s.BrandName,
         [SearchResultsPerPage] = s.SearchResultsPerPage.ToString(CultureInfo.InvariantCulture),
+        [MaxOpenHoldsPerDevice] = s.MaxOpenHoldsPerDevice.ToString(CultureInfo.InvariantCulture),
+        [MaxHeldTicketsPerAddressPerEvent] = s.MaxHeldTicketsPerAddressPerEvent.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -67,6 +75,8 @@ public static class SettingKeys
             MagicLinkExpiry = TimeSpan.FromMinutes(Int(MagicLinkExpiryMinutes, (int)d.MagicLinkExpiry.TotalMinutes, 1, 7 * 24 * 60)),
             BrandName = values.TryGetValue(BrandName, out var brand) && !string.IsNullOrWhiteSpace(brand) ? brand.Trim() : d.BrandName,
             SearchResultsPerPage = Int(SearchResultsPerPage, d.SearchResultsPerPage, 1, 200),
+            MaxOpenHoldsPerDevice = Int(MaxOpenHoldsPerDevice, d.MaxOpenHoldsPerDevice, 1, 1000),
+            MaxHeldTicketsPerAddressPerEvent = Int(MaxHeldTicketsPerAddressPerEvent, d.MaxHeldTicketsPerAddressPerEvent, 1, 100_000),
         };
 
         int Int(string key, int fallback, int min, int max) => Number(key, fallback, min, max);

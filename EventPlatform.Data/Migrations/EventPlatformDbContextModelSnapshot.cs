@@ -1054,6 +1054,16 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("buyer_user_id");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("ClientDevice")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_device");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -1179,6 +1189,10 @@ namespace EventPlatform.Data.Migrations
                     b.HasIndex("BuyerUserId")
                         .HasDatabaseName("ix_orders_buyer_user_id");
 
+                    b.HasIndex("ClientDevice")
+                        .HasDatabaseName("ix_orders_client_device")
+                        .HasFilter("status = 'Pending' AND client_device IS NOT NULL");
+
                     b.HasIndex("HoldExpiresAt")
                         .HasDatabaseName("ix_orders_hold_expires_at")
                         .HasFilter("status = 'Pending'");
@@ -1192,6 +1206,10 @@ namespace EventPlatform.Data.Migrations
 
                     b.HasIndex("PaymentIntentId")
                         .HasDatabaseName("ix_orders_payment_intent_id");
+
+                    b.HasIndex("ClientAddress", "EventId")
+                        .HasDatabaseName("ix_orders_client_address_event_id")
+                        .HasFilter("status = 'Pending' AND client_address IS NOT NULL");
 
                     b.HasIndex("EventId", "BuyerUserId")
                         .IsUnique()
@@ -1648,6 +1666,16 @@ namespace EventPlatform.Data.Migrations
                         {
                             Key = "search_results_per_page",
                             Value = "20"
+                        },
+                        new
+                        {
+                            Key = "max_open_holds_per_device",
+                            Value = "3"
+                        },
+                        new
+                        {
+                            Key = "max_held_tickets_per_address_per_event",
+                            Value = "30"
                         });
                 });
 

@@ -32,6 +32,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => o.NormalizedBuyerEmail);
         // The hold-expiry worker's query.
         builder.HasIndex(o => o.HoldExpiresAt).HasFilter("status = 'Pending'");
+        // The hold limits count open holds per device and per address and event (HoldLimits).
+        builder.Property(o => o.ClientAddress).HasMaxLength(64);
+        builder.Property(o => o.ClientDevice).HasMaxLength(64);
+        builder.HasIndex(o => new { o.ClientAddress, o.EventId }).HasFilter("status = 'Pending' AND client_address IS NOT NULL");
+        builder.HasIndex(o => o.ClientDevice).HasFilter("status = 'Pending' AND client_device IS NOT NULL");
         // At most one pending order per signed-in buyer and event (product.md §3: a new selection replaces the old).
         builder.HasIndex(o => new { o.EventId, o.BuyerUserId }).IsUnique().HasFilter("status = 'Pending' AND buyer_user_id IS NOT NULL")
             .HasDatabaseName("ux_orders_one_pending_per_buyer_and_event");

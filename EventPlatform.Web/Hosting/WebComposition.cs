@@ -34,6 +34,9 @@ internal static class WebComposition
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitCorrelationId>();
         services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();
+        services.AddScoped<HttpCurrentClient>();
+        services.AddScoped<ICurrentClient>(sp => sp.GetRequiredService<HttpCurrentClient>());
+        services.AddScoped<CircuitHandler, CurrentClientCircuitHandler>();
         services.AddScoped<CurrentOrganizationState>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<Core.Storage.IFileStorage>(new Storage.LocalDiskFileStorage(
@@ -57,6 +60,7 @@ internal static class WebComposition
     {
         app.UseSiteAddress();
         app.UseCorrelationId();
+        app.UseClientDevice();
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
         app.UseSecurityHeaders(allowStripe: app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentOptions>>().Value.UsesStripe);

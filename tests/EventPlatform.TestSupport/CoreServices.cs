@@ -15,12 +15,13 @@ namespace EventPlatform.TestSupport;
 /// </summary>
 public sealed class CoreServices : IAsyncDisposable
 {
-    private CoreServices(ServiceProvider provider, string connectionString, FakeTimeProvider clock, TestCurrentUser caller)
+    private CoreServices(ServiceProvider provider, string connectionString, FakeTimeProvider clock, TestCurrentUser caller, TestCurrentClient client)
     {
         Provider = provider;
         ConnectionString = connectionString;
         Clock = clock;
         Caller = caller;
+        Client = client;
     }
 
     /// <summary>The secret simulated (and test-made) webhook events are signed with.</summary>
@@ -30,6 +31,8 @@ public sealed class CoreServices : IAsyncDisposable
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
     public TestCurrentUser Caller { get; }
+    /// <summary>Where calls come from (no address and no device unless a test sets one, so no hold limits apply).</summary>
+    public TestCurrentClient Client { get; }
 
     public IAppDbContextFactory Db => Provider.GetRequiredService<IAppDbContextFactory>();
 
@@ -41,6 +44,7 @@ public sealed class CoreServices : IAsyncDisposable
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var caller = new TestCurrentUser();
+        var client = new TestCurrentClient();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -55,6 +59,7 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<ICurrentUser>(caller);
+        services.AddSingleton<ICurrentClient>(client);
         services.AddCore();
         services.AddData(configuration, NullLogger.Instance);
         services.Configure<Core.Common.SiteOptions>(configuration.GetSection(Core.Common.SiteOptions.SectionName));
@@ -63,7 +68,7 @@ public sealed class CoreServices : IAsyncDisposable
         // The simulated gateway (the only simulated part), delivering signed events to the real webhook handler.
         Web.Payments.PaymentServices.AddPayments(services, configuration);
         configure?.Invoke(services);
-        return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller);
+        return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller, client);
     }
 
     public async ValueTask DisposeAsync()

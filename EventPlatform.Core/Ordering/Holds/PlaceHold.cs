@@ -28,6 +28,8 @@ public sealed record HoldPlaced(Guid OrderId, string AccessKey, DateTimeOffset E
 public sealed class PlaceHold(
     IAppDbContextFactory dbFactory,
     ICurrentUser currentUser,
+    ICurrentClient currentClient,
+    HoldAttemptRate attempts,
     ISettingsService settings,
     ReleaseExpiredHolds releaser,
     AuditTrail audit,
@@ -52,6 +54,13 @@ public sealed class PlaceHold(
             return Fail(QuantitiesField, Format(UserMessages.TooManyTickets, current.MaxTicketsPerOrder));
         }
 
+        var client = currentClient.Get();
+        if (!attempts.TryAttempt(client))
+        {
+            logger.LogWarning("Hold for event {EventId} refused: too many attempts from {ClientAddress}", request.EventId, client.Address);
+            return Fail(QuantitiesField, UserMessages.TooManyHoldAttempts);
+        }
+
         var now = clock.GetUtcNow();
         Prepared prepared;
         await using (var db = await dbFactory.CreateAsync(ct))
@@ -68,7 +77,7 @@ public sealed class PlaceHold(
 
         for (var attempt = 0; ; attempt++)
         {
-            var result = await TryHoldAsync(prepared, now, current.HoldTime, ct);
+            var result = await TryHoldAsync(prepared, client, current, now, ct);
             if (result is not null || attempt == 1)
             {
                 return result ?? Fail(QuantitiesField, UserMessages.NotEnoughPlaces);
@@ -195,18 +204,23 @@ public sealed class PlaceHold(
     }
 
     /// <summary>One attempt in one transaction. Null when the places are not there.</summary>
-    private async Task<CommandResult<HoldPlaced>?> TryHoldAsync(Prepared p, DateTimeOffset now, TimeSpan holdTime, CancellationToken ct)
+    private async Task<CommandResult<HoldPlaced>?> TryHoldAsync(Prepared p, ClientIdentity client, PlatformSettings current, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+            if (await HoldLimits.ProblemAsync(db, client, p.Event.Id, p.Tickets.Count, current, now, ct) is { } limit)
+            {
+                logger.LogWarning("Hold for event {EventId} refused by the hold limits: address {ClientAddress}, device {ClientDevice}", p.Event.Id, client.Address, client.Device);
+                return Fail(QuantitiesField, limit);
+            }
 
             // The order and its tickets are written first (invisible until commit, gone on
             // rollback), so the hot counter rows below stay locked only for the counters, the
             // link check and the commit — not for these inserts.
-            var order = NewOrder(p, now, holdTime);
+            var order = NewOrder(p, client, now, current.HoldTime);
             db.Orders.Add(order);
             audit.Add(db, p.Buyer.UserId, order.OrganizationId, "order.held", "Order", order.Id.ToString(),
                 new { order.Number, Tickets = order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt });
@@ -246,7 +260,7 @@ public sealed class PlaceHold(
         }
     }
 
-    private static Order NewOrder(Prepared p, DateTimeOffset now, TimeSpan holdTime)
+    private static Order NewOrder(Prepared p, ClientIdentity client, DateTimeOffset now, TimeSpan holdTime)
     {
         var inputs = p.Tickets.Select(t => new PricedTicketInput(t.Type.Id, t.UnitPrice)).ToList();
         var price = OrderPricing.Compute(inputs, p.Coupon, p.Fee);
@@ -271,6 +285,8 @@ public sealed class PlaceHold(
             CouponCode = p.Coupon?.Code,
             HoldExpiresAt = now + holdTime,
             CreatedAt = now,
+            ClientAddress = client.Address,
+            ClientDevice = client.Device,
         };
         order.SetBuyerEmail(p.Buyer.Email);
         for (var i = 0; i < p.Tickets.Count; i++)
