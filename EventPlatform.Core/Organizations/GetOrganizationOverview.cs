@@ -19,7 +19,7 @@ public sealed class GetOrganizationOverview(IAppDbContextFactory dbFactory, Orga
         var organization = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
             .Select(o => new { o.Id, o.Name, o.Slug })
-            .SingleOrDefaultAsync(ct) ?? throw new AccessDeniedException(UserMessages.NotAMember);
+            .SingleOrDefaultAsync(ct) ?? throw new AccessDeniedException(UserMessages.NotAMember, isNotAMember: true);
         var team = await db.OrganizationMembers.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId)
             .Select(m => new TeamMemberView(m.UserId, m.User!.DisplayName ?? m.User.Email!, m.User.Email!, m.Role, m.JoinedAt))

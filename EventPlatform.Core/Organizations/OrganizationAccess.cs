@@ -29,7 +29,7 @@ public sealed class OrganizationAccess(IAppDbContextFactory dbFactory, ICurrentU
         var grant = await FindGrantAsync(organizationId, ct);
         if (grant is null)
         {
-            throw new AccessDeniedException(UserMessages.NotAMember);
+            throw new AccessDeniedException(UserMessages.NotAMember, isNotAMember: true);
         }
 
         return grant.Allows(required) ? grant : throw new AccessDeniedException(UserMessages.RoleTooLow);
@@ -37,7 +37,7 @@ public sealed class OrganizationAccess(IAppDbContextFactory dbFactory, ICurrentU
 
     /// <summary>Returns the caller's grant when they hold any role in the organization (or are a platform admin).</summary>
     public async Task<OrganizationGrant> RequireMemberAsync(Guid organizationId, CancellationToken ct = default) =>
-        await FindGrantAsync(organizationId, ct) ?? throw new AccessDeniedException(UserMessages.NotAMember);
+        await FindGrantAsync(organizationId, ct) ?? throw new AccessDeniedException(UserMessages.NotAMember, isNotAMember: true);
 
     /// <summary>Throws unless the caller is a platform admin.</summary>
     public async Task<Guid> RequirePlatformAdminAsync(CancellationToken ct = default)

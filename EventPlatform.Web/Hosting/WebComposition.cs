@@ -69,8 +69,15 @@ internal static class WebComposition
             app.UseHsts();
         }
 
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            CreateScopeForErrors = true,
+            // A missing or foreign id is "not found" wherever it surfaces (issue 14, item 7).
+            StatusCodeSelector = ErrorStatus.For,
+        });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseErrorPagesAsGet();
         app.UseSignInRateLimiting();
         app.UseAntiforgery();
 
