@@ -82,6 +82,14 @@ public sealed class DeliverOutboxEmails(
             }
         }
 
+        if (email.Status is OutboxEmailStatus.Sent or OutboxEmailStatus.Failed)
+        {
+            // Done with: its secrets (links, codes, QR tickets) leave the database with it.
+            email.HtmlBody = OutboxEmail.RedactedBody;
+            email.TextBody = OutboxEmail.RedactedBody;
+            db.OutboxEmailAttachments.RemoveRange(await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync(CancellationToken.None));
+        }
+
         // Record the outcome even if the host is stopping: the message may already have gone out.
         await db.SaveChangesAsync(CancellationToken.None);
     }

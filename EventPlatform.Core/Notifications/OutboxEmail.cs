@@ -14,6 +14,13 @@ public enum OutboxEmailStatus
 /// </summary>
 public class OutboxEmail
 {
+    /// <summary>
+    /// What a body becomes once the email is sent or given up on: bodies hold sign-in links,
+    /// reset and confirmation codes, order keys and QR tickets, which are kept at rest only as
+    /// hashes (issue 14). The email log keeps the recipient, subject, kind, status and times.
+    /// </summary>
+    public const string RedactedBody = "(Removed after delivery: it held links or codes that are not kept at rest.)";
+
     public Guid Id { get; set; }
     public required string To { get; set; }
     public required string Subject { get; set; }

@@ -48,7 +48,8 @@ internal static class WebComposition
         services.AddAccounts(configuration);
         services.AddEmail(builder.Environment, configuration);
 
-        services.AddDataProtection().SetApplicationName("EventPlatform").PersistKeysToDbContext<EventPlatformDbContext>();
+        services.AddDataProtection().SetApplicationName("EventPlatform").PersistKeysToDbContext<EventPlatformDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
         services.AddHealthChecks().AddDbContextCheck<EventPlatformDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddSignInRateLimiting(configuration);
 

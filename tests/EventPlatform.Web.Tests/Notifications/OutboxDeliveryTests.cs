@@ -67,6 +67,33 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASentEmail_KeepsNoSecretAtRest_OnlyWhatTheEmailLogNeeds()
+    {
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            var message = AccountEmails.MagicLink("EventPlatform", "secret@example.com", "https://e.test/redeem?token=s3cret-token", TimeSpan.FromMinutes(10));
+            message = message with { Attachments = [new EmailAttachment("ticket.png", "image/png", [1, 2, 3], "qr-1")] };
+            EmailOutbox.Enqueue(db, message, _services.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await _services.Get<DeliverOutboxEmails>().ExecuteAsync();
+
+        Assert.Contains("s3cret-token", (await _smtp.WaitForMessageAsync("secret@example.com")).TextBody, StringComparison.Ordinal);
+        await using var check = await _services.Db.CreateAsync();
+        var row = await check.OutboxEmails.SingleAsync(e => e.To == "secret@example.com");
+        Assert.Equal(OutboxEmailStatus.Sent, row.Status);
+        Assert.Equal("Sign in to EventPlatform", row.Subject);
+        Assert.NotNull(row.SentAt);
+        Assert.Equal(OutboxEmail.RedactedBody, row.TextBody);
+        Assert.Equal(OutboxEmail.RedactedBody, row.HtmlBody);
+        Assert.False(await check.OutboxEmailAttachments.AnyAsync(a => a.OutboxEmailId == row.Id));
+        // Nowhere else in the row either.
+        var stored = await check.Database.SqlQuery<string>($"SELECT row_to_json(o)::text AS \"Value\" FROM outbox_emails o WHERE o.id = {row.Id}").SingleAsync();
+        Assert.DoesNotContain("s3cret-token", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SmtpDown_RecordsTheFailure_BacksOff_AndDeliversOnceTheServerIsBack()
     {
         var id = await EnqueueAsync("retry@example.com");
