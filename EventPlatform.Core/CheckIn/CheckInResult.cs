@@ -12,6 +12,8 @@ public enum CheckInOutcome
     SessionNotIncluded,
     KioskNotAllowedForSession,
     KioskEnded,
+    /// <summary>The staff member's check-in role was taken away since the page opened.</summary>
+    StaffAccessEnded,
 }
 
 /// <summary>The result screen's content.</summary>
@@ -43,6 +45,7 @@ public static class CheckInWording
         CheckInOutcome.SessionNotIncluded => "This ticket does not include this session",
         CheckInOutcome.KioskNotAllowedForSession => "This kiosk may not check in this session",
         CheckInOutcome.KioskEnded => "This kiosk has ended",
+        CheckInOutcome.StaffAccessEnded => "Your check-in access has ended",
         _ => "Unknown code",
     };
 }

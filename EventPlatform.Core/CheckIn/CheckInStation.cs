@@ -70,17 +70,11 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         return (sessions, current?.Id);
     }
 
-    /// <summary>Whether the kiosk is still usable (open pages check every few seconds).</summary>
+    /// <summary>Whether the kiosk is still usable, or the staff member still holds the check-in role (open pages check every few seconds).</summary>
     public async Task<bool> IsActiveAsync(CheckInStation station, CancellationToken ct = default)
     {
-        if (station.KioskId is not { } kioskId)
-        {
-            return true;
-        }
-
         await using var db = await dbFactory.CreateAsync(ct);
-        var now = clock.GetUtcNow();
-        return await db.Kiosks.AnyAsync(k => k.Id == kioskId && k.RevokedAt == null && k.ExpiresAt > now, ct);
+        return await StationGrant.StillValidAsync(db, station, clock.GetUtcNow(), ct);
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
-        if (station.KioskId is { } kioskId && !await db.Kiosks.AnyAsync(k => k.Id == kioskId && k.RevokedAt == null && k.ExpiresAt > now, ct))
+        if (!await StationGrant.StillValidAsync(db, station, now, ct))
         {
             return false;
         }
@@ -69,6 +69,10 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             {
                 return new CheckInResult(CheckInOutcome.KioskEnded);
             }
+        }
+        else if (!await StationGrant.StillValidAsync(db, station, now, ct))
+        {
+            return new CheckInResult(CheckInOutcome.StaffAccessEnded);
         }
 
         if (station.AllowedSessionId is { } allowed && allowed != sessionId)

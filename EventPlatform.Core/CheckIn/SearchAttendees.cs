@@ -7,8 +7,9 @@ namespace EventPlatform.Core.CheckIn;
 public sealed record AttendeeMatch(string Code, string? AttendeeName, string? AttendeeEmail, string TicketTypeName, string OrderNumber);
 
 /// <summary>Manual look-up at the door: paid tickets of the station's event by attendee name or email, buyer email, or order number.</summary>
-public sealed class SearchAttendees(IAppDbContextFactory dbFactory)
+public sealed class SearchAttendees(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
+    /// <exception cref="AccessDeniedException">The kiosk ended or the staff member lost the check-in role since the station opened.</exception>
     public async Task<IReadOnlyList<AttendeeMatch>> ExecuteAsync(CheckInStation station, string? query, CancellationToken ct = default)
     {
         var text = query?.Trim() ?? "";
@@ -19,6 +20,11 @@ public sealed class SearchAttendees(IAppDbContextFactory dbFactory)
 
         var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var db = await dbFactory.CreateAsync(ct);
+        if (!await StationGrant.StillValidAsync(db, station, clock.GetUtcNow(), ct))
+        {
+            throw new AccessDeniedException(UserMessages.CheckInAccessEnded);
+        }
+
         return await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == station.EventId && t.Status == TicketStatus.Valid)
             .Join(db.Orders.Where(o => o.Status == OrderStatus.Paid), t => t.OrderId, o => o.Id, (t, o) => new { t, o })

@@ -76,6 +76,7 @@ public static class UserMessages
     public const string AboveMaxPerOrder = "You can buy at most {0} of these in one order.";
     public const string OnlyFewLeft = "Only {0} left.";
     public const string NotEnoughPlaces = "Sorry, there are not enough places left for this selection. Please choose fewer tickets.";
+    public const string CheckInAccessEnded = "This check-in station has ended.";
     public const string TooManyOpenHolds = "You already have {0} unpaid orders in progress. Finish or cancel one of them (or wait until its reservation runs out), then try again.";
     public const string TooManyHeldFromAddress = "Too many tickets for this event are reserved from your network right now. Please try again in a few minutes.";
     public const string TooManyHoldAttempts = "You have tried to reserve tickets very often. Please wait a minute and try again.";

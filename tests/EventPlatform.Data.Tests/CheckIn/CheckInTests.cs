@@ -174,6 +174,48 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(1, dashboard.Sessions[0].CheckedIn);
     }
 
+    [Fact]
+    public async Task AStationOpenedBeforeItsGrantEnded_CanNoLongerSearchScanOrUndo()
+    {
+        var staff = await _services.Db.AddUserAsync("leaving@riverside.test", displayName: "Lee Leaving");
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = staff.Id, Role = OrgRole.CheckInStaff, JoinedAt = _services.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var first = await PaidTicketCodeAsync(_event.TypeIds["Day 1"]);
+        var second = await PaidTicketCodeAsync(_event.TypeIds["Day 1"]);
+        var stations = _services.Get<CheckInStations>();
+        var check = _services.Get<CheckInTicket>();
+        var search = _services.Get<SearchAttendees>();
+        _services.Caller.UserId = staff.Id;
+        var staffStation = await stations.ForStaffAsync(_event.EventId);
+        var kiosk = await KioskAsync("Front door");
+        var admitted = await check.ExecuteAsync(staffStation, first, _event.SessionIds[0]);
+        Assert.Equal(CheckInOutcome.CheckedIn, admitted.Outcome);
+        Assert.NotEmpty(await search.ExecuteAsync(staffStation, "Attendee"));
+        Assert.NotEmpty(await search.ExecuteAsync(kiosk, "Attendee"));
+
+        // The manager removes the staff member and revokes the kiosk while both pages stay open.
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.OrganizationMembers.Where(m => m.UserId == staff.Id).ExecuteDeleteAsync();
+        }
+
+        _services.Caller.UserId = _managerId;
+        await _services.Get<ManageKiosks>().RevokeAsync((Guid)kiosk.KioskId!);
+        _services.Caller.UserId = staff.Id;
+
+        Assert.Equal(CheckInOutcome.StaffAccessEnded, (await check.ExecuteAsync(staffStation, second, _event.SessionIds[0])).Outcome);
+        Assert.False(await check.UndoAsync(staffStation, (Guid)admitted.CheckInId!));
+        Assert.False(await stations.IsActiveAsync(staffStation));
+        await Assert.ThrowsAsync<Core.Common.AccessDeniedException>(() => search.ExecuteAsync(staffStation, "Attendee"));
+        await Assert.ThrowsAsync<Core.Common.AccessDeniedException>(() => search.ExecuteAsync(kiosk, "Attendee"));
+        await using var check2 = await _services.Db.CreateAsync();
+        Assert.Equal(1, await check2.CheckIns.CountAsync(c => c.EventId == _event.EventId && c.UndoneAt == null));
+    }
+
     private async Task<CheckInStation> KioskAsync(string name)
     {
         var previous = _services.Caller.UserId;
