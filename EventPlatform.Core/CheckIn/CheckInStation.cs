@@ -28,12 +28,20 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
             .Select(e => new CheckInEvent(e.Id, e.Title, e.NextStart, e.TimeZone)).ToListAsync(ct);
     }
 
-    /// <summary>The kiosk of this token while it is active; null for a forged, expired or revoked token (nothing else is revealed).</summary>
-    public async Task<CheckInStation?> ForKioskAsync(string? token, CancellationToken ct = default)
+    /// <summary>The kiosk of this token while it is active, on the device it is bound to; null otherwise (see <see cref="OpenKioskAsync"/> for why).</summary>
+    public async Task<CheckInStation?> ForKioskAsync(string? token, string? device, CancellationToken ct = default) =>
+        (await OpenKioskAsync(token, device, ct)).Station;
+
+    /// <summary>
+    /// Opens the kiosk of a token. The first device to open a link owns it: the link is bound to
+    /// that browser's device cookie, and any other device is refused (the organizer issues a new
+    /// link for a replacement tablet). A forged, expired or revoked token reveals nothing more.
+    /// </summary>
+    public async Task<KioskOpening> OpenKioskAsync(string? token, string? device, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
-            return null;
+            return new KioskOpening(null, KioskRefusal.NotValid);
         }
 
         var hash = SecureToken.Hash(token.Trim());
@@ -41,11 +49,30 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         var kiosk = await db.Kiosks.AsNoTracking().SingleOrDefaultAsync(k => k.TokenHash == hash, ct);
         if (kiosk is null || !kiosk.IsActive(clock.GetUtcNow()))
         {
-            return null;
+            return new KioskOpening(null, KioskRefusal.NotValid);
+        }
+
+        if (string.IsNullOrEmpty(device))
+        {
+            return new KioskOpening(null, KioskRefusal.NoDevice);
+        }
+
+        if (kiosk.BoundDevice is null)
+        {
+            // Two tablets opening the link at once: the database lets exactly one claim it.
+            await db.Kiosks.Where(k => k.Id == kiosk.Id && k.BoundDevice == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.BoundDevice, device), ct);
+            kiosk.BoundDevice = await db.Kiosks.Where(k => k.Id == kiosk.Id).Select(k => k.BoundDevice).SingleAsync(ct);
+        }
+
+        if (kiosk.BoundDevice != device)
+        {
+            return new KioskOpening(null, KioskRefusal.OtherDevice);
         }
 
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == kiosk.EventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
-        return new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, null, kiosk.SessionId) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
+        return new KioskOpening(
+            new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, null, kiosk.SessionId) { EventTitle = ev.Title, TimeZone = ev.TimeZone },
+            KioskRefusal.None);
     }
 
     public async Task<CheckInStation> ForStaffAsync(Guid eventId, CancellationToken ct = default)
@@ -77,6 +104,19 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         return await StationGrant.StillValidAsync(db, station, clock.GetUtcNow(), ct);
     }
 }
+
+public enum KioskRefusal
+{
+    None,
+    /// <summary>Forged, expired or revoked.</summary>
+    NotValid,
+    /// <summary>Already bound to another tablet.</summary>
+    OtherDevice,
+    /// <summary>The browser keeps no cookies, so the kiosk cannot be bound to it.</summary>
+    NoDevice,
+}
+
+public sealed record KioskOpening(CheckInStation? Station, KioskRefusal Refusal);
 
 public sealed record CheckInEvent(Guid Id, string Title, DateTimeOffset NextStart, string TimeZone);
 

@@ -144,7 +144,7 @@ internal static class KioskScans
         foreach (var token in tokens)
         {
             await using var scope = host.Services.CreateAsyncScope();
-            stations.Add(await scope.ServiceProvider.GetRequiredService<CheckInStations>().ForKioskAsync(token)
+            stations.Add(await scope.ServiceProvider.GetRequiredService<CheckInStations>().ForKioskAsync(token, "bench-tablet-" + stations.Count)
                 ?? throw new InvalidOperationException("A fresh kiosk token did not open its station."));
         }
 

@@ -11,6 +11,7 @@ namespace EventPlatform.Data.Tests.CheckIn;
 
 public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private const string Tablet = "front-door-tablet-0000";
     private CoreServices _services = default!;
     private SellableEvent _event = default!;
     private Guid _managerId;
@@ -85,24 +86,24 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         var created = await manage.CreateAsync(_event.EventId, "Side door", 2, _event.SessionIds[1]);
         Assert.Equal("Choose a validity of 1 to 8 hours.", (await manage.CreateAsync(_event.EventId, "X", 9, null)).ErrorFor("Hours"));
         var stations = _services.Get<CheckInStations>();
-        var station = (await stations.ForKioskAsync(created.Value!.Token))!;
+        var station = (await stations.ForKioskAsync(created.Value!.Token, Tablet))!;
         _services.Caller.UserId = null;
         var code = await PaidTicketCodeAsync(_event.TypeIds["Both days"]);
         var check = _services.Get<CheckInTicket>();
 
         Assert.Equal(CheckInOutcome.KioskNotAllowedForSession, (await check.ExecuteAsync(station, code, _event.SessionIds[0])).Outcome);
         Assert.Equal(CheckInOutcome.CheckedIn, (await check.ExecuteAsync(station, code, _event.SessionIds[1])).Outcome);
-        Assert.Null(await stations.ForKioskAsync("forged-token-" + Guid.NewGuid()));
+        Assert.Null(await stations.ForKioskAsync("forged-token-" + Guid.NewGuid(), Tablet));
 
         _services.Caller.UserId = _managerId;
         await manage.RevokeAsync(created.Value.KioskId);
         Assert.Equal(KioskState.Revoked, (await manage.ListAsync(_event.EventId)).Single().State);
         Assert.Equal(CheckInOutcome.KioskEnded, (await check.ExecuteAsync(station, code, _event.SessionIds[1])).Outcome);
         Assert.False(await stations.IsActiveAsync(station));
-        Assert.Null(await stations.ForKioskAsync(created.Value.Token));
+        Assert.Null(await stations.ForKioskAsync(created.Value.Token, Tablet));
 
         var timed = await manage.CreateAsync(_event.EventId, "Timed", 1, null);
-        var timedStation = (await stations.ForKioskAsync(timed.Value!.Token))!;
+        var timedStation = (await stations.ForKioskAsync(timed.Value!.Token, Tablet))!;
         _services.Clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Equal(CheckInOutcome.KioskEnded, (await check.ExecuteAsync(timedStation, code, _event.SessionIds[0])).Outcome);
     }
@@ -216,13 +217,36 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(1, await check2.CheckIns.CountAsync(c => c.EventId == _event.EventId && c.UndoneAt == null));
     }
 
+    [Fact]
+    public async Task AKioskLink_WorksOnlyOnTheFirstDeviceThatOpensIt()
+    {
+        _services.Caller.UserId = _managerId;
+        var manage = _services.Get<ManageKiosks>();
+        var created = (await manage.CreateAsync(_event.EventId, "Box office", 4, null)).Value!;
+        var stations = _services.Get<CheckInStations>();
+
+        // Ten tablets open the same link at once: exactly one gets the kiosk.
+        var openings = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => stations.OpenKioskAsync(created.Token, $"tablet-{i:D2}-0000000000000"))));
+        var winner = Assert.Single(openings, o => o.Station is not null);
+        Assert.All(openings.Where(o => o != winner), o => Assert.Equal(KioskRefusal.OtherDevice, o.Refusal));
+
+        var winnerDevice = $"tablet-{Array.IndexOf(openings, winner):D2}-0000000000000";
+        Assert.NotNull(await stations.ForKioskAsync(created.Token, winnerDevice));
+        Assert.Equal(KioskRefusal.NoDevice, (await stations.OpenKioskAsync(created.Token, null)).Refusal);
+        Assert.Equal(KioskRefusal.NotValid, (await stations.OpenKioskAsync("forged-" + Guid.NewGuid(), winnerDevice)).Refusal);
+
+        // A replacement tablet gets a new link of its own.
+        var replacement = (await manage.CreateAsync(_event.EventId, "Box office 2", 4, null)).Value!;
+        Assert.NotNull(await stations.ForKioskAsync(replacement.Token, "tablet-02-0000000000000"));
+    }
+
     private async Task<CheckInStation> KioskAsync(string name)
     {
         var previous = _services.Caller.UserId;
         _services.Caller.UserId = _managerId;
         var created = await _services.Get<ManageKiosks>().CreateAsync(_event.EventId, name, 8, null);
         _services.Caller.UserId = previous;
-        return (await _services.Get<CheckInStations>().ForKioskAsync(created.Value!.Token))!;
+        return (await _services.Get<CheckInStations>().ForKioskAsync(created.Value!.Token, Tablet))!;
     }
 
     private async Task<Guid> OrganizationAsync()
