@@ -10,7 +10,8 @@ namespace EventPlatform.Core.Ordering.Tickets;
 
 /// <summary>
 /// After the purchase: change a ticket's attendee (until the event starts) and send the
-/// confirmation email again — by the buyer through the order's key, or by the organizer.
+/// confirmation email again — by the buyer through the order's key, or by the organizer. An
+/// attendee change succeeds with <c>true</c> when the ticket got a new code (someone else holds it now).
 /// </summary>
 public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit, TimeProvider clock)
 {
@@ -77,10 +78,21 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
         var before = new { ticket.AttendeeName, ticket.AttendeeEmail };
         ticket.AttendeeName = name!.Trim();
         ticket.AttendeeEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        var changed = !string.Equals(before.AttendeeName, ticket.AttendeeName, StringComparison.Ordinal)
+            || !string.Equals(before.AttendeeEmail, ticket.AttendeeEmail, StringComparison.OrdinalIgnoreCase);
+        if (changed)
+        {
+            // A new person, a new code (issue 14, item 8): the QR the previous attendee was given
+            // (or forwarded, or sold on) stops working, and the buyer is emailed the new tickets.
+            ticket.Code = TicketCodes.NewTicketCode();
+            var order = await db.Orders.Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
+            await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
+        }
+
         audit.Add(db, actorUserId, view.Order.OrganizationId, "ticket.attendee_changed", "Ticket", ticket.Id.ToString(),
-            new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail } }, actorLabel);
+            new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail }, CodeReissued = changed }, actorLabel);
         await db.SaveChangesAsync(ct);
-        return CommandResult<bool>.Success(true);
+        return CommandResult<bool>.Success(changed);
     }
 
     private async Task ResendAsync(IAppDbContext db, Guid orderId, Guid? actorUserId, string? actorLabel, CancellationToken ct)
