@@ -71,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<Catalog.Live.ReadEventCounters>();
         services.AddScoped<Ordering.Holds.PlaceHold>();
         services.AddSingleton<Ordering.Holds.HoldAttemptRate>();
+        services.AddScoped<AttemptCounters>();
+        services.AddScoped<Ordering.Coupons.CodeGuessLimit>();
         services.TryAddScoped<ICurrentClient, NoCurrentClient>();
         services.AddScoped<Ordering.Holds.ReleaseExpiredHolds>();
         services.AddScoped<Ordering.Checkout.GetOrder>();

@@ -51,6 +51,7 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<OutboxEmailAttachment> OutboxEmailAttachments => Set<OutboxEmailAttachment>();
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
     public DbSet<Kiosk> Kiosks => Set<Kiosk>();
+    public DbSet<AttemptCounter> AttemptCounters => Set<AttemptCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

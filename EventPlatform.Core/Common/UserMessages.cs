@@ -85,6 +85,7 @@ public static class UserMessages
     public const string OrderNotPending = "This order can no longer be changed.";
 
     public const string CouponUnknown = "This code is not valid.";
+    public const string CouponTooManyGuesses = "Too many codes that did not work. Please wait 15 minutes and try again.";
     public const string CouponNotValidNow = "This code is not valid at the moment.";
     public const string CouponNotForTheseTickets = "This code does not apply to these tickets.";
     public const string CouponMinimumOrder = "This code needs an order of at least {0}.";

@@ -723,6 +723,30 @@ namespace EventPlatform.Data.Migrations
                     b.ToTable("kiosks", (string)null);
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.Common.AttemptCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Key", "WindowStart")
+                        .HasName("pk_attempt_counters");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_attempt_counters_window_start");
+
+                    b.ToTable("attempt_counters", (string)null);
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Notifications.EmailDeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")

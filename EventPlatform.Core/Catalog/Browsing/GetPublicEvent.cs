@@ -50,7 +50,7 @@ public sealed record PublicEventView(
 /// for everyone, members-only ones for members, drafts only as a preview for the organization's
 /// team. Anything else is "not found".
 /// </summary>
-public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, CatalogCache cache, TimeProvider clock)
+public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, CatalogCache cache, CodeGuessLimit guesses, TimeProvider clock)
 {
     public Task<PublicEventView> ExecuteAsync(string slug, CancellationToken ct = default) => ExecuteAsync(slug, null, ct);
 
@@ -73,7 +73,18 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         var now = clock.GetUtcNow();
         var buyer = new BuyerContext(isMember);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == e.Id).OrderBy(s => s.StartsAt).ToListAsync(ct);
-        var coupon = await CouponRules.FindAsync(db, e.OrganizationId, couponCode, ct);
+        // An access code typed on the page counts as a guess like any other (a blocked client unlocks nothing).
+        Ordering.Coupon? coupon = null;
+        if (!string.IsNullOrWhiteSpace(couponCode) && !await guesses.IsBlockedAsync(null, ct))
+        {
+            coupon = await CouponRules.FindAsync(db, e.OrganizationId, couponCode, ct);
+            if (coupon is not { IsActive: true })
+            {
+                await guesses.RecordWrongAsync(null, ct);
+                coupon = null;
+            }
+        }
+
         var unlocking = coupon is { IsActive: true, UnlocksHiddenTypes: true } && coupon.AppliesToEvent(e.Id)
             && (coupon.ValidFrom is null || now >= coupon.ValidFrom) && (coupon.ValidUntil is null || now < coupon.ValidUntil) ? coupon : null;
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Ordering.Checkout;
 
 /// <summary>Applies or removes a discount code on a pending order and prices it again.</summary>
-public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, TimeProvider clock)
+public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, CodeGuessLimit guesses, TimeProvider clock)
 {
     public async Task<CommandResult<bool>> ApplyAsync(string accessKey, string? code, CancellationToken ct = default) =>
         await ChangeAsync(accessKey, code, ct);
@@ -25,7 +25,17 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
         Coupon? coupon = null;
         if (code is not null)
         {
+            if (await guesses.IsBlockedAsync(orderId, ct))
+            {
+                return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, UserMessages.CouponTooManyGuesses));
+            }
+
             coupon = await CouponRules.FindAsync(db, snapshot.OrganizationId, code, ct);
+            if (coupon is not { IsActive: true } && await guesses.RecordWrongAsync(orderId, ct))
+            {
+                return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, UserMessages.CouponTooManyGuesses));
+            }
+
             var problem = string.IsNullOrWhiteSpace(code)
                 ? UserMessages.CouponUnknown
                 : CouponRules.Problem(coupon, snapshot.EventId, snapshot.Currency, snapshot.Tickets.Select(t => (t.TicketTypeId, t.UnitPriceMinor)).ToList(), now);

@@ -30,6 +30,7 @@ public sealed class PlaceHold(
     ICurrentUser currentUser,
     ICurrentClient currentClient,
     HoldAttemptRate attempts,
+    CodeGuessLimit guesses,
     ISettingsService settings,
     ReleaseExpiredHolds releaser,
     AuditTrail audit,
@@ -114,11 +115,18 @@ public sealed class PlaceHold(
         Coupon? coupon = null;
         if (!string.IsNullOrWhiteSpace(request.CouponCode))
         {
-            coupon = await CouponRules.FindAsync(db, ev.OrganizationId, request.CouponCode, ct);
-            if (coupon is null || !coupon.IsActive)
+            if (await guesses.IsBlockedAsync(null, ct))
             {
-                errors.Add(new(CouponField, UserMessages.CouponUnknown));
-                coupon = null;
+                errors.Add(new(CouponField, UserMessages.CouponTooManyGuesses));
+            }
+            else
+            {
+                coupon = await CouponRules.FindAsync(db, ev.OrganizationId, request.CouponCode, ct);
+                if (coupon is null || !coupon.IsActive)
+                {
+                    errors.Add(new(CouponField, await guesses.RecordWrongAsync(null, ct) ? UserMessages.CouponTooManyGuesses : UserMessages.CouponUnknown));
+                    coupon = null;
+                }
             }
         }
 

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Common;
+
+/// <summary>One fixed-window counter row (table <c>attempt_counters</c>).</summary>
+public class AttemptCounter
+{
+    public required string Key { get; set; }
+    public DateTimeOffset WindowStart { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>
+/// Counts attempts (wrong discount codes, for one) in PostgreSQL, so a limit holds across every
+/// app instance and survives restarts: fixed windows, one row per key and window, incremented
+/// with a single upsert. Keys name what is counted, e.g. <c>coupon-address:203.0.113.7</c>.
+/// </summary>
+public sealed class AttemptCounters(IAppDbContextFactory dbFactory, TimeProvider clock)
+{
+    /// <summary>The attempts counted for <paramref name="key"/> in the current window.</summary>
+    public async Task<int> CountAsync(string key, TimeSpan window, CancellationToken ct = default)
+    {
+        var start = WindowStart(window);
+        await using var db = await dbFactory.CreateAsync(ct);
+        return await db.Database.SqlQuery<int>($"SELECT count AS \"Value\" FROM attempt_counters WHERE key = {key} AND window_start = {start}")
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Counts one more attempt for each key; returns the new counts, in order.</summary>
+    public async Task<IReadOnlyList<int>> AddAsync(IReadOnlyList<string> keys, TimeSpan window, CancellationToken ct = default)
+    {
+        var start = WindowStart(window);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var counts = new List<int>(keys.Count);
+        foreach (var key in keys)
+        {
+            // (Materialised as a list: an INSERT … RETURNING cannot be composed into a LIMIT query.)
+            counts.AddRange(await db.Database.SqlQuery<int>($"""
+                INSERT INTO attempt_counters (key, window_start, count) VALUES ({key}, {start}, 1)
+                ON CONFLICT (key, window_start) DO UPDATE SET count = attempt_counters.count + 1
+                RETURNING count AS "Value"
+                """).ToListAsync(ct));
+        }
+
+        // Old windows are of no use: now and then, the caller sweeps them (cheap, indexed).
+        if (Random.Shared.Next(50) == 0)
+        {
+            var before = start - window;
+            await db.Database.ExecuteSqlAsync($"DELETE FROM attempt_counters WHERE window_start < {before}", ct);
+        }
+
+        return counts;
+    }
+
+    private DateTimeOffset WindowStart(TimeSpan window)
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
+    }
+}
