@@ -42,11 +42,17 @@ internal static class SiteAddress
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With no proxy configured, forwarded headers are not read at all: the middleware
+            // trusts *every* sender when both of its lists are empty (found by
+            // RedirectAndProxyTests.FromAnUnknownAddress_ForwardedHeadersAreIgnored).
+            var proxies = KnownProxies(configuration);
+            options.ForwardedHeaders = proxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The defaults trust loopback; we trust exactly what is configured.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in site.KnownProxies)
+            foreach (var proxy in proxies)
             {
                 options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
                     ? address
@@ -54,6 +60,18 @@ internal static class SiteAddress
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// <c>Site:KnownProxies</c> as a list (<c>Site:KnownProxies:0</c>, JSON arrays) or as one
+    /// comma-separated value (<c>"10.0.0.5, 10.0.0.6"</c>): the binder silently ignores a plain
+    /// string for an array, which left the proxy list empty.
+    /// </summary>
+    internal static IReadOnlyList<string> KnownProxies(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SiteOptions.SectionName + ":" + nameof(SiteOptions.KnownProxies));
+        var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
+        return values.SelectMany(v => v.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 
     /// <summary>Forwarded headers first (so everything after sees the real client and scheme), then redirects rebased onto the site.</summary>

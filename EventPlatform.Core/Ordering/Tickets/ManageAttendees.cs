@@ -13,8 +13,11 @@ namespace EventPlatform.Core.Ordering.Tickets;
 /// confirmation email again — by the buyer through the order's key, or by the organizer. An
 /// attendee change succeeds with <c>true</c> when the ticket got a new code (someone else holds it now).
 /// </summary>
-public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit, TimeProvider clock)
+public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit, AttemptCounters counters, TimeProvider clock)
 {
+    /// <summary>How often a buyer may have the tickets emailed again per order (the button must not become a way to flood an inbox).</summary>
+    public const int ResendsPerHour = 5;
+
     public async Task<CommandResult<bool>> UpdateByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -29,11 +32,19 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
         return await UpdateAsync(db, orderId, ticketId, name, email, grant.UserId, null, ct);
     }
 
-    public async Task ResendByBuyerAsync(string accessKey, CancellationToken ct = default)
+    /// <summary>Emails the tickets again; false (nothing sent) past <see cref="ResendsPerHour"/> for this order.</summary>
+    public async Task<bool> ResendByBuyerAsync(string accessKey, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        var counts = await counters.AddAsync(["resend-order:" + orderId.ToString("N")], TimeSpan.FromHours(1), ct);
+        if (counts[0] > ResendsPerHour)
+        {
+            return false;
+        }
+
         await ResendAsync(db, orderId, null, "buyer", ct);
+        return true;
     }
 
     public async Task ResendByOrganizerAsync(Guid orderId, CancellationToken ct = default)

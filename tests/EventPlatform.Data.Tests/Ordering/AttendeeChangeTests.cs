@@ -68,6 +68,22 @@ public sealed class AttendeeChangeTests : IAsyncLifetime
         Assert.Equal(emailsBefore, (await ConfirmationsAsync()).Count);
     }
 
+    [Fact]
+    public async Task ResendingTheTickets_IsLimitedPerOrderAndHour()
+    {
+        var hold = await _services.HeldAsync(_sale.EventId, (_sale.TypeIds["Day"], 1));
+        await _services.PayAsync(hold.AccessKey);
+        var emailsBefore = (await ConfirmationsAsync()).Count;
+        var manage = _services.Get<ManageAttendees>();
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => manage.ResendByBuyerAsync(hold.AccessKey))));
+
+        Assert.Equal(ManageAttendees.ResendsPerHour, sent.Count(s => s));
+        Assert.Equal(emailsBefore + ManageAttendees.ResendsPerHour, (await ConfirmationsAsync()).Count);
+        _services.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(await manage.ResendByBuyerAsync(hold.AccessKey));
+    }
+
     private async Task<List<string>> ConfirmationsAsync()
     {
         await using var db = await _services.Db.CreateAsync();

@@ -52,9 +52,12 @@ public sealed class OrganizationTests(BrowserAppFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=my-role]")).ToHaveTextAsync("Manager");
         await Screenshots.SaveAsync(page, "organization-switched-tablet");
 
-        await page.GotoAsync($"org/{foreign.Id}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("You are not a member of this organization.")).ToBeVisibleAsync();
+        // Another organization's page is "not found", exactly like one that does not exist (issue 14).
+        var response = await page.GotoAsync($"org/{foreign.Id}");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We could not find that page" })).ToBeVisibleAsync();
+        await page.GotoAsync($"org/{Guid.NewGuid()}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We could not find that page" })).ToBeVisibleAsync();
         Assert.NotEqual(first.Id, foreign.Id);
     }
 }
