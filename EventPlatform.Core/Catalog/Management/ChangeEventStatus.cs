@@ -88,7 +88,10 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         // if the event turns out to have sales, the rollback puts them back.
         await db.TicketTypeSessions.Where(l => db.TicketTypes.Any(t => t.Id == l.TicketTypeId && t.EventId == eventId)).ExecuteDeleteAsync(ct);
         // Abandoned checkouts (expired, never paid) go with the event; anything with money in it keeps the event.
-        var abandoned = db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Expired && o.PaidMinor == 0 && !db.OrderRefunds.Any(r => r.OrderId == o.Id));
+        // An expired order with a payment intent may still be paid at the gateway (a late webhook):
+        // deleting it would lose a paid order, so it keeps the event too (issue 15).
+        var abandoned = db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Expired && o.PaidMinor == 0 && o.PaymentIntentId == null
+            && !db.OrderRefunds.Any(r => r.OrderId == o.Id));
         await db.Tickets.Where(t => abandoned.Any(o => o.Id == t.OrderId)).ExecuteDeleteAsync(ct);
         await abandoned.ExecuteDeleteAsync(ct);
         var deleted = await db.Events
