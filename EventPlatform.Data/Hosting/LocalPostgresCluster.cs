@@ -115,6 +115,7 @@ public sealed class LocalPostgresCluster : IDisposable
         if (result.ExitCode == 0)
         {
             _logger.LogInformation("Embedded PostgreSQL stopped ({DataDirectory})", DataDirectory);
+            RemoveEmptySocketDirectory();
         }
         else
         {
@@ -177,6 +178,22 @@ public sealed class LocalPostgresCluster : IDisposable
     /// down first) that polls for our process and stops the server once it has gone. It lets go of
     /// our stdout and stderr at once, so the test runner's pipes close when we exit.
     /// </summary>
+    /// <summary>The socket folder lives directly under /tmp (short paths); once the server is down it is empty, so it goes.</summary>
+    private void RemoveEmptySocketDirectory()
+    {
+        try
+        {
+            if (Directory.Exists(SocketDirectory) && !Directory.EnumerateFileSystemEntries(SocketDirectory).Any())
+            {
+                Directory.Delete(SocketDirectory);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug(ex, "Socket folder {SocketDirectory} left in place", SocketDirectory);
+        }
+    }
+
     private void StartWatchdog()
     {
         const string script = """
