@@ -17,13 +17,14 @@ public class AttemptCounter
 /// </summary>
 public sealed class AttemptCounters(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
-    /// <summary>The attempts counted for <paramref name="key"/> in the current window.</summary>
-    public async Task<int> CountAsync(string key, TimeSpan window, CancellationToken ct = default)
+    /// <summary>The attempts counted in the current window for each of <paramref name="keys"/> (one query; absent = 0).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountAsync(IReadOnlyList<string> keys, TimeSpan window, CancellationToken ct = default)
     {
         var start = WindowStart(window);
         await using var db = await dbFactory.CreateAsync(ct);
-        return await db.Database.SqlQuery<int>($"SELECT count AS \"Value\" FROM attempt_counters WHERE key = {key} AND window_start = {start}")
-            .SingleOrDefaultAsync(ct);
+        var stored = await db.AttemptCounters.AsNoTracking().Where(c => keys.Contains(c.Key) && c.WindowStart == start)
+            .ToDictionaryAsync(c => c.Key, c => c.Count, ct);
+        return keys.Distinct().ToDictionary(k => k, k => stored.GetValueOrDefault(k));
     }
 
     /// <summary>Counts one more attempt for each key; returns the new counts, in order.</summary>

@@ -46,6 +46,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<OutboxEmailAttachment> OutboxEmailAttachments { get; }
     DbSet<CheckInRecord> CheckIns { get; }
     DbSet<Kiosk> Kiosks { get; }
+    DbSet<AttemptCounter> AttemptCounters { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -12,11 +12,7 @@ public sealed class SiteOptions
     /// <summary>Absolute base URL without a trailing slash, e.g. https://tickets.example.org.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
 
-    /// <summary>
-    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
-    /// believed (client address for rate limits, HTTPS for the cookie and HSTS). Empty: none.
-    /// </summary>
-    public string[] KnownProxies { get; set; } = [];
+    // Site:KnownProxies is read by the web layer itself (SiteAddress.KnownProxies), which accepts a list or one comma-separated value.
 
     /// <summary>The base URL parsed; start-up refuses a value that is not an absolute http(s) URL.</summary>
     public Uri BaseUri => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

@@ -63,13 +63,13 @@ internal static class SiteAddress
     }
 
     /// <summary>
-    /// <c>Site:KnownProxies</c> as a list (<c>Site:KnownProxies:0</c>, JSON arrays) or as one
+    /// <c>Site:KnownProxies</c> (read here only, not bound to SiteOptions) as a list (<c>Site:KnownProxies:0</c>, JSON arrays) or as one
     /// comma-separated value (<c>"10.0.0.5, 10.0.0.6"</c>): the binder silently ignores a plain
     /// string for an array, which left the proxy list empty.
     /// </summary>
     internal static IReadOnlyList<string> KnownProxies(IConfiguration configuration)
     {
-        var section = configuration.GetSection(SiteOptions.SectionName + ":" + nameof(SiteOptions.KnownProxies));
+        var section = configuration.GetSection(SiteOptions.SectionName + ":KnownProxies");
         var values = section.Value is { } single ? [single] : section.GetChildren().Select(c => c.Value ?? "");
         return values.SelectMany(v => v.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }

@@ -96,6 +96,28 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A confirmed account with a password, made through Identity (as registration does).</summary>
+    public async Task<Core.Accounts.ApplicationUser> AddUserWithPasswordAsync(string email, string password)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.ApplicationUser>>();
+        var user = new Core.Accounts.ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        return user;
+    }
+
+    /// <summary>An HTTP client for the Kestrel server that keeps cookies and does not follow redirects, like a browser tab under test.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress ?? throw new InvalidOperationException("Call StartKestrel first."),
+        };
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -18,15 +18,14 @@ public sealed class CodeGuessLimit(AttemptCounters counters, ICurrentClient clie
     /// <summary>True when this client (or order) has used up its wrong guesses.</summary>
     public async Task<bool> IsBlockedAsync(Guid? orderId, CancellationToken ct = default)
     {
-        foreach (var (key, limit) in Keys(orderId))
+        var keys = Keys(orderId);
+        if (keys.Count == 0)
         {
-            if (await counters.CountAsync(key, Window, ct) >= limit)
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var counts = await counters.CountAsync(keys.Select(k => k.Key).ToList(), Window, ct);
+        return keys.Any(k => counts[k.Key] >= k.Limit);
     }
 
     /// <summary>

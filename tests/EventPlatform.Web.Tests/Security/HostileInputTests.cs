@@ -1,9 +1,7 @@
 using System.Net;
-using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -25,7 +23,6 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     private Guid _foreignOrganization;
     private Guid _foreignEvent;
     private string _foreignSlug = "";
-    private Uri _baseAddress = default!;
 
     /// <summary>Nul, control and format characters, a huge value, wrong types, out-of-range numbers, traversal and markup.</summary>
     private static readonly string[] HostileValues =
@@ -45,14 +42,9 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         _app = await TestApp.CreateAsync("hostile");
         // Over real HTTP: the in-memory test server refuses some hostile paths before the app sees them.
-        _baseAddress = _app.StartKestrel();
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = "walker@a.test", Email = "walker@a.test", EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            _ownOrganization = (await _app.Db.AddOrganizationAsync("walker-org", (user.Id, OrgRole.Owner))).Id;
-        }
+        _app.StartKestrel();
+        var user = await _app.AddUserWithPasswordAsync("walker@a.test", Password);
+        _ownOrganization = (await _app.Db.AddOrganizationAsync("walker-org", (user.Id, OrgRole.Owner))).Id;
 
         var stranger = await _app.Db.AddUserAsync("stranger@b.test");
         _foreignOrganization = (await _app.Db.AddOrganizationAsync("stranger-org", (stranger.Id, OrgRole.Owner))).Id;
@@ -150,7 +142,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<HttpClient> SignedInClientAsync()
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = _baseAddress };
+        var client = _app.CreateBrowserLikeClient();
         var signIn = await StaticForms.PostAsync(client, "/Account/Login", "login", new Dictionary<string, string> { ["Input.Email"] = "walker@a.test", ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return client;

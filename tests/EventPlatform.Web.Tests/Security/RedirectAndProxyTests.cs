@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using EventPlatform.Core.Accounts;
 using EventPlatform.TestSupport;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Web.Tests.Security;
 
@@ -46,12 +43,15 @@ public sealed partial class RedirectAndProxyTests : IAsyncLifetime
     public async Task SignInAndSignOut_WithAHostileReturnUrl_RedirectOnlyWithinTheSite(string hostile)
     {
         var (app, baseAddress) = await StartAsync(new Dictionary<string, string?>());
-        await CreateUserAsync(app, "redirect@example.test");
-        using var client = Client(baseAddress);
+        await app.AddUserWithPasswordAsync("redirect@example.test", Password);
+        using var client = app.CreateBrowserLikeClient();
 
         var signIn = await StaticForms.PostAsync(client, "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(hostile), "login",
             new Dictionary<string, string> { ["Input.Email"] = "redirect@example.test", ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        // Known quirk: with "/\u3000/…" the sign-in answers 302 without a Location (the browser
+        // stays put, signed in). Safe but untidy; noted in issue 14's closing note. Any other value must redirect.
+        Assert.True(signIn.Headers.Location is not null || hostile.Contains('\u3000', StringComparison.Ordinal), "The sign-in redirect has no Location.");
         AssertStaysOnSite(signIn.Headers.Location, baseAddress);
 
         var home = await client.GetStringAsync("/");
@@ -59,14 +59,15 @@ public sealed partial class RedirectAndProxyTests : IAsyncLifetime
         Assert.NotEmpty(token);
         var signOut = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = hostile, ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.NotNull(signOut.Headers.Location);
         AssertStaysOnSite(signOut.Headers.Location, baseAddress);
     }
 
     [Fact]
     public async Task BehindAKnownTlsProxy_TheRequestIsHttps_SoHstsIsSentAndCookiesAreSecure()
     {
-        var (_, baseAddress) = await StartAsync(new Dictionary<string, string?> { ["Site:KnownProxies"] = "127.0.0.1" }, "Production");
-        using var client = Client(baseAddress);
+        var (app, _) = await StartAsync(new Dictionary<string, string?> { ["Site:KnownProxies"] = "127.0.0.1" }, "Production");
+        using var client = app.CreateBrowserLikeClient();
 
         var response = await client.SendAsync(FromTheProxy("/Account/Login"));
 
@@ -78,8 +79,8 @@ public sealed partial class RedirectAndProxyTests : IAsyncLifetime
     [Fact]
     public async Task FromAnUnknownAddress_ForwardedHeadersAreIgnored()
     {
-        var (_, baseAddress) = await StartAsync(new Dictionary<string, string?>(), "Production");
-        using var client = Client(baseAddress);
+        var (app, _) = await StartAsync(new Dictionary<string, string?>(), "Production");
+        using var client = app.CreateBrowserLikeClient();
 
         var response = await client.SendAsync(FromTheProxy("/Account/Login"));
 
@@ -102,9 +103,7 @@ public sealed partial class RedirectAndProxyTests : IAsyncLifetime
     {
         if (location is null)
         {
-            // Known quirk: with "/\u3000/…" the sign-in answers 302 without a Location (the
-            // browser stays put, signed in). Safe, but untidy; noted in issue 14's closing note.
-            return;
+            return; // No redirect at all stays on the site (the callers decide whether that is allowed).
         }
 
         var target = location.IsAbsoluteUri ? location : new Uri(baseAddress, location);
@@ -120,15 +119,5 @@ public sealed partial class RedirectAndProxyTests : IAsyncLifetime
         var app = await TestApp.CreateAsync("redirects", _smtp, environment, settings);
         _apps.Add(app);
         return (app, app.StartKestrel());
-    }
-
-    private static HttpClient Client(Uri baseAddress) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-
-    private static async Task CreateUserAsync(TestApp app, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.True((await users.CreateAsync(new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow }, Password)).Succeeded);
     }
 }
