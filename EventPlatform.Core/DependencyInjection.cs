@@ -17,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFaultInjector, NoFaults>();
         services.AddMemoryCache();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ISettingsService, SettingsService>();
@@ -91,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<Payments.RefundPayments>();
         services.AddScoped<Payments.StartPayment>();
         services.AddScoped<Payments.ConfirmReturnedPayment>();
+        services.AddScoped<Payments.ReconcilePayments>();
         services.AddScoped<CheckIn.CheckInStations>();
         services.AddScoped<CheckIn.CheckInTicket>();
         services.AddScoped<CheckIn.ManageKiosks>();
@@ -101,6 +103,7 @@ public static class DependencyInjection
     private static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddScoped<DeliverOutboxEmails>();
+        services.AddScoped<RetryFailedEmail>();
         return services;
     }
 }

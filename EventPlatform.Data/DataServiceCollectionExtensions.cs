@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new Live.DatabaseConnectionString(connectionString!));
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IOutboxLeases, OutboxLeases>();
+        services.AddSingleton<Core.Payments.IPaymentReconciliationQueue, Ordering.PaymentReconciliationQueue>();
         services.AddSingleton<Core.Catalog.Browsing.ICatalogSearch, Catalog.CatalogSearch>();
         services.AddHostedService<DatabaseMigrator>();
         return services;

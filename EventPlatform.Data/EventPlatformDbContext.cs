@@ -48,6 +48,8 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
     public DbSet<OrderRefund> OrderRefunds => Set<OrderRefund>();
     public DbSet<SimulatedPaymentIntent> SimulatedPaymentIntents => Set<SimulatedPaymentIntent>();
+    public DbSet<SimulatedRefund> SimulatedRefunds => Set<SimulatedRefund>();
+    public DbSet<SimulatedWebhookEvent> SimulatedWebhookEvents => Set<SimulatedWebhookEvent>();
     public DbSet<OutboxEmailAttachment> OutboxEmailAttachments => Set<OutboxEmailAttachment>();
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
     public DbSet<Kiosk> Kiosks => Set<Kiosk>();

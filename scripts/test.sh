@@ -41,6 +41,8 @@ cleanup() {
     else "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; fi
   done
   pkill -f "ep-postgres-watchdog .*$TMPDIR" >/dev/null 2>&1 || true
+  # App processes the fault-injection suite started, should its test host have died first.
+  pkill -9 -f "$ROOT/EventPlatform.Web/bin/Debug/net10.0/EventPlatform.Web.dll" >/dev/null 2>&1 || true
   dotnet build-server shutdown >/dev/null 2>&1 || true
   rm -rf "$TMPDIR"
 }
@@ -56,10 +58,12 @@ RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"/*.trx
 mkdir -p "$RESULTS"
 status=0
-for project in EventPlatform.Core.Tests EventPlatform.Data.Tests EventPlatform.Web.Tests EventPlatform.E2E; do
+for project in EventPlatform.Core.Tests EventPlatform.Data.Tests EventPlatform.Web.Tests EventPlatform.E2E EventPlatform.Faults; do
   echo "==> $project"
+  # The fault-injection scenarios print their figures (docs/reliability.md): show test output for them.
+  verbosity=minimal; [ "$project" = EventPlatform.Faults ] && verbosity=detailed
   dotnet test "tests/$project/$project.csproj" --no-build --nologo \
-    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=minimal" \
+    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=$verbosity" \
     --results-directory "$RESULTS" || status=1
 done
 

@@ -7,10 +7,11 @@ namespace EventPlatform.Core.Administration;
 
 public sealed record OrganizationSummary(Guid Id, string Name, string Slug, int Members, DateTimeOffset CreatedAt);
 public sealed record AuditLine(DateTimeOffset At, string Action, string? Actor, Guid? OrganizationId, string? Target);
-public sealed record EmailLogLine(DateTimeOffset CreatedAt, string To, string Subject, OutboxEmailStatus Status, int Attempts, string? LastError);
+public sealed record EmailLogLine(Guid Id, DateTimeOffset CreatedAt, string To, string Subject, OutboxEmailStatus Status, int Attempts, string? LastError);
 
 /// <summary>What a platform admin sees first: organizations, user count, and the latest audit and email log lines.</summary>
-public sealed record PlatformOverview(int UserCount, IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<AuditLine> RecentAudit, IReadOnlyList<EmailLogLine> RecentEmails);
+/// <param name="FailedEmails">Given up on after two days of retries, oldest first: each can be sent again.</param>
+public sealed record PlatformOverview(int UserCount, IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<AuditLine> RecentAudit, IReadOnlyList<EmailLogLine> RecentEmails, IReadOnlyList<EmailLogLine> FailedEmails);
 
 /// <summary>Reads the platform overview; platform admins only.</summary>
 public sealed class GetPlatformOverview(IAppDbContextFactory dbFactory, OrganizationAccess access)
@@ -35,8 +36,13 @@ public sealed class GetPlatformOverview(IAppDbContextFactory dbFactory, Organiza
             .ToListAsync(ct);
         var emails = await db.OutboxEmails.AsNoTracking()
             .OrderByDescending(e => e.CreatedAt).Take(20)
-            .Select(e => new EmailLogLine(e.CreatedAt, e.To, e.Subject, e.Status, e.Attempts, e.LastError))
+            .Select(e => new EmailLogLine(e.Id, e.CreatedAt, e.To, e.Subject, e.Status, e.Attempts, e.LastError))
             .ToListAsync(ct);
-        return new PlatformOverview(users, organizations, audit, emails);
+        var failed = await db.OutboxEmails.AsNoTracking()
+            .Where(e => e.Status == OutboxEmailStatus.Failed)
+            .OrderBy(e => e.CreatedAt).Take(50)
+            .Select(e => new EmailLogLine(e.Id, e.CreatedAt, e.To, e.Subject, e.Status, e.Attempts, e.LastError))
+            .ToListAsync(ct);
+        return new PlatformOverview(users, organizations, audit, emails, failed);
     }
 }

@@ -43,6 +43,8 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents { get; }
     DbSet<OrderRefund> OrderRefunds { get; }
     DbSet<SimulatedPaymentIntent> SimulatedPaymentIntents { get; }
+    DbSet<SimulatedRefund> SimulatedRefunds { get; }
+    DbSet<SimulatedWebhookEvent> SimulatedWebhookEvents { get; }
     DbSet<OutboxEmailAttachment> OutboxEmailAttachments { get; }
     DbSet<CheckInRecord> CheckIns { get; }
     DbSet<Kiosk> Kiosks { get; }

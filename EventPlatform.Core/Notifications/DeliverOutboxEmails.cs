@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace EventPlatform.Core.Notifications;
 
 /// <summary>
-/// One pass of the email outbox: claim due emails, send each, record the attempt, and schedule a
-/// retry with backoff on failure. Called by the hosted worker; safe to run on every instance.
+/// One pass of the email outbox: take due emails one by one, send each, record the attempt, and
+/// schedule a retry with backoff on failure (<see cref="RetryPolicy"/>). Called by the hosted
+/// worker; safe to run on every instance.
 /// </summary>
 public sealed class DeliverOutboxEmails(
     IAppDbContextFactory dbFactory,
@@ -16,24 +17,33 @@ public sealed class DeliverOutboxEmails(
     ILogger<DeliverOutboxEmails> logger)
 {
     public const int BatchSize = 20;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    /// <summary>Sends what is due. Returns how many emails were attempted.</summary>
+    /// <summary>Sends what is due, up to a batch. Returns how many emails were attempted.</summary>
     public async Task<int> ExecuteAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var ids = await leases.ClaimDueEmailsAsync(BatchSize, now, now + Lease, ct);
-        foreach (var id in ids)
+        var attempted = 0;
+        while (attempted < BatchSize && await DeliverNextAsync(ct))
         {
-            await DeliverOneAsync(id, ct);
+            attempted++;
         }
 
-        return ids.Count;
+        return attempted;
     }
 
-    private async Task DeliverOneAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// One email in one transaction whose row lock is the lease (see <see cref="IOutboxLeases"/>):
+    /// lock, send, record the attempt, commit. A crash between the send and the commit sends that
+    /// one email again after restart — at least once is the most SMTP allows; never zero times.
+    /// </summary>
+    private async Task<bool> DeliverNextAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await leases.LockNextDueAsync(db, clock.GetUtcNow(), ct) is not { } id)
+        {
+            return false;
+        }
+
         var email = await db.OutboxEmails.SingleAsync(e => e.Id == id, ct);
         string? error = null;
         try
@@ -49,7 +59,6 @@ public sealed class DeliverOutboxEmails(
 
         var now = clock.GetUtcNow();
         email.Attempts++;
-        email.LeasedUntil = null;
         db.EmailDeliveryAttempts.Add(new EmailDeliveryAttempt
         {
             Id = Guid.CreateVersion7(),
@@ -65,32 +74,31 @@ public sealed class DeliverOutboxEmails(
             email.Status = OutboxEmailStatus.Sent;
             email.SentAt = now;
             email.LastError = null;
+            // Sent: its secrets (links, codes, QR tickets) leave the database with it.
+            email.HtmlBody = OutboxEmail.RedactedBody;
+            email.TextBody = OutboxEmail.RedactedBody;
+            db.OutboxEmailAttachments.RemoveRange(await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync(CancellationToken.None));
             logger.LogInformation("Email {EmailId} ({Kind}) sent via {Transport}", email.Id, email.Kind, transport.Name);
         }
         else
         {
             email.LastError = error;
-            if (email.Attempts >= RetryPolicy.MaxAttempts)
+            if (RetryPolicy.NextAttempt(email.Attempts, email.CreatedAt, now) is { } next)
             {
-                email.Status = OutboxEmailStatus.Failed;
-                logger.LogError("Email {EmailId} ({Kind}) failed for good after {Attempts} attempts: {Error}", email.Id, email.Kind, email.Attempts, error);
+                email.NextAttemptAt = next;
+                logger.LogWarning("Email {EmailId} ({Kind}) attempt {Attempt} failed, retry at {NextAttempt}: {Error}", email.Id, email.Kind, email.Attempts, email.NextAttemptAt, error);
             }
             else
             {
-                email.NextAttemptAt = now + RetryPolicy.DelayAfter(email.Attempts);
-                logger.LogWarning("Email {EmailId} ({Kind}) attempt {Attempt} failed, retry at {NextAttempt}: {Error}", email.Id, email.Kind, email.Attempts, email.NextAttemptAt, error);
+                // Kept whole (body and attachments) so that an admin can send it again once the cause is fixed.
+                email.Status = OutboxEmailStatus.Failed;
+                logger.LogError("Email {EmailId} ({Kind}) failed for good after {Attempts} attempts over {Hours} h: {Error}", email.Id, email.Kind, email.Attempts, RetryPolicy.GiveUpAfter.TotalHours, error);
             }
         }
 
-        if (email.Status is OutboxEmailStatus.Sent or OutboxEmailStatus.Failed)
-        {
-            // Done with: its secrets (links, codes, QR tickets) leave the database with it.
-            email.HtmlBody = OutboxEmail.RedactedBody;
-            email.TextBody = OutboxEmail.RedactedBody;
-            db.OutboxEmailAttachments.RemoveRange(await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync(CancellationToken.None));
-        }
-
-        // Record the outcome even if the host is stopping: the message may already have gone out.
+        // Recorded even if the host is stopping: the message may already have gone out.
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return true;
     }
 }

@@ -4,7 +4,7 @@ public enum OutboxEmailStatus
 {
     Pending,
     Sent,
-    /// <summary>Gave up after the last retry; visible in the email log.</summary>
+    /// <summary>Gave up after two days of retries (<see cref="RetryPolicy"/>); shown to platform admins with a retry action.</summary>
     Failed,
 }
 
@@ -15,7 +15,7 @@ public enum OutboxEmailStatus
 public class OutboxEmail
 {
     /// <summary>
-    /// What a body becomes once the email is sent or given up on: bodies hold sign-in links,
+    /// What a body becomes once the email is sent: bodies hold sign-in links,
     /// reset and confirmation codes, order keys and QR tickets, which are kept at rest only as
     /// hashes (issue 14). The email log keeps the recipient, subject, kind, status and times.
     /// </summary>
@@ -32,8 +32,6 @@ public class OutboxEmail
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
-    /// <summary>Set while a worker owns the row; another worker may take it after this time.</summary>
-    public DateTimeOffset? LeasedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 

@@ -60,6 +60,15 @@ public class Order
     public string? PaymentIntentId { get; set; }
     /// <summary>Why the last payment attempt failed, in the gateway's words, for the buyer.</summary>
     public string? PaymentFailureMessage { get; set; }
+    /// <summary>When <see cref="PaymentIntentId"/> was attached: reconciliation asks the gateway about intents older than a few minutes.</summary>
+    public DateTimeOffset? PaymentStartedAt { get; set; }
+    /// <summary>When reconciliation last asked the gateway about this order's intent.</summary>
+    public DateTimeOffset? PaymentCheckedAt { get; set; }
+    /// <summary>
+    /// The unpaid intent was cancelled at the gateway (the order expired long ago), so it can never
+    /// be paid: reconciliation stops asking about it.
+    /// </summary>
+    public DateTimeOffset? PaymentClosedAt { get; set; }
     /// <summary>Details (email, attendees, answers) were saved and validated; payment may start.</summary>
     public bool DetailsCompleted { get; set; }
     public DateTimeOffset HoldExpiresAt { get; set; }

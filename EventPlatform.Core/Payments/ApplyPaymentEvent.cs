@@ -56,6 +56,8 @@ public sealed class ApplyPaymentEvent(
     AuditTrail audit,
     TimeProvider clock,
     IAvailabilityNotifier live,
+    IPaymentGateway gateway,
+    IFaultInjector faults,
     ILogger<ApplyPaymentEvent> logger)
 {
     public async Task<PaymentEventResult> ExecuteAsync(PaymentNotification notification, CancellationToken ct = default)
@@ -87,6 +89,14 @@ public sealed class ApplyPaymentEvent(
             var order = orderId is { } id ? await OrderHolds.LockAsync(db, id, ct) : null;
             if (order is null)
             {
+                if (notification is { Kind: PaymentNotificationKind.Succeeded, OrderId: not null })
+                {
+                    // Ours (it carries our order id) but the order is gone: give the money back before
+                    // recording the event, so a failed refund leaves the event to be delivered again.
+                    await transaction.RollbackAsync(ct);
+                    return await RefundUnmatchedAsync(notification, ct);
+                }
+
                 logger.LogWarning("Payment event {EventType} for intent {IntentId} matches no order", notification.EventType, notification.IntentId);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -101,7 +111,9 @@ public sealed class ApplyPaymentEvent(
                 _ => (PaymentEventResult.Ignored, null),
             };
             await db.SaveChangesAsync(ct);
+            faults.Reached(FaultPoints.InsideConfirmation);
             await transaction.CommitAsync(ct);
+            faults.Reached(FaultPoints.AfterConfirmationCommitted);
             changedEvent = result == PaymentEventResult.Applied ? order.EventId : null;
         }
         catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
@@ -121,6 +133,38 @@ public sealed class ApplyPaymentEvent(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A payment for an order we no longer have (deleted before event deletion kept paid-for
+    /// orders): refunded in full, once — the gateway's idempotency key is derived from the intent,
+    /// so the webhook, its retries and reconciliation all make the same single refund.
+    /// </summary>
+    private async Task<PaymentEventResult> RefundUnmatchedAsync(PaymentNotification n, CancellationToken ct)
+    {
+        RefundOutcome outcome;
+        try
+        {
+            outcome = await gateway.RefundAsync(n.IntentId, n.AmountMinor, "unmatched-" + n.IntentId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Payment {IntentId} for the missing order {OrderId} could not be refunded yet", n.IntentId, n.OrderId);
+            return PaymentEventResult.Busy;
+        }
+
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        if (n.EventId is { } eventId)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO processed_payment_events (id, type, payment_intent_id, processed_at) VALUES ({eventId}, {n.EventType}, {n.IntentId}, {now}) ON CONFLICT (id) DO NOTHING", ct);
+        }
+
+        audit.Add(db, null, null, "payment.unmatched_refunded", "PaymentIntent", n.IntentId, new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
+        await db.SaveChangesAsync(ct);
+        logger.LogError("Payment {IntentId} of {Amount} matches no order (order id {OrderId} is gone): refund {Outcome}", n.IntentId, n.AmountMinor, n.OrderId, outcome.Succeeded ? "sent" : "refused: " + outcome.FailureMessage);
+        return PaymentEventResult.Applied;
     }
 
     private async Task<(PaymentEventResult, Guid?)> SucceededAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)

@@ -46,6 +46,12 @@ public interface IPaymentGateway
 
     Task<PaymentIntentState> FetchIntentAsync(string intentId, CancellationToken ct);
 
+    /// <summary>
+    /// Cancels an intent that was not paid, so it never can be. When it was paid meanwhile, the
+    /// gateway refuses and the returned state says <see cref="PaymentIntentOutcome.Succeeded"/>.
+    /// </summary>
+    Task<PaymentIntentState> CancelIntentAsync(string intentId, CancellationToken ct);
+
     /// <param name="idempotencyKey">One key per recorded refund, so a retry never refunds twice.</param>
     Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct);
 }

@@ -57,3 +57,30 @@ public class SimulatedPaymentIntent
     public long AmountRefundedMinor { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>A refund made by the simulated gateway, one per idempotency key, as Stripe keeps them.</summary>
+public class SimulatedRefund
+{
+    public required string Id { get; set; }
+    public required string IdempotencyKey { get; set; }
+    public required string PaymentIntentId { get; set; }
+    public long AmountMinor { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A webhook event the simulated gateway owes us: written in the same transaction as the change it
+/// reports (so a crash cannot lose it) and delivered by a worker, again and again with backoff until
+/// it is handled, as Stripe retries for days.
+/// </summary>
+public class SimulatedWebhookEvent
+{
+    public required string Id { get; set; }
+    public required string Type { get; set; }
+    public required string Payload { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public string? LastOutcome { get; set; }
+}

@@ -9,9 +9,10 @@ namespace EventPlatform.Core.Payments;
 /// what it pays back (so money owed is never forgotten); this sends it after commit, with the
 /// refund id as the idempotency key, and a worker retries rows that could not be sent.
 /// </summary>
-public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, TimeProvider clock, ILogger<RefundPayments> logger)
+public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, TimeProvider clock, IFaultInjector faults, ILogger<RefundPayments> logger)
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+    /// <summary>Long enough for the send right after commit to have finished; a concurrent second send is harmless (same idempotency key).</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(15);
 
     public static OrderRefund Record(IAppDbContext db, Guid orderId, string? intentId, long amountMinor, string currency, string reason, DateTimeOffset now)
     {
@@ -49,10 +50,12 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
             return;
         }
 
+        faults.Reached(FaultPoints.BeforeRefundSent);
         RefundOutcome outcome;
         try
         {
             outcome = await gateway.RefundAsync(refund.PaymentIntentId, refund.AmountMinor, "refund-" + refund.Id, ct);
+            faults.Reached(FaultPoints.AfterRefundSent);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,7 +17,7 @@ public sealed record PaymentStart(bool Confirmed, string? IntentId, string? Clie
 /// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
 /// going back returns the same intent and can never charge twice.
 /// </summary>
-public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ILogger<StartPayment> logger)
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ApplyPaymentEvent apply, IFaultInjector faults, ILogger<StartPayment> logger)
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
@@ -72,15 +72,48 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             return Fail("The payment could not be started. Please try again in a moment.");
         }
 
+        faults.Reached(FaultPoints.AfterIntentCreated);
+        // A crash before this line leaves an intent the order does not know: the browser never got
+        // its client secret, so it cannot have been paid, and pressing Pay again returns it (same key).
         var attached = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.PaymentIntentId, intent.IntentId).SetProperty(o => o.PaymentProvider, gateway.Name), ct);
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.PaymentIntentId, intent.IntentId)
+                .SetProperty(o => o.PaymentProvider, gateway.Name)
+                .SetProperty(o => o.PaymentStartedAt, o => o.PaymentIntentId == intent.IntentId ? o.PaymentStartedAt : now), ct);
         if (attached == 0)
         {
             return Fail(UserMessages.OrderNotPending);
         }
 
+        if (order.PaymentIntentId is { } replaced && replaced != intent.IntentId && order.PaymentProvider == gateway.Name)
+        {
+            await CancelReplacedIntentAsync(order, replaced, ct);
+        }
+
         logger.LogInformation("Payment intent {IntentId} for order {OrderNumber} ({Amount} {Currency})", intent.IntentId, order.Number, order.TotalMinor, order.Currency);
         return CommandResult<PaymentStart>.Success(new PaymentStart(false, intent.IntentId, intent.ClientSecret));
+    }
+
+    /// <summary>
+    /// The total changed since the buyer last pressed Pay: the old intent must never be paid now,
+    /// as reconciliation only follows the order's current one. If it was paid in the meantime (another
+    /// tab), the gateway refuses the cancellation and the payment is refunded like any stray one.
+    /// </summary>
+    private async Task CancelReplacedIntentAsync(Order order, string replacedIntentId, CancellationToken ct)
+    {
+        try
+        {
+            var state = await gateway.CancelIntentAsync(replacedIntentId, ct);
+            if (state.Outcome == PaymentIntentOutcome.Succeeded)
+            {
+                await apply.ExecuteAsync(new PaymentNotification(null, "replaced_intent", PaymentNotificationKind.Succeeded, replacedIntentId, order.Id, state.AmountMinor), ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Its webhook, if it is ever paid, still carries our order id and is refunded then.
+            logger.LogWarning(ex, "Replaced intent {IntentId} of order {OrderNumber} could not be cancelled", replacedIntentId, order.Number);
+        }
     }
 
     private async Task<CommandResult<PaymentStart>> ConfirmFreeAsync(IAppDbContext db, Guid orderId, DateTimeOffset now, CancellationToken ct)

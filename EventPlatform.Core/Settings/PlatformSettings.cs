@@ -20,6 +20,11 @@ public sealed record PlatformSettings
     public int MaxOpenHoldsPerDevice { get; init; } = 3;
     /// <summary>Tickets held unpaid from one network address for one event; generous, as a school or office shares an address.</summary>
     public int MaxHeldTicketsPerAddressPerEvent { get; init; } = 30;
+    /// <summary>
+    /// Reconciliation asks the gateway about an unconfirmed payment once its intent is this old
+    /// (issue 15): long enough for the webhook to arrive first in the normal case.
+    /// </summary>
+    public TimeSpan ReconcilePaymentsAfter { get; init; } = TimeSpan.FromMinutes(2);
 
     public static PlatformSettings Defaults { get; } = new();
 }
@@ -40,6 +45,7 @@ public static class SettingKeys
     public const string SearchResultsPerPage = "search_results_per_page";
     public const string MaxOpenHoldsPerDevice = "max_open_holds_per_device";
     public const string MaxHeldTicketsPerAddressPerEvent = "max_held_tickets_per_address_per_event";
+    public const string ReconcilePaymentsAfterMinutes = "reconcile_payments_after_minutes";
 
     /// <summary>The default rows, as stored (seeded by the initial migration).</summary>
     public static IReadOnlyDictionary<string, string> DefaultValues { get; } = ToValues(PlatformSettings.Defaults);
@@ -56,6 +62,7 @@ public static class SettingKeys
         [SearchResultsPerPage] = s.SearchResultsPerPage.ToString(CultureInfo.InvariantCulture),
         [MaxOpenHoldsPerDevice] = s.MaxOpenHoldsPerDevice.ToString(CultureInfo.InvariantCulture),
         [MaxHeldTicketsPerAddressPerEvent] = s.MaxHeldTicketsPerAddressPerEvent.ToString(CultureInfo.InvariantCulture),
+        [ReconcilePaymentsAfterMinutes] = Minutes(s.ReconcilePaymentsAfter),
     };
 
     /// <summary>
@@ -77,6 +84,7 @@ public static class SettingKeys
             SearchResultsPerPage = Int(SearchResultsPerPage, d.SearchResultsPerPage, 1, 200),
             MaxOpenHoldsPerDevice = Int(MaxOpenHoldsPerDevice, d.MaxOpenHoldsPerDevice, 1, 1000),
             MaxHeldTicketsPerAddressPerEvent = Int(MaxHeldTicketsPerAddressPerEvent, d.MaxHeldTicketsPerAddressPerEvent, 1, 100_000),
+            ReconcilePaymentsAfter = TimeSpan.FromMinutes(Int(ReconcilePaymentsAfterMinutes, (int)d.ReconcilePaymentsAfter.TotalMinutes, 0, 24 * 60)),
         };
 
         int Int(string key, int fallback, int min, int max) => Number(key, fallback, min, max);

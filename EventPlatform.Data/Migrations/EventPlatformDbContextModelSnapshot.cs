@@ -820,10 +820,6 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
-                    b.Property<DateTimeOffset?>("LeasedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("leased_until");
-
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -1171,6 +1167,14 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("paid_offline");
 
+                    b.Property<DateTimeOffset?>("PaymentCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_checked_at");
+
+                    b.Property<DateTimeOffset?>("PaymentClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_closed_at");
+
                     b.Property<string>("PaymentFailureMessage")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1185,6 +1189,10 @@ namespace EventPlatform.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("payment_provider");
+
+                    b.Property<DateTimeOffset?>("PaymentStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_started_at");
 
                     b.Property<bool>("RefundedLatePayment")
                         .HasColumnType("boolean")
@@ -1232,6 +1240,10 @@ namespace EventPlatform.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_number");
+
+                    b.HasIndex("PaymentCheckedAt")
+                        .HasDatabaseName("ix_orders_unsettled_payments")
+                        .HasFilter("status IN ('Pending', 'Expired') AND payment_intent_id IS NOT NULL AND payment_closed_at IS NULL AND NOT refunded_late_payment");
 
                     b.HasIndex("PaymentIntentId")
                         .HasDatabaseName("ix_orders_payment_intent_id");
@@ -1637,6 +1649,95 @@ namespace EventPlatform.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.Payments.SimulatedRefund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("PaymentIntentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payment_intent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simulated_refunds");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulated_refunds_idempotency_key");
+
+                    b.HasIndex("PaymentIntentId")
+                        .HasDatabaseName("ix_simulated_refunds_payment_intent_id");
+
+                    b.ToTable("simulated_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Payments.SimulatedWebhookEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_outcome");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simulated_webhook_events");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_simulated_webhook_events_next_attempt_at")
+                        .HasFilter("delivered_at IS NULL");
+
+                    b.ToTable("simulated_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Settings.PlatformSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1705,6 +1806,11 @@ namespace EventPlatform.Data.Migrations
                         {
                             Key = "max_held_tickets_per_address_per_event",
                             Value = "30"
+                        },
+                        new
+                        {
+                            Key = "reconcile_payments_after_minutes",
+                            Value = "2"
                         });
                 });
 

@@ -24,6 +24,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PaymentIntentId).HasMaxLength(100);
         builder.Property(o => o.PaymentFailureMessage).HasMaxLength(500);
         builder.HasIndex(o => o.PaymentIntentId);
+        // Reconciliation's queue: payments we have not heard the end of (PaymentReconciliationQueue).
+        builder.HasIndex(o => o.PaymentCheckedAt).HasFilter("status IN ('Pending', 'Expired') AND payment_intent_id IS NOT NULL AND payment_closed_at IS NULL AND NOT refunded_late_payment")
+            .HasDatabaseName("ix_orders_unsettled_payments");
         // Orders are never lost: an event with orders cannot be deleted.
         builder.HasOne<Event>().WithMany().HasForeignKey(o => o.EventId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.EventId, o.Status, o.CreatedAt });

@@ -49,6 +49,32 @@ internal sealed class SimulatedPaymentIntentConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class SimulatedRefundConfiguration : IEntityTypeConfiguration<SimulatedRefund>
+{
+    public void Configure(EntityTypeBuilder<SimulatedRefund> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(100);
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(200);
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.Property(r => r.PaymentIntentId).HasMaxLength(100);
+        builder.HasIndex(r => r.PaymentIntentId);
+    }
+}
+
+internal sealed class SimulatedWebhookEventConfiguration : IEntityTypeConfiguration<SimulatedWebhookEvent>
+{
+    public void Configure(EntityTypeBuilder<SimulatedWebhookEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasMaxLength(100);
+        builder.Property(e => e.Type).HasMaxLength(100);
+        builder.Property(e => e.LastOutcome).HasMaxLength(500);
+        // The delivery worker's queue.
+        builder.HasIndex(e => e.NextAttemptAt).HasFilter("delivered_at IS NULL");
+    }
+}
+
 internal sealed class OutboxEmailAttachmentConfiguration : IEntityTypeConfiguration<OutboxEmailAttachment>
 {
     public void Configure(EntityTypeBuilder<OutboxEmailAttachment> builder)

@@ -6,7 +6,9 @@ namespace EventPlatform.Web.Api;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (no dependencies checked).
-/// <c>/health/ready</c>: the database answers; 503 otherwise. Both return a small JSON report.
+/// <c>/health/ready</c>: the database answers, the LISTEN relay is listening and every background
+/// worker completed a pass lately (its last success and lag are in the report); 503 otherwise.
+/// Both return a small JSON report.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -28,7 +30,14 @@ internal static class HealthEndpoints
             durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1), error = e.Value.Exception?.Message }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    description = e.Value.Description,
+                    error = e.Value.Exception?.Message,
+                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

@@ -82,6 +82,9 @@ internal sealed class HttpCurrentClient(IHttpContextAccessor httpContext) : ICur
     public ClientIdentity Get() => _captured ?? (httpContext.HttpContext is { } context ? ClientDevice.Identify(context) : ClientIdentity.Unknown);
 
     internal void Capture() => _captured ??= httpContext.HttpContext is { } context ? ClientDevice.Identify(context) : null;
+
+    /// <summary>For the fault-injection suite's buyers, who all come from one test process (FaultDriverEndpoints).</summary>
+    internal void Assume(ClientIdentity identity) => _captured = identity;
 }
 
 internal sealed class CurrentClientCircuitHandler(HttpCurrentClient client) : CircuitHandler

@@ -43,6 +43,7 @@ internal static class WebComposition
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
         services.AddPayments(configuration);
+        services.AddFaultInjection(configuration, builder.Environment);
         services.AddLiveAvailability();
 
         services.AddAccounts(configuration);
@@ -50,7 +51,11 @@ internal static class WebComposition
 
         services.AddDataProtection().SetApplicationName("EventPlatform").PersistKeysToDbContext<EventPlatformDbContext>()
             .ProtectKeysWithConfiguredCertificate(configuration);
-        services.AddHealthChecks().AddDbContextCheck<EventPlatformDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSingleton<WorkerHealth>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<EventPlatformDbContext>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<WorkersHealthCheck>("workers", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<Live.LiveRelayHealthCheck>("live-relay", tags: [HealthEndpoints.ReadyTag]);
         services.AddSignInRateLimiting(configuration);
 
         // Runs after the migrator registered by AddData (hosted services start in order).
@@ -88,6 +93,10 @@ internal static class WebComposition
         app.MapMediaEndpoints();
         app.MapWebhookEndpoints();
         app.MapOrderEndpoints();
+        if (app.Configuration.GetValue<bool>($"{FaultOptions.SectionName}:{nameof(FaultOptions.Enabled)}") && !app.Environment.IsProduction())
+        {
+            app.MapFaultDriverEndpoints();
+        }
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
     }

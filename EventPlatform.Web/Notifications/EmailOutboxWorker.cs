@@ -6,13 +6,16 @@ namespace EventPlatform.Web.Notifications;
 /// Runs the outbox: every few seconds (or at once when nudged after an enqueue) it asks
 /// <see cref="DeliverOutboxEmails"/> to send what is due. The work itself is the Core use case.
 /// </summary>
-internal sealed class EmailOutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<EmailOutboxWorker> logger) : BackgroundService
+internal sealed class EmailOutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, Hosting.WorkerHealth health, ILogger<EmailOutboxWorker> logger) : BackgroundService
 {
+    public const string Name = "email-outbox";
+
     /// <summary>How long the worker sleeps when nothing nudges it.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        health.Expect(Name, PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -24,6 +27,7 @@ internal sealed class EmailOutboxWorker(IServiceScopeFactory scopes, OutboxSigna
                     attempted = await scope.ServiceProvider.GetRequiredService<DeliverOutboxEmails>().ExecuteAsync(stoppingToken);
                 }
                 while (attempted == DeliverOutboxEmails.BatchSize && !stoppingToken.IsCancellationRequested);
+                health.Succeeded(Name);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -31,6 +35,7 @@ internal sealed class EmailOutboxWorker(IServiceScopeFactory scopes, OutboxSigna
             }
             catch (Exception ex)
             {
+                health.Failed(Name, ex);
                 // The database may be briefly unavailable; the next pass tries again.
                 logger.LogError(ex, "Email outbox pass failed");
             }

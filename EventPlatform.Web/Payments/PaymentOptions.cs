@@ -22,7 +22,24 @@ public sealed class PaymentOptions
     /// </summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// How the simulated gateway sends its webhooks: normally (<c>Deliver</c>), each ten times at
+    /// once (<c>Duplicate</c>), or not at all (<c>Never</c>, so only reconciliation confirms).
+    /// The last two exist for the fault-injection suite (docs/reliability.md).
+    /// </summary>
+    public SimulatedWebhookMode SimulatedWebhooks { get; set; }
+
+    /// <summary>How often reconciliation asks the gateway about unsettled payments (issue 15).</summary>
+    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool UsesStripe => !string.IsNullOrWhiteSpace(StripeSecretKey) && !string.IsNullOrWhiteSpace(StripePublishableKey);
 
     public static string RandomWebhookSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}
+
+public enum SimulatedWebhookMode
+{
+    Deliver,
+    Duplicate,
+    Never,
 }

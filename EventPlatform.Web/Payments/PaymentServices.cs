@@ -27,12 +27,15 @@ internal static class PaymentServices
         }
         else
         {
+            services.AddSingleton<SimulatedWebhookDelivery>();
+            services.AddHostedService<SimulatedWebhookWorker>();
             services.AddSingleton<SimulatedPaymentGateway>();
             services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
             services.AddScoped<SimulatedCheckout>();
         }
 
         services.AddHostedService<PaymentsWorker>();
+        services.AddHostedService<PaymentsReconciliationWorker>();
         return services;
     }
 }

@@ -2,17 +2,17 @@ using System.Security.Cryptography;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Payments;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EventPlatform.Web.Payments;
 
 /// <summary>
 /// A gateway that behaves like Stripe without moving money (architecture.md "Payments"): intents
-/// live in our database, one per idempotency key; outcomes are reported as signed Stripe-format
-/// events delivered, in a scope of their own as an HTTP webhook would be, to the same
-/// <see cref="StripeWebhookProcessor"/> the endpoint uses.
+/// and refunds live in our database, one per idempotency key; every change is reported as a
+/// signed Stripe-format event written in the same transaction (<see cref="SimulatedWebhookEvent"/>)
+/// and delivered by <see cref="SimulatedWebhookDelivery"/> to the same
+/// <see cref="StripeWebhookProcessor"/> the HTTP endpoint uses, retried until handled.
 /// </summary>
-internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, IServiceScopeFactory scopes, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<SimulatedPaymentGateway> logger)
+internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock, IFaultInjector faults)
     : IPaymentGateway
 {
     public string Name => "simulated";
@@ -61,11 +61,30 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, IS
         return State(await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException());
     }
 
+    public async Task<PaymentIntentState> CancelIntentAsync(string intentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        // Conditional, as Stripe refuses to cancel a succeeded intent.
+        await db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Canceled), ct);
+        return State(await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException());
+    }
+
     public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
     {
-        SimulatedPaymentIntent intent;
+        string eventId;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One refund of an intent at a time, as Stripe serializes them: a concurrent call with the
+            // same key waits here, then finds the refund the first one made.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM simulated_payment_intents WHERE id = {intentId} FOR UPDATE", ct);
+            // The same key again (a retry after a crash or a timeout) is the same refund, as with Stripe.
+            if (await db.SimulatedRefunds.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == idempotencyKey, ct) is { } earlier)
+            {
+                return new RefundOutcome(true, earlier.Id, null);
+            }
+
             // Conditional, like Stripe's own rule: never refund more than was charged.
             var changed = await db.SimulatedPaymentIntents
                 .Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.Succeeded && i.AmountRefundedMinor + amountMinor <= i.AmountMinor)
@@ -75,51 +94,69 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, IS
                 return new RefundOutcome(false, null, "The charge cannot be refunded by this amount.");
             }
 
-            intent = await db.SimulatedPaymentIntents.AsNoTracking().SingleAsync(i => i.Id == intentId, ct);
-        }
+            var refund = new SimulatedRefund
+            {
+                Id = "re_sim_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+                IdempotencyKey = idempotencyKey,
+                PaymentIntentId = intentId,
+                AmountMinor = amountMinor,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.SimulatedRefunds.Add(refund);
+            var intent = await db.SimulatedPaymentIntents.AsNoTracking().SingleAsync(i => i.Id == intentId, ct);
+            eventId = webhooks.Enqueue(db, "charge.refunded", SimulatedStripeEvents.ChargeRefundedEvent(intent));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DatabaseBusy.IsUniqueViolation(ex))
+            {
+                // The same key at the same moment: the other call made the refund.
+                await using var again = await dbFactory.CreateAsync(ct);
+                return new RefundOutcome(true, (await again.SimulatedRefunds.AsNoTracking().SingleAsync(r => r.IdempotencyKey == idempotencyKey, ct)).Id, null);
+            }
 
-        await DeliverAsync(SimulatedStripeEvents.ChargeRefundedEvent(intent), ct);
-        return new RefundOutcome(true, "re_sim_" + idempotencyKey, null);
+            await webhooks.DeliverNowAsync(eventId, ct);
+            return new RefundOutcome(true, refund.Id, null);
+        }
     }
 
     /// <summary>Records the card outcome on the intent and reports it as Stripe would.</summary>
     public async Task<PaymentIntentState> CompleteAsync(string intentId, SimulatedCardOutcome outcome, CancellationToken ct)
     {
         SimulatedPaymentIntent intent;
+        string? eventId = null;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            if (outcome.Succeeded)
-            {
-                await db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded).SetProperty(i => i.LastFailureCode, (string?)null).SetProperty(i => i.LastFailureMessage, (string?)null), ct);
-            }
-            else
-            {
-                await db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastFailureCode, outcome.DeclineCode).SetProperty(i => i.LastFailureMessage, outcome.Message), ct);
-            }
-
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var pending = db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod);
+            var changed = outcome.Succeeded
+                ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded).SetProperty(i => i.LastFailureCode, (string?)null).SetProperty(i => i.LastFailureMessage, (string?)null), ct)
+                : await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.LastFailureCode, outcome.DeclineCode).SetProperty(i => i.LastFailureMessage, outcome.Message), ct);
             intent = await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException();
+            if (changed == 1)
+            {
+                eventId = intent.Status == SimulatedIntentStatus.Succeeded
+                    ? webhooks.Enqueue(db, "payment_intent.succeeded", SimulatedStripeEvents.PaymentIntentEvent("payment_intent.succeeded", intent))
+                    : webhooks.Enqueue(db, "payment_intent.payment_failed", SimulatedStripeEvents.PaymentIntentEvent("payment_intent.payment_failed", intent, outcome.DeclineCode, outcome.Message));
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
 
-        var payload = intent.Status == SimulatedIntentStatus.Succeeded
-            ? SimulatedStripeEvents.PaymentIntentEvent("payment_intent.succeeded", intent)
-            : SimulatedStripeEvents.PaymentIntentEvent("payment_intent.payment_failed", intent, outcome.DeclineCode, outcome.Message);
-        await DeliverAsync(payload, ct);
-        return State(intent);
-    }
-
-    private async Task DeliverAsync(string payload, CancellationToken ct)
-    {
-        // Signed with the wall clock, as Stripe does: Stripe.net checks the 5-minute tolerance against it.
-        var signature = SimulatedStripeEvents.Sign(payload, options.Value.WebhookSecret!, DateTimeOffset.UtcNow);
-        await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<StripeWebhookProcessor>().ProcessAsync(payload, signature, ct);
-        if (outcome is WebhookOutcome.BadSignature or WebhookOutcome.Busy)
+        if (intent.Status == SimulatedIntentStatus.Succeeded)
         {
-            // The return page confirms from the intent's state anyway, as with Stripe when a webhook is late.
-            logger.LogWarning("Simulated webhook delivery answered {Outcome}", outcome);
+            faults.Reached(FaultPoints.AfterPaymentSucceeded);
         }
+
+        if (eventId is not null)
+        {
+            await webhooks.DeliverNowAsync(eventId, ct);
+        }
+
+        return State(intent);
     }
 
     private static PaymentIntentState State(SimulatedPaymentIntent intent) => new(

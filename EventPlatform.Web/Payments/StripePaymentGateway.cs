@@ -41,6 +41,20 @@ internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : I
     public async Task<PaymentIntentState> FetchIntentAsync(string intentId, CancellationToken ct) =>
         State(await new PaymentIntentService(client).GetAsync(intentId, cancellationToken: ct));
 
+    public async Task<PaymentIntentState> CancelIntentAsync(string intentId, CancellationToken ct)
+    {
+        var service = new PaymentIntentService(client);
+        try
+        {
+            return State(await service.CancelAsync(intentId, cancellationToken: ct));
+        }
+        catch (StripeException ex) when (ex.StripeError?.Code == "payment_intent_unexpected_state")
+        {
+            // Succeeded (or already cancelled) meanwhile: report what it is now.
+            return State(await service.GetAsync(intentId, cancellationToken: ct));
+        }
+    }
+
     public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
     {
         try

@@ -36,6 +36,7 @@ public sealed class PlaceHold(
     AuditTrail audit,
     TimeProvider clock,
     IAvailabilityNotifier live,
+    IFaultInjector faults,
     ILogger<PlaceHold> logger)
 {
     public const string QuantitiesField = "Quantities";
@@ -257,6 +258,7 @@ public sealed class PlaceHold(
             }
 
             await transaction.CommitAsync(ct);
+            faults.Reached(FaultPoints.AfterHoldCommitted);
             await live.ChangedAsync(order.EventId, ct);
             logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count, order.EventId);
             return CommandResult<HoldPlaced>.Success(new HoldPlaced(order.Id, order.AccessKey, order.HoldExpiresAt));

@@ -14,4 +14,13 @@ public class RetryPolicyTests
     [InlineData(50, 3600)]
     public void DelayAfter_DoublesFromFifteenSecondsUpToOneHour(int failures, int expectedSeconds) =>
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), RetryPolicy.DelayAfter(failures));
+
+    [Fact]
+    public void NextAttempt_GivesUpOnlyAfterTwoDays()
+    {
+        var queued = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(queued.AddSeconds(15), RetryPolicy.NextAttempt(1, queued, queued));
+        Assert.Equal(queued.AddHours(47), RetryPolicy.NextAttempt(50, queued, queued.AddHours(46)));
+        Assert.Null(RetryPolicy.NextAttempt(51, queued, queued.AddHours(47.5)));
+    }
 }

@@ -1,3 +1,4 @@
+using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -24,32 +25,48 @@ public sealed class OutboxLeasesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ParallelWorkers_ClaimDisjointEmails_AndTogetherClaimAll()
+    public async Task ParallelSenders_TakeDisjointEmails_AndTogetherTakeAll()
     {
         var now = _services.Clock.GetUtcNow();
-        await EnqueueAsync(60, now);
+        await EnqueueAsync(24, now);
         var leases = _services.Get<IOutboxLeases>();
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        // Four senders, each holding every email it takes locked until the end (as a slow send would).
+        var open = new List<(IAppDbContext Db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Tx)>();
+        var taken = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             var mine = new List<Guid>();
-            IReadOnlyList<Guid> batch;
-            do
+            while (true)
             {
-                batch = await leases.ClaimDueEmailsAsync(7, now, now.AddMinutes(2), CancellationToken.None);
-                mine.AddRange(batch);
+                var db = await _services.Db.CreateAsync();
+                var tx = await db.Database.BeginTransactionAsync();
+                lock (open)
+                {
+                    open.Add((db, tx));
+                }
+
+                if (await leases.LockNextDueAsync(db, now, CancellationToken.None) is not { } id)
+                {
+                    return mine;
+                }
+
+                mine.Add(id);
             }
-            while (batch.Count > 0);
-            return mine;
         })));
 
-        var all = claims.SelectMany(c => c).ToList();
-        Assert.Equal(60, all.Count);
-        Assert.Equal(60, all.Distinct().Count());
+        foreach (var (db, tx) in open)
+        {
+            await tx.DisposeAsync();
+            await db.DisposeAsync();
+        }
+
+        var all = taken.SelectMany(c => c).ToList();
+        Assert.Equal(24, all.Count);
+        Assert.Equal(24, all.Distinct().Count());
     }
 
     [Fact]
-    public async Task LeasedEmail_IsNotClaimedAgain_UntilItsLeaseRunsOut()
+    public async Task AnEmailBeingSent_IsSkipped_AndIsFreeTheMomentItsSendersConnectionEnds()
     {
         var now = _services.Clock.GetUtcNow().AddDays(1);
         await using (var db = await _services.Db.CreateAsync())
@@ -59,14 +76,28 @@ public sealed class OutboxLeasesTests : IAsyncLifetime
 
         await EnqueueAsync(1, now);
         var leases = _services.Get<IOutboxLeases>();
+        var sender = await _services.Db.CreateAsync();
+        var sending = await sender.Database.BeginTransactionAsync();
+        Assert.NotNull(await leases.LockNextDueAsync(sender, now, CancellationToken.None));
 
-        Assert.Single(await leases.ClaimDueEmailsAsync(10, now, now.AddMinutes(2), CancellationToken.None));
-        Assert.Empty(await leases.ClaimDueEmailsAsync(10, now.AddMinutes(1), now.AddMinutes(3), CancellationToken.None));
-        Assert.Single(await leases.ClaimDueEmailsAsync(10, now.AddMinutes(3), now.AddMinutes(5), CancellationToken.None));
+        await using (var other = await _services.Db.CreateAsync())
+        {
+            await using var tx = await other.Database.BeginTransactionAsync();
+            Assert.Null(await leases.LockNextDueAsync(other, now, CancellationToken.None));
+        }
+
+        // The sender dies mid-send (its connection closes, as when the process is killed): no lease to wait out.
+        await sending.DisposeAsync();
+        await sender.DisposeAsync();
+        await using (var other = await _services.Db.CreateAsync())
+        {
+            await using var tx = await other.Database.BeginTransactionAsync();
+            Assert.NotNull(await leases.LockNextDueAsync(other, now, CancellationToken.None));
+        }
     }
 
     [Fact]
-    public async Task EmailNotYetDue_IsNotClaimed()
+    public async Task EmailNotYetDue_IsNotTaken()
     {
         var now = _services.Clock.GetUtcNow().AddDays(2);
         await using (var db = await _services.Db.CreateAsync())
@@ -75,6 +106,8 @@ public sealed class OutboxLeasesTests : IAsyncLifetime
         }
 
         await EnqueueAsync(1, now.AddMinutes(5));
-        Assert.Empty(await _services.Get<IOutboxLeases>().ClaimDueEmailsAsync(10, now, now.AddMinutes(2), CancellationToken.None));
+        await using var reader = await _services.Db.CreateAsync();
+        await using var transaction = await reader.Database.BeginTransactionAsync();
+        Assert.Null(await _services.Get<IOutboxLeases>().LockNextDueAsync(reader, now, CancellationToken.None));
     }
 }

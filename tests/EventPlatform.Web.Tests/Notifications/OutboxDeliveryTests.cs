@@ -127,16 +127,19 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Email_IsMarkedFailed_AfterTheLastRetry()
+    public async Task Email_IsRetriedForTwoDays_ThenMarkedFailed_AndAnAdminCanSendItAgain()
     {
         var id = await EnqueueAsync("never@example.com");
+        var queuedAt = _services.Clock.GetUtcNow();
         await _smtp.StopProcessAsync();
+        var attempts = 0;
         try
         {
-            for (var attempt = 1; attempt <= RetryPolicy.MaxAttempts; attempt++)
+            while ((await LoadAsync(id)).Status == OutboxEmailStatus.Pending)
             {
-                await _services.Get<DeliverOutboxEmails>().ExecuteAsync();
-                _services.Clock.Advance(RetryPolicy.DelayAfter(attempt));
+                attempts += await _services.Get<DeliverOutboxEmails>().ExecuteAsync();
+                _services.Clock.Advance(RetryPolicy.DelayAfter(Math.Max(attempts, 1)));
+                Assert.True(attempts < 100, "never gives up");
             }
         }
         finally
@@ -146,7 +149,21 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         var email = await LoadAsync(id);
         Assert.Equal(OutboxEmailStatus.Failed, email.Status);
-        Assert.Equal(RetryPolicy.MaxAttempts, email.Attempts);
+        Assert.InRange(email.Attempts, 50, 60);
+        var lastAttempt = email.DeliveryAttempts.Max(a => a.AttemptedAt);
+        Assert.InRange(lastAttempt - queuedAt, RetryPolicy.GiveUpAfter - TimeSpan.FromHours(1), RetryPolicy.GiveUpAfter);
         Assert.Equal(0, await _services.Get<DeliverOutboxEmails>().ExecuteAsync());
+        // Kept whole so it can be sent again.
+        Assert.NotEqual(OutboxEmail.RedactedBody, email.HtmlBody);
+
+        // A platform admin sends it again once the server is back.
+        var admin = await _services.Db.AddUserAsync("admin@platform.test");
+        await _services.Db.MakePlatformAdminAsync(admin.Id);
+        _services.Caller.UserId = admin.Id;
+        Assert.True(await _services.Get<RetryFailedEmail>().ExecuteAsync(id));
+        Assert.False(await _services.Get<RetryFailedEmail>().ExecuteAsync(id));
+        Assert.Equal(1, await _services.Get<DeliverOutboxEmails>().ExecuteAsync());
+        await _smtp.WaitForMessageAsync("never@example.com");
+        Assert.Equal(OutboxEmailStatus.Sent, (await LoadAsync(id)).Status);
     }
 }

@@ -1,0 +1,36 @@
+using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Notifications;
+
+/// <summary>
+/// A platform admin sends a failed email again once the cause is fixed (the mail server is back,
+/// the address corrected): it goes back into the outbox, due now, for one more attempt; if that
+/// fails too it is failed again, with the new error.
+/// </summary>
+public sealed class RetryFailedEmail(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, IEnumerable<IOutboxWakeUp> wakeUps, TimeProvider clock)
+{
+    /// <returns>False when the email is not (or no longer) failed: someone retried it already.</returns>
+    public async Task<bool> ExecuteAsync(Guid emailId, CancellationToken ct = default)
+    {
+        var adminId = await access.RequirePlatformAdminAsync(ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        var changed = await db.OutboxEmails.Where(e => e.Id == emailId && e.Status == OutboxEmailStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Pending).SetProperty(e => e.NextAttemptAt, now), ct);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        audit.Add(db, adminId, null, "email.retried", "OutboxEmail", emailId.ToString());
+        await db.SaveChangesAsync(ct);
+        foreach (var wakeUp in wakeUps)
+        {
+            wakeUp.Nudge();
+        }
+        return true;
+    }
+}
