@@ -22,7 +22,7 @@ internal static class FaultDriverEndpoints
 
     public static IEndpointRouteBuilder MapFaultDriverEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/_faults/purchase", async (Guid eventId, Guid ticketTypeId, int quantity, string buyer, string? card, IServiceScopeFactory scopes, CancellationToken ct) =>
+        endpoints.MapPost("/_faults/purchase", async (Guid eventId, Guid ticketTypeId, int quantity, string buyer, string? card, bool? closeTabAfterPaying, IServiceScopeFactory scopes, CancellationToken ct) =>
         {
             var identity = new ClientIdentity("fault-" + buyer, "fault-device-" + buyer);
             string? key = null;
@@ -47,6 +47,13 @@ internal static class FaultDriverEndpoints
                 if (!started.Succeeded)
                 {
                     return Results.Ok(new PurchaseResult(key, "start-payment", null, started.Errors[0].Message));
+                }
+
+                if (closeTabAfterPaying == true)
+                {
+                    // The card is accepted, and the buyer never sees the return page: only the webhook or reconciliation can confirm.
+                    var intent = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SimulatedPaymentGateway>().CompleteAsync(started.Value!.IntentId!, SimulatedCards.Outcome(card ?? SimulatedCards.Success), ct));
+                    return Results.Ok(new PurchaseResult(key, "card-only", intent.Outcome.ToString(), null));
                 }
 
                 var paid = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card ?? SimulatedCards.Success, "12/35", "123"), ct));

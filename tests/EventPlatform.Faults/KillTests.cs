@@ -31,6 +31,7 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
         var random = new Random(15);
         int attempts = 0, kills = 0, notReached = 0, buyerSerial = 0;
         var slowestHeal = TimeSpan.Zero;
+        var restarting = new System.Diagnostics.Stopwatch();
         var app = await _bench.StartAppAsync();
         try
         {
@@ -69,7 +70,9 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
                     }
 
                     await app.DisposeAsync();
+                    restarting.Start();
                     app = await _bench.StartAppAsync();
+                    restarting.Stop();
                     var (figures, took) = await Ledger.WaitUntilSettledAsync(_bench, HealBound);
                     slowestHeal = took > slowestHeal ? took : slowestHeal;
                     Assert.True(figures.Settled, $"Not settled {took.TotalSeconds:0.0} s after the restart following a kill at {point}: {figures}\n{app.Output}");
@@ -78,7 +81,7 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             var final = await Ledger.ReadAsync(_bench);
-            output.WriteLine($"FIGURES kill -9: fault points {FaultPoints.All.Count}, purchases attempted {attempts}, kills at a fault point {kills}, killed from outside (point not reached) {notReached}, slowest recovery {slowestHeal.TotalSeconds:0.0} s; {final}");
+            output.WriteLine($"FIGURES kill -9: fault points {FaultPoints.All.Count}, purchases attempted {attempts}, kills at a fault point {kills}, killed from outside (point not reached) {notReached}, slowest recovery after restart {slowestHeal.TotalSeconds:0.0} s, mean restart {restarting.Elapsed.TotalSeconds / Math.Max(1, kills + notReached):0.0} s; {final}");
             Assert.True(kills >= 50, $"only {kills} kills at a fault point");
             AssertNeverBroken(final, "the end");
             Assert.True(final.PaidOrders > 0 && final.CancelledOrders > 0, final.ToString());

@@ -98,6 +98,29 @@ public sealed class SmtpTestServer : IAsyncDisposable
             : [];
     }
 
+    /// <summary>
+    /// The subject of every message delivered so far, reading headers only (the fault-injection
+    /// suite polls hundreds of messages with QR attachments many times a second).
+    /// </summary>
+    public IReadOnlyList<string> Subjects()
+    {
+        var folder = Path.Combine(Maildir, "new");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var subjects = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(folder))
+        {
+            using var stream = File.OpenRead(path);
+            var headers = HeaderList.Load(stream);
+            subjects.Add(headers[HeaderId.Subject] ?? "");
+        }
+
+        return subjects;
+    }
+
     /// <summary>Waits until a message to <paramref name="to"/> (matching <paramref name="match"/>) arrives.</summary>
     public async Task<MimeMessage> WaitForMessageAsync(string to, Func<MimeMessage, bool>? match = null, TimeSpan? timeout = null)
     {

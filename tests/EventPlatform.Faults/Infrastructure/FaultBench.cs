@@ -95,11 +95,12 @@ public sealed class Buyers(Uri baseAddress) : IDisposable
     public sealed record Purchase(string? OrderKey, string Step, string? Status, string? Error);
 
     /// <summary>One purchase; null when the app died (or refused the connection) meanwhile.</summary>
-    public async Task<Purchase?> BuyAsync(Guid eventId, Guid typeId, int quantity, string buyer)
+    /// <param name="closeTabAfterPaying">The card is accepted but the buyer never reaches the return page.</param>
+    public async Task<Purchase?> BuyAsync(Guid eventId, Guid typeId, int quantity, string buyer, bool closeTabAfterPaying = false)
     {
         try
         {
-            var response = await _http.PostAsync($"/_faults/purchase?eventId={eventId}&ticketTypeId={typeId}&quantity={quantity}&buyer={buyer}", null);
+            var response = await _http.PostAsync($"/_faults/purchase?eventId={eventId}&ticketTypeId={typeId}&quantity={quantity}&buyer={buyer}&closeTabAfterPaying={closeTabAfterPaying}", null);
             return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Purchase>() : new Purchase(null, "http", null, $"HTTP {(int)response.StatusCode}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
@@ -119,6 +120,22 @@ public sealed class Buyers(Uri baseAddress) : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>Many buyers, <paramref name="parallel"/> at a time; returns what each got (null where the app died).</summary>
+    public async Task<IReadOnlyList<Purchase?>> BuyManyAsync(FaultBench bench, int count, int parallel, string prefix, bool closeTabAfterPaying = false)
+    {
+        var results = new Purchase?[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                results[i] = await BuyAsync(bench.Sale.EventId, bench.TicketTypeId, 1 + (i % 3), $"{prefix}{i}", closeTabAfterPaying);
+            }
+        })));
+        return results;
     }
 
     public async Task ArmAsync(string point, int onHit)

@@ -92,7 +92,7 @@ public static class Ledger
         var oversold = session.Sold + session.Held > session.Capacity ? 1 : 0;
 
         // Every email the buyers were owed, once: a confirmation per order ever confirmed, a cancellation per cancelled one.
-        var subjects = bench.Smtp.Messages().Select(m => m.Subject ?? "").ToList();
+        var subjects = bench.Smtp.Subjects();
         int expected = 0, delivered = 0, missing = 0, duplicated = 0;
         foreach (var order in orders.Values.Where(o => o.BuyerEmail is not null))
         {
