@@ -113,6 +113,70 @@ public sealed class StripeWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TenCopiesOfALatePaymentAtOnce_WhenThePlacesAreGone_RefundOnce()
+    {
+        var (gone, goneIntent) = await PendingOrderWithIntentAsync(2);
+        await ExpireAsync(gone);
+        await PendingOrderWithIntentAsync(4); // the places are gone
+        var payload = await SucceededEventAsync(goneIntent);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostAsync(payload, Sign(payload))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(responses, r => r.Content.ReadAsStringAsync().Result.Contains("\"handled\":true", StringComparison.Ordinal));
+        await using var db = await _app.Db.CreateAsync();
+        Assert.Single(await db.OrderRefunds.Where(r => r.PaymentIntentId == goneIntent).ToListAsync());
+        Assert.Single(await db.SimulatedRefunds.Where(r => r.PaymentIntentId == goneIntent).ToListAsync());
+        Assert.Equal(1, await db.OutboxEmails.CountAsync(e => e.Kind == "order.late_payment_refunded"));
+    }
+
+    [Fact]
+    public async Task OutOfOrder_TheRefundsWebhookBeforeThePayments_StillOneConfirmationAndOneRefund()
+    {
+        // Paid (the return page confirmed), then cancelled by the buyer and refunded; both webhooks are still on their way.
+        var (key, intentId) = await PendingOrderWithIntentAsync(1);
+        var succeeded = await SucceededEventAsync(intentId);
+        Assert.Equal(OrderStatus.Paid, await ReturnPageAsync(key));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Core.Ordering.Cancellation.CancelTickets>().ByBuyerAsync(key, [])).Succeeded);
+        }
+
+        var refunded = SimulatedStripeEvents.ChargeRefundedEvent(await IntentAsync(intentId));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(refunded, Sign(refunded))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(succeeded, Sign(succeeded))).StatusCode);
+
+        var order = await OrderAsync(key);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        await using var db = await _app.Db.CreateAsync();
+        Assert.Equal(Core.Payments.RefundStatus.Succeeded, (await db.OrderRefunds.SingleAsync(r => r.PaymentIntentId == intentId)).Status);
+        Assert.Equal(order.PaidMinor, (await IntentAsync(intentId)).AmountRefundedMinor);
+        Assert.Equal(1, await ConfirmationEmailsAsync());
+    }
+
+    [Fact]
+    public async Task AnEventFromAnotherApiVersion_IsStillApplied()
+    {
+        var (key, intentId) = await PendingOrderWithIntentAsync(1);
+        await SucceededEventAsync(intentId);
+        var intent = await IntentAsync(intentId);
+        var payload = SimulatedStripeEvents.Envelope("payment_intent.succeeded", new Dictionary<string, object?>
+        {
+            ["id"] = intent.Id,
+            ["object"] = "payment_intent",
+            ["amount"] = intent.AmountMinor,
+            ["amount_received"] = intent.AmountMinor,
+            ["currency"] = "eur",
+            ["status"] = "succeeded",
+            ["metadata"] = new Dictionary<string, string> { ["order_id"] = intent.OrderId.ToString() },
+        }).Replace(Stripe.StripeConfiguration.ApiVersion, "2020-08-27", StringComparison.Ordinal);
+
+        Assert.Contains("2020-08-27", payload, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(payload, Sign(payload))).StatusCode);
+        Assert.Equal(OrderStatus.Paid, (await OrderAsync(key)).Status);
+    }
+
+    [Fact]
     public async Task UnknownEventTypes_AreAcknowledged()
     {
         var payload = SimulatedStripeEvents.Envelope("customer.created", new Dictionary<string, object?> { ["id"] = "cus_1", ["object"] = "customer" });
