@@ -50,7 +50,7 @@ public sealed class DeliverOutboxEmails(
         {
             var attachments = await db.OutboxEmailAttachments.AsNoTracking().Where(a => a.OutboxEmailId == id).OrderBy(a => a.Position)
                 .Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content, a.ContentId)).ToListAsync(ct);
-            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind) { Attachments = attachments }, ct);
+            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind) { Attachments = attachments, OutboxId = email.Id }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

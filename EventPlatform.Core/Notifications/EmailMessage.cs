@@ -5,6 +5,13 @@ public sealed record EmailMessage(string To, string Subject, string HtmlBody, st
 {
     /// <summary>Files sent along: inline images (with a <see cref="EmailAttachment.ContentId"/>) and downloads.</summary>
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The outbox row it is sent from: the Message-ID is derived from it, so a resend of the same
+    /// email (after a crash between the mail server's "accepted" and our commit) is recognisably the
+    /// same message, which mail clients show once.
+    /// </summary>
+    public Guid? OutboxId { get; init; }
 }
 
 /// <summary>

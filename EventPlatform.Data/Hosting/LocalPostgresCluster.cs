@@ -125,6 +125,23 @@ public sealed class LocalPostgresCluster : IDisposable
 
     public void Dispose() => Stop();
 
+    /// <summary>
+    /// Stops the server with <paramref name="mode"/> (<c>fast</c>: sessions are ended, running
+    /// transactions roll back; <c>immediate</c>: no clean shutdown, crash recovery at start), keeps
+    /// it down for <paramref name="downFor"/>, and starts it again. For the fault-injection suite.
+    /// </summary>
+    public void Restart(string mode, TimeSpan downFor)
+    {
+        if (mode is not ("fast" or "immediate"))
+        {
+            throw new ArgumentException("fast or immediate", nameof(mode));
+        }
+
+        Run("pg_ctl", ["-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop"]);
+        Thread.Sleep(downFor);
+        StartServer();
+    }
+
     private void InitialiseIfNeeded()
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))

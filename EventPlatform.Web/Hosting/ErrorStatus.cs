@@ -16,6 +16,8 @@ internal static class ErrorStatus
         NotFoundException => StatusCodes.Status404NotFound,
         BadHttpRequestException bad => bad.StatusCode,
         _ when IsBadRequest(exception) => StatusCodes.Status400BadRequest,
+        // The database is busy or restarting (issue 15): "try again", not an error.
+        _ when DatabaseBusy.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

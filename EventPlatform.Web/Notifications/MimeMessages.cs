@@ -13,6 +13,11 @@ internal static class MimeMessages
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Headers.Add("X-EventPlatform-Kind", message.Kind);
+        if (message.OutboxId is { } outboxId)
+        {
+            mime.MessageId = $"{outboxId:N}@{fromAddress.Split('@').Last()}";
+        }
+
         var body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody };
         foreach (var file in message.Attachments)
         {

@@ -99,10 +99,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The subject of every message delivered so far, reading headers only (the fault-injection
+    /// The subject and Message-ID of every message delivered so far, reading headers only (the fault-injection
     /// suite polls hundreds of messages with QR attachments many times a second).
     /// </summary>
-    public IReadOnlyList<string> Subjects()
+    public IReadOnlyList<(string Subject, string MessageId)> Headers()
     {
         var folder = Path.Combine(Maildir, "new");
         if (!Directory.Exists(folder))
@@ -110,12 +110,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
             return [];
         }
 
-        var subjects = new List<string>();
+        var subjects = new List<(string, string)>();
         foreach (var path in Directory.EnumerateFiles(folder))
         {
             using var stream = File.OpenRead(path);
             var headers = HeaderList.Load(stream);
-            subjects.Add(headers[HeaderId.Subject] ?? "");
+            subjects.Add((headers[HeaderId.Subject] ?? "", headers[HeaderId.MessageId] ?? ""));
         }
 
         return subjects;

@@ -66,6 +66,13 @@ public static class TestPostgres
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Stops the test cluster (fast or immediate shutdown), keeps it down, starts it again.</summary>
+    public static async Task RestartAsync(string mode, TimeSpan downFor)
+    {
+        var cluster = await Cluster.Value;
+        await Task.Run(() => cluster.Restart(mode, downFor));
+    }
+
     private static async Task<LocalPostgresCluster> StartAsync()
     {
         // Under TMPDIR (test.sh makes it a short /tmp folder and sweeps it afterwards).
