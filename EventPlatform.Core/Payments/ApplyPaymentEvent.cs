@@ -62,59 +62,10 @@ public sealed class ApplyPaymentEvent(
 {
     public async Task<PaymentEventResult> ExecuteAsync(PaymentNotification notification, CancellationToken ct = default)
     {
-        Guid? refundToSend = null;
-        Guid? changedEvent = null;
-        PaymentEventResult result;
+        Applied applied;
         try
         {
-            await using var db = await dbFactory.CreateAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
-            var now = clock.GetUtcNow();
-            if (notification.EventId is { } eventId)
-            {
-                var recorded = await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"INSERT INTO processed_payment_events (id, type, payment_intent_id, processed_at) VALUES ({eventId}, {notification.EventType}, {notification.IntentId}, {now}) ON CONFLICT (id) DO NOTHING", ct);
-                if (recorded == 0)
-                {
-                    logger.LogInformation("Payment event {EventId} was already processed", eventId);
-                    return PaymentEventResult.Duplicate;
-                }
-            }
-
-            var orderId = notification.OrderId is { } metadataId && await db.Orders.AnyAsync(o => o.Id == metadataId && o.PaymentIntentId == notification.IntentId, ct)
-                ? metadataId
-                : await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-                  ?? notification.OrderId;
-            var order = orderId is { } id ? await OrderHolds.LockAsync(db, id, ct) : null;
-            if (order is null)
-            {
-                if (notification is { Kind: PaymentNotificationKind.Succeeded, OrderId: not null })
-                {
-                    // Ours (it carries our order id) but the order is gone: give the money back before
-                    // recording the event, so a failed refund leaves the event to be delivered again.
-                    await transaction.RollbackAsync(ct);
-                    return await RefundUnmatchedAsync(notification, ct);
-                }
-
-                logger.LogWarning("Payment event {EventType} for intent {IntentId} matches no order", notification.EventType, notification.IntentId);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return PaymentEventResult.Ignored;
-            }
-
-            (result, refundToSend) = notification.Kind switch
-            {
-                PaymentNotificationKind.Succeeded => await SucceededAsync(db, order, notification, now, ct),
-                PaymentNotificationKind.Failed => Failed(db, order, notification),
-                PaymentNotificationKind.Refunded => (await RefundedAsync(db, order, notification, now, ct), (Guid?)null),
-                _ => (PaymentEventResult.Ignored, null),
-            };
-            await db.SaveChangesAsync(ct);
-            faults.Reached(FaultPoints.InsideConfirmation);
-            await transaction.CommitAsync(ct);
-            faults.Reached(FaultPoints.AfterConfirmationCommitted);
-            changedEvent = result == PaymentEventResult.Applied ? order.EventId : null;
+            applied = await ApplyInTransactionAsync(notification, ct);
         }
         catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
         {
@@ -122,17 +73,79 @@ public sealed class ApplyPaymentEvent(
             return PaymentEventResult.Busy;
         }
 
-        if (changedEvent is { } changed)
+        // What follows calls out (the gateway, the live relay) with the transaction's connection back
+        // in the pool: a webhook holding one connection while waiting for another starves the pool.
+        if (applied.OrderMissing)
+        {
+            return await RefundUnmatchedAsync(notification, ct);
+        }
+
+        if (applied.ChangedEventId is { } changed)
         {
             await live.ChangedAsync(changed, ct);
         }
 
-        if (refundToSend is { } refundId)
+        if (applied.RefundToSend is { } refundId)
         {
             await refunds.SendAsync(refundId, ct);
         }
 
-        return result;
+        return applied.Result;
+    }
+
+    /// <summary>What the transaction did, and what is left to do once it has committed.</summary>
+    private sealed record Applied(PaymentEventResult Result, Guid? RefundToSend = null, Guid? ChangedEventId = null, bool OrderMissing = false);
+
+    private async Task<Applied> ApplyInTransactionAsync(PaymentNotification notification, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+        var now = clock.GetUtcNow();
+        if (notification.EventId is { } eventId)
+        {
+            var recorded = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO processed_payment_events (id, type, payment_intent_id, processed_at) VALUES ({eventId}, {notification.EventType}, {notification.IntentId}, {now}) ON CONFLICT (id) DO NOTHING", ct);
+            if (recorded == 0)
+            {
+                logger.LogInformation("Payment event {EventId} was already processed", eventId);
+                return new Applied(PaymentEventResult.Duplicate);
+            }
+        }
+
+        var orderId = notification.OrderId is { } metadataId && await db.Orders.AnyAsync(o => o.Id == metadataId && o.PaymentIntentId == notification.IntentId, ct)
+            ? metadataId
+            : await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+              ?? notification.OrderId;
+        var order = orderId is { } id ? await OrderHolds.LockAsync(db, id, ct) : null;
+        if (order is null)
+        {
+            if (notification is { Kind: PaymentNotificationKind.Succeeded, OrderId: not null })
+            {
+                // Ours (it carries our order id) but the order is gone: the money goes back before the
+                // event is recorded, so a failed refund leaves the event to be delivered again.
+                await transaction.RollbackAsync(ct);
+                return new Applied(PaymentEventResult.Ignored, OrderMissing: true);
+            }
+
+            logger.LogWarning("Payment event {EventType} for intent {IntentId} matches no order", notification.EventType, notification.IntentId);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new Applied(PaymentEventResult.Ignored);
+        }
+
+        var (result, refundToSend) = notification.Kind switch
+        {
+            PaymentNotificationKind.Succeeded => await SucceededAsync(db, order, notification, now, ct),
+            PaymentNotificationKind.Failed => Failed(db, order, notification),
+            PaymentNotificationKind.Refunded => (await RefundedAsync(db, order, notification, now, ct), (Guid?)null),
+            _ => (PaymentEventResult.Ignored, null),
+        };
+        await db.SaveChangesAsync(ct);
+        faults.Reached(FaultPoints.InsideConfirmation);
+        await transaction.CommitAsync(ct);
+        faults.Reached(FaultPoints.AfterConfirmationCommitted);
+        return new Applied(result, refundToSend, result == PaymentEventResult.Applied ? order.EventId : null);
     }
 
     /// <summary>

@@ -73,6 +73,8 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
     public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
     {
         string eventId;
+        string refundId;
+        // The connection goes back to the pool before the webhook is sent: its processing needs one of its own.
         await using (var db = await dbFactory.CreateAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -117,9 +119,11 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
                 return new RefundOutcome(true, (await again.SimulatedRefunds.AsNoTracking().SingleAsync(r => r.IdempotencyKey == idempotencyKey, ct)).Id, null);
             }
 
-            await webhooks.DeliverNowAsync(eventId, ct);
-            return new RefundOutcome(true, refund.Id, null);
+            refundId = refund.Id;
         }
+
+        await webhooks.DeliverNowAsync(eventId, ct);
+        return new RefundOutcome(true, refundId, null);
     }
 
     /// <summary>Records the card outcome on the intent and reports it as Stripe would.</summary>

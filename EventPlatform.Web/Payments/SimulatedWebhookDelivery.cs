@@ -10,7 +10,7 @@ namespace EventPlatform.Web.Payments;
 /// The simulated gateway's webhook sender, behaving as Stripe's: every event is queued in the
 /// transaction of the change it reports, sent at once, and re-sent with backoff (5 s doubling,
 /// at most 10 min apart, for 3 days) until our processor handles it. Several app instances may
-/// run it: an event is locked while it is sent (<c>FOR UPDATE SKIP LOCKED</c>).
+/// run it: an event is claimed for a short lease before it is sent (<c>FOR UPDATE SKIP LOCKED</c>).
 /// </summary>
 internal sealed class SimulatedWebhookDelivery(
     IAppDbContextFactory dbFactory,
@@ -23,6 +23,9 @@ internal sealed class SimulatedWebhookDelivery(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
+
+    /// <summary>How long a claimed event is left to its sender before another may send it again.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
 
     /// <summary>Adds the event to the caller's unit of work; returns its id.</summary>
     public string Enqueue(IAppDbContext db, string type, string payload)
@@ -69,27 +72,21 @@ internal sealed class SimulatedWebhookDelivery(
     }
 
     /// <summary>
-    /// One event, locked for the delivery in a transaction of its own (the lock is the lease: it
-    /// ends with a killed process's connection, as the outbox's does).
+    /// One event: claimed in a short transaction of its own, sent with no connection held, then its
+    /// outcome recorded. Holding the row lock through the send would hold a pooled connection while
+    /// the processor needs another (eleven with <see cref="SimulatedWebhookMode.Duplicate"/>): under
+    /// an on-sale every connection ends up waiting for a second one and the pool runs dry.
+    /// The claim is a lease instead — a killed process's claim lapses after <see cref="ClaimLease"/>,
+    /// and reconciliation has asked the gateway about the payment well before that.
     /// </summary>
     private async Task<bool> DeliverNextAsync(string? onlyId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var ids = await db.Database.SqlQuery<string>($"""
-            SELECT id AS "Value" FROM simulated_webhook_events
-            WHERE delivered_at IS NULL AND next_attempt_at <= {now} AND ({onlyId}::text IS NULL OR id = {onlyId})
-            ORDER BY next_attempt_at
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
-        if (ids.Count == 0)
+        var webhook = await ClaimAsync(onlyId, ct);
+        if (webhook is null)
         {
             return false;
         }
 
-        var webhook = await db.SimulatedWebhookEvents.SingleAsync(e => e.Id == ids[0], ct);
         string outcome;
         try
         {
@@ -105,7 +102,34 @@ internal sealed class SimulatedWebhookDelivery(
             outcome = $"{ex.GetType().Name}: {ex.Message}";
         }
 
-        now = clock.GetUtcNow();
+        // Recorded even when stopping: the event may already have been handled.
+        await RecordAsync(webhook, outcome, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Takes the next due event (or the given one) by moving its next attempt past the lease.</summary>
+    private async Task<SimulatedWebhookEvent?> ClaimAsync(string? onlyId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        var now = clock.GetUtcNow();
+        var ids = await db.Database.SqlQuery<string>($"""
+            UPDATE simulated_webhook_events SET next_attempt_at = {now + ClaimLease}
+            WHERE id = (
+                SELECT id FROM simulated_webhook_events
+                WHERE delivered_at IS NULL AND next_attempt_at <= {now} AND ({onlyId}::text IS NULL OR id = {onlyId})
+                ORDER BY next_attempt_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+        return ids.Count == 0 ? null : await db.SimulatedWebhookEvents.AsNoTracking().SingleAsync(e => e.Id == ids[0], ct);
+    }
+
+    private async Task RecordAsync(SimulatedWebhookEvent webhook, string outcome, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        db.SimulatedWebhookEvents.Attach(webhook);
+        var now = clock.GetUtcNow();
         webhook.Attempts++;
         webhook.LastOutcome = outcome.Length > 500 ? outcome[..500] : outcome;
         if (outcome is nameof(WebhookOutcome.Handled) or nameof(WebhookOutcome.Ignored))
@@ -125,10 +149,7 @@ internal sealed class SimulatedWebhookDelivery(
             logger.LogWarning("Simulated webhook {EventId} ({Type}) attempt {Attempt} answered {Outcome}; next try at {NextAttempt}", webhook.Id, webhook.Type, webhook.Attempts, outcome, webhook.NextAttemptAt);
         }
 
-        // Recorded even when stopping: the event may already have been handled.
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
-        return true;
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<WebhookOutcome> SendAsync(string payload, CancellationToken ct)
