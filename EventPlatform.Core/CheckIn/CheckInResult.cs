@@ -8,6 +8,8 @@ public enum CheckInOutcome
     UnknownCode,
     WrongEvent,
     Cancelled,
+    /// <summary>The buyer's bank disputes the payment (open, or lost): not admitted until it is decided.</summary>
+    PaymentDisputed,
     NotPaid,
     SessionNotIncluded,
     KioskNotAllowedForSession,
@@ -41,6 +43,7 @@ public static class CheckInWording
         CheckInOutcome.UnknownCode => "Unknown code",
         CheckInOutcome.WrongEvent => "This ticket is for another event",
         CheckInOutcome.Cancelled => "This ticket was cancelled or refunded",
+        CheckInOutcome.PaymentDisputed => "Payment disputed: please see the organizer",
         CheckInOutcome.NotPaid => "This ticket is not paid",
         CheckInOutcome.SessionNotIncluded => "This ticket does not include this session",
         CheckInOutcome.KioskNotAllowedForSession => "This kiosk may not check in this session",

@@ -91,7 +91,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Code == trimmed)
             .Join(db.Orders, t => t.OrderId, o => o.Id, (t, o) => new
             {
-                t.Id, t.EventId, t.Status, t.TicketTypeName, t.AttendeeName, OrderStatus = o.Status,
+                t.Id, t.EventId, t.Status, t.TicketTypeName, t.AttendeeName, OrderStatus = o.Status, o.DisputeStatus,
                 SessionName = db.Sessions.Where(s => s.Id == sessionId && s.EventId == station.EventId).Select(s => s.Name).FirstOrDefault(),
                 IncludesSession = db.TicketTypeSessions.Any(l => l.TicketTypeId == t.TicketTypeId && l.SessionId == sessionId),
             })
@@ -116,6 +116,11 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         if (ticket.Status == TicketStatus.Cancelled)
         {
             return known with { Outcome = CheckInOutcome.Cancelled };
+        }
+
+        if (Payments.PaymentIssues.BlocksEntry(ticket.DisputeStatus))
+        {
+            return known with { Outcome = CheckInOutcome.PaymentDisputed };
         }
 
         if (ticket.Status != TicketStatus.Valid || ticket.OrderStatus != OrderStatus.Paid)

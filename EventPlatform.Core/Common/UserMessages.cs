@@ -107,6 +107,8 @@ public static class UserMessages
     public const string RefundWindowClosed = "This order can no longer be cancelled online. Please contact the organizer.";
     public const string NotRefundable = "Tickets for this event cannot be cancelled online. Please contact the organizer.";
     public const string NothingToCancel = "These tickets are already cancelled.";
+    public const string RefundNotRetryable = "This refund cannot be sent again: it did not fail, or it was sent again already.";
+    public const string RefundRefusedAgain = "Sent again, and refused again: {0} Pay the buyer back another way, then mark this resolved.";
     public const string RefundTooLarge = "The refund cannot be more than what is left of the payment ({0}).";
     public const string AttendeeChangesClosed = "Attendee details can no longer be changed: the event has started.";
 }

@@ -13,6 +13,17 @@ public enum OrderStatus
     Expired,
 }
 
+/// <summary>Where a chargeback stands: the gateway's dispute statuses, folded to what the platform acts on.</summary>
+public enum PaymentDisputeStatus
+{
+    /// <summary>The buyer's bank disputes the payment; the organizer answers in the gateway's dashboard.</summary>
+    Open,
+    /// <summary>Decided for the organizer: the money stays, the tickets are valid again.</summary>
+    Won,
+    /// <summary>Decided for the buyer: the money went back through the bank, the tickets stay refused.</summary>
+    Lost,
+}
+
 /// <summary>
 /// One purchase: the held places (as <see cref="Ticket"/> rows), the buyer, the price and the
 /// payment. All amounts are minor units of <see cref="Currency"/>, computed on the server.
@@ -79,6 +90,21 @@ public class Order
     public bool RefundedLatePayment { get; set; }
     /// <summary>Marked paid by the organizer (cash, invoice) rather than through the gateway.</summary>
     public bool PaidOffline { get; set; }
+
+    /// <summary>A chargeback on the order's payment (charge.dispute.*): while open or lost, check-in refuses its tickets.</summary>
+    public PaymentDisputeStatus? DisputeStatus { get; set; }
+    /// <summary>The card network's reason for the dispute, in the gateway's words (e.g. "fraudulent").</summary>
+    public string? DisputeReason { get; set; }
+    /// <summary>The amount the buyer's bank disputes.</summary>
+    public long DisputedMinor { get; set; }
+
+    /// <summary>
+    /// Since when something about the order's money needs the organizer (a refund that failed, a
+    /// refund made outside the platform, a dispute); null once resolved. Listed on the organization page.
+    /// </summary>
+    public DateTimeOffset? AttentionSince { get; set; }
+    /// <summary>What needs attention, for the organizer.</summary>
+    public string? AttentionReason { get; set; }
 
     /// <summary>The network address the hold came from (see <see cref="Common.ClientIdentity"/>), for the hold limits.</summary>
     public string? ClientAddress { get; set; }

@@ -16,11 +16,22 @@ public enum PaymentNotificationKind
 {
     Succeeded,
     Failed,
+    /// <summary>charge.refunded: the intent's total refunded so far (ours, or made in the dashboard).</summary>
     Refunded,
+    /// <summary>A refund failed after all (refund.failed, or refund.updated with status failed).</summary>
+    RefundFailed,
+    /// <summary>charge.dispute.created: a chargeback.</summary>
+    DisputeOpened,
+    /// <summary>charge.dispute.closed: won or lost (<see cref="PaymentNotification.Status"/>).</summary>
+    DisputeClosed,
 }
 
 /// <summary>A gateway's report about a payment, from a webhook event or a status fetch.</summary>
 /// <param name="EventId">The provider's event id; null for a status fetch (the return page), which is idempotent by order state alone.</param>
+/// <param name="FailureMessage">Why a payment or refund failed, or a dispute's reason, in the gateway's words.</param>
+/// <param name="ProviderRefundId">For <see cref="PaymentNotificationKind.RefundFailed"/>: the gateway's refund id.</param>
+/// <param name="RefundId">For <see cref="PaymentNotificationKind.RefundFailed"/>: our refund's id, from the idempotency key the refund carries.</param>
+/// <param name="Status">For <see cref="PaymentNotificationKind.DisputeClosed"/>: the gateway's final status (won, lost, warning_closed).</param>
 public sealed record PaymentNotification(
     string? EventId,
     string EventType,
@@ -28,7 +39,10 @@ public sealed record PaymentNotification(
     string IntentId,
     Guid? OrderId,
     long AmountMinor,
-    string? FailureMessage = null);
+    string? FailureMessage = null,
+    string? ProviderRefundId = null,
+    Guid? RefundId = null,
+    string? Status = null);
 
 public enum PaymentEventResult
 {
@@ -139,6 +153,9 @@ public sealed class ApplyPaymentEvent(
             PaymentNotificationKind.Succeeded => await SucceededAsync(db, order, notification, now, ct),
             PaymentNotificationKind.Failed => Failed(db, order, notification),
             PaymentNotificationKind.Refunded => (await RefundedAsync(db, order, notification, now, ct), (Guid?)null),
+            PaymentNotificationKind.RefundFailed => (await RefundFailedAsync(db, order, notification, now, ct), (Guid?)null),
+            PaymentNotificationKind.DisputeOpened => (Audited(db, order, PaymentIssues.DisputeOpened(order, notification.AmountMinor, notification.FailureMessage, now), "order.payment_disputed", notification), (Guid?)null),
+            PaymentNotificationKind.DisputeClosed => (Audited(db, order, PaymentIssues.DisputeClosed(order, notification.Status, now), "order.dispute_closed", notification), (Guid?)null),
             _ => (PaymentEventResult.Ignored, null),
         };
         await db.SaveChangesAsync(ct);
@@ -244,8 +261,39 @@ public sealed class ApplyPaymentEvent(
         return (PaymentEventResult.Applied, null);
     }
 
-    /// <summary>charge.refunded reports the intent's total refunded so far: pending refunds up to that total are done.</summary>
-    private static async Task<PaymentEventResult> RefundedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    private PaymentEventResult Audited(IAppDbContext db, Order order, bool changed, string action, PaymentNotification n)
+    {
+        if (!changed)
+        {
+            return PaymentEventResult.Ignored;
+        }
+
+        audit.Add(db, null, order.OrganizationId, action, "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor, Reason = n.FailureMessage, n.Status }, "payment gateway");
+        logger.LogWarning("Order {OrderNumber}: {Action} ({EventType}, {Status})", order.Number, action, n.EventType, n.Status ?? n.FailureMessage);
+        return PaymentEventResult.Applied;
+    }
+
+    /// <summary>A refund the gateway had accepted failed after all: the money did not go back; the organizer is told.</summary>
+    private async Task<PaymentEventResult> RefundFailedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    {
+        var refund = await db.OrderRefunds.Where(r => r.OrderId == order.Id
+                && ((n.ProviderRefundId != null && r.ProviderRefundId == n.ProviderRefundId) || (n.RefundId != null && r.Id == n.RefundId)))
+            .FirstOrDefaultAsync(ct);
+        if (refund is null)
+        {
+            logger.LogWarning("Refund {ProviderRefundId} of order {OrderNumber} failed, but it is not one of ours", n.ProviderRefundId, order.Number);
+            return PaymentEventResult.Ignored;
+        }
+
+        refund.ProviderRefundId ??= n.ProviderRefundId;
+        return Audited(db, order, PaymentIssues.RefundFailed(order, refund, n.FailureMessage, now), "order.refund_failed", n);
+    }
+
+    /// <summary>
+    /// charge.refunded reports the intent's total refunded so far: pending refunds up to that total
+    /// are done, and a total beyond every refund we made was made outside the platform.
+    /// </summary>
+    private async Task<PaymentEventResult> RefundedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
     {
         var refunds = await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId && r.Status != RefundStatus.Failed)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
@@ -262,6 +310,24 @@ public sealed class ApplyPaymentEvent(
             refund.Status = RefundStatus.Succeeded;
             refund.CompletedAt = now;
             changed++;
+        }
+
+        // Ours include those still on their way (each is recorded before it is sent), so only a
+        // refund nobody here asked for is beyond them.
+        var ours = refunds.Sum(r => r.AmountMinor);
+        var outside = Math.Min(n.AmountMinor - ours, order.PaidMinor - order.RefundedMinor);
+        if (outside > 0 && order.PaymentIntentId == n.IntentId)
+        {
+            var cancelledAll = await PaymentIssues.RefundedOutsideAsync(db, order, outside, now, ct);
+            Audited(db, order, true, cancelledAll ? "order.refunded_outside_cancelled" : "order.refunded_outside", n);
+            if (cancelledAll && order.BuyerEmail is not null)
+            {
+                var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
+                var brand = (await settings.GetAsync(ct)).BrandName;
+                EmailOutbox.Enqueue(db, OrderEmails.Cancelled(brand, view, order.Tickets.Count(t => t.CancelledAt == now), outside, "Refunded by the organizer", confirmation.OrderUrl(order)), now);
+            }
+
+            return PaymentEventResult.Applied;
         }
 
         return changed > 0 ? PaymentEventResult.Applied : PaymentEventResult.Ignored;

@@ -32,6 +32,8 @@ public class OrderRefund
     public string? FailureMessage { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>A failed refund the organizer sent again: the refund that replaced it.</summary>
+    public Guid? RetriedByRefundId { get; set; }
 }
 
 public enum SimulatedIntentStatus
@@ -55,6 +57,8 @@ public class SimulatedPaymentIntent
     public string? LastFailureCode { get; set; }
     public string? LastFailureMessage { get; set; }
     public long AmountRefundedMinor { get; set; }
+    /// <summary>Paid with the test card whose refunds fail after being accepted (4000 0000 0000 5126).</summary>
+    public bool RefundsFailLater { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -9,7 +9,7 @@ namespace EventPlatform.Core.Payments;
 /// what it pays back (so money owed is never forgotten); this sends it after commit, with the
 /// refund id as the idempotency key, and a worker retries rows that could not be sent.
 /// </summary>
-public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, TimeProvider clock, IFaultInjector faults, ILogger<RefundPayments> logger)
+public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, Auditing.AuditTrail audit, TimeProvider clock, IFaultInjector faults, ILogger<RefundPayments> logger)
 {
     /// <summary>Long enough for the send right after commit to have finished; a concurrent second send is harmless (same idempotency key).</summary>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(15);
@@ -30,6 +30,15 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         db.OrderRefunds.Add(refund);
         return refund;
     }
+
+    /// <summary>The gateway's idempotency key of a recorded refund: our refund's id, so a later report of it finds the row.</summary>
+    public static string IdempotencyKey(Guid refundId) => KeyPrefix + refundId;
+
+    /// <summary>Our refund's id from the idempotency key a gateway refund carries; null for keys of other refunds (unmatched payments).</summary>
+    public static Guid? RefundIdFromKey(string? key) =>
+        key is not null && key.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParse(key.AsSpan(KeyPrefix.Length), out var id) ? id : null;
+
+    private const string KeyPrefix = "refund-";
 
     public async Task SendAsync(Guid refundId, CancellationToken ct = default)
     {
@@ -54,7 +63,7 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         RefundOutcome outcome;
         try
         {
-            outcome = await gateway.RefundAsync(refund.PaymentIntentId, refund.AmountMinor, "refund-" + refund.Id, ct);
+            outcome = await gateway.RefundAsync(refund.PaymentIntentId, refund.AmountMinor, IdempotencyKey(refund.Id), ct);
             faults.Reached(FaultPoints.AfterRefundSent);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -64,23 +73,39 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
             return;
         }
 
-        // The gateway's own webhook (charge.refunded) may have marked it done meanwhile: update, don't overwrite.
+        // The gateway's own webhooks may have been handled meanwhile (charge.refunded marked it done,
+        // or refund.failed marked it failed): update, never overwrite what they said.
         var now = clock.GetUtcNow();
         if (outcome.Succeeded)
         {
             await db.OrderRefunds.Where(r => r.Id == refundId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.ProviderRefundId, outcome.ProviderRefundId)
-                .SetProperty(r => r.Status, RefundStatus.Succeeded)
+                .SetProperty(r => r.ProviderRefundId, r => r.ProviderRefundId ?? outcome.ProviderRefundId)
+                .SetProperty(r => r.Status, r => r.Status == RefundStatus.Pending ? RefundStatus.Succeeded : r.Status)
                 .SetProperty(r => r.CompletedAt, r => r.CompletedAt ?? now), ct);
         }
         else
         {
-            await db.OrderRefunds.Where(r => r.Id == refundId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.ProviderRefundId, outcome.ProviderRefundId)
-                .SetProperty(r => r.Status, RefundStatus.Failed)
-                .SetProperty(r => r.FailureMessage, outcome.FailureMessage), ct);
             logger.LogError("Gateway refused refund {RefundId}: {Message}", refund.Id, outcome.FailureMessage);
+            await RecordRefusalAsync(refundId, outcome, ct);
         }
+    }
+
+    /// <summary>The money did not go back: the refund no longer counts, and the organizer is told (<see cref="PaymentIssues.RefundFailed"/>).</summary>
+    private async Task RecordRefusalAsync(Guid refundId, RefundOutcome outcome, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var orderId = await db.OrderRefunds.Where(r => r.Id == refundId).Select(r => r.OrderId).SingleAsync(ct);
+        var order = await Ordering.Holds.OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+        var refund = await db.OrderRefunds.SingleAsync(r => r.Id == refundId, ct);
+        refund.ProviderRefundId ??= outcome.ProviderRefundId;
+        if (PaymentIssues.RefundFailed(order, refund, outcome.FailureMessage, clock.GetUtcNow()))
+        {
+            audit.Add(db, null, order.OrganizationId, "order.refund_failed", "Order", order.Id.ToString(), new { order.Number, RefundId = refund.Id, refund.AmountMinor, Reason = outcome.FailureMessage }, "payment gateway");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Retries refunds that were recorded but not sent (the gateway was unreachable). Returns how many were tried.</summary>

@@ -1065,6 +1065,15 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("access_key");
 
+                    b.Property<string>("AttentionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("attention_reason");
+
+                    b.Property<DateTimeOffset?>("AttentionSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attention_since");
+
                     b.Property<string>("BuyerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
@@ -1119,6 +1128,20 @@ namespace EventPlatform.Data.Migrations
                     b.Property<long>("DiscountMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("discount_minor");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<string>("DisputeStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dispute_status");
+
+                    b.Property<long>("DisputedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("disputed_minor");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -1256,6 +1279,10 @@ namespace EventPlatform.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_orders_one_pending_per_buyer_and_event")
                         .HasFilter("status = 'Pending' AND buyer_user_id IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "AttentionSince")
+                        .HasDatabaseName("ix_orders_organization_id_attention_since")
+                        .HasFilter("attention_since IS NOT NULL");
 
                     b.HasIndex("EventId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_orders_event_id_status_created_at");
@@ -1527,6 +1554,10 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reason");
 
+                    b.Property<Guid?>("RetriedByRefundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retried_by_refund_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1629,6 +1660,10 @@ namespace EventPlatform.Data.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
+
+                    b.Property<bool>("RefundsFailLater")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refunds_fail_later");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -24,6 +24,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PaymentIntentId).HasMaxLength(100);
         builder.Property(o => o.PaymentFailureMessage).HasMaxLength(500);
         builder.HasIndex(o => o.PaymentIntentId);
+        builder.Property(o => o.DisputeReason).HasMaxLength(100);
+        builder.Property(o => o.AttentionReason).HasMaxLength(500);
+        // The organization page's "needs attention" list.
+        builder.HasIndex(o => new { o.OrganizationId, o.AttentionSince }).HasFilter("attention_since IS NOT NULL");
         // Reconciliation's queue: payments we have not heard the end of (PaymentReconciliationQueue).
         builder.HasIndex(o => o.PaymentCheckedAt).HasFilter("status IN ('Pending', 'Expired') AND payment_intent_id IS NOT NULL AND payment_closed_at IS NULL AND NOT refunded_late_payment")
             .HasDatabaseName("ix_orders_unsettled_payments");

@@ -2,14 +2,17 @@ using EventPlatform.Core.Common;
 
 namespace EventPlatform.Web.Payments;
 
-public sealed record SimulatedCardOutcome(bool Succeeded, string? DeclineCode, string? Message);
+/// <param name="DisputedLater">The payment succeeds, then the card holder's bank disputes it (Stripe's 4000 0000 0000 0259).</param>
+/// <param name="RefundsFailLater">The payment succeeds; a refund of it is accepted, then fails (Stripe's 4000 0000 0000 5126).</param>
+public sealed record SimulatedCardOutcome(bool Succeeded, string? DeclineCode, string? Message, bool DisputedLater = false, bool RefundsFailLater = false);
 
 /// <summary>A card as typed into the demo payment form.</summary>
 public sealed record SimulatedCard(string? Number, string? Expiry, string? Cvc);
 
 /// <summary>
 /// Stripe's test cards, behaving as they do in Stripe's test mode: 4242… succeeds,
-/// 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds. Other valid
+/// 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient funds, 4000 0000 0000 0259
+/// succeeds and is then disputed, 4000 0000 0000 5126 succeeds but its refunds fail. Other valid
 /// numbers are declined with a hint, as Stripe's test mode refuses real cards.
 /// </summary>
 public static class SimulatedCards
@@ -17,6 +20,8 @@ public static class SimulatedCards
     public const string Success = "4242424242424242";
     public const string Declined = "4000000000000002";
     public const string InsufficientFunds = "4000000000009995";
+    public const string Disputed = "4000000000000259";
+    public const string RefundFails = "4000000000005126";
 
     public static IReadOnlyList<ValidationFailure> Validate(SimulatedCard card, DateTimeOffset now)
     {
@@ -44,6 +49,8 @@ public static class SimulatedCards
     public static SimulatedCardOutcome Outcome(string? number) => Digits(number) switch
     {
         Success => new(true, null, null),
+        Disputed => new(true, null, null, DisputedLater: true),
+        RefundFails => new(true, null, null, RefundsFailLater: true),
         Declined => new(false, "card_declined", "Your card was declined."),
         InsufficientFunds => new(false, "insufficient_funds", "Your card has insufficient funds."),
         _ => new(false, "card_declined", "Your card was declined. In demo mode, use the test card 4242 4242 4242 4242."),

@@ -87,10 +87,11 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
                 return new RefundOutcome(true, earlier.Id, null);
             }
 
-            // Conditional, like Stripe's own rule: never refund more than was charged.
+            // Conditional, like Stripe's own rule: never refund more than was charged. A refund that
+            // will fail moves no money.
             var changed = await db.SimulatedPaymentIntents
                 .Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.Succeeded && i.AmountRefundedMinor + amountMinor <= i.AmountMinor)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountRefundedMinor, i => i.AmountRefundedMinor + amountMinor), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountRefundedMinor, i => i.RefundsFailLater ? i.AmountRefundedMinor : i.AmountRefundedMinor + amountMinor), ct);
             if (changed == 0)
             {
                 return new RefundOutcome(false, null, "The charge cannot be refunded by this amount.");
@@ -106,7 +107,9 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
             };
             db.SimulatedRefunds.Add(refund);
             var intent = await db.SimulatedPaymentIntents.AsNoTracking().SingleAsync(i => i.Id == intentId, ct);
-            eventId = webhooks.Enqueue(db, "charge.refunded", SimulatedStripeEvents.ChargeRefundedEvent(intent));
+            eventId = intent.RefundsFailLater
+                ? webhooks.Enqueue(db, "refund.failed", SimulatedStripeEvents.RefundFailedEvent(refund, intent))
+                : webhooks.Enqueue(db, "charge.refunded", SimulatedStripeEvents.ChargeRefundedEvent(intent));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -136,7 +139,8 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var pending = db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod);
             var changed = outcome.Succeeded
-                ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded).SetProperty(i => i.LastFailureCode, (string?)null).SetProperty(i => i.LastFailureMessage, (string?)null), ct)
+                ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded).SetProperty(i => i.LastFailureCode, (string?)null).SetProperty(i => i.LastFailureMessage, (string?)null)
+                    .SetProperty(i => i.RefundsFailLater, outcome.RefundsFailLater), ct)
                 : await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.LastFailureCode, outcome.DeclineCode).SetProperty(i => i.LastFailureMessage, outcome.Message), ct);
             intent = await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException();
             if (changed == 1)
@@ -144,6 +148,12 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
                 eventId = intent.Status == SimulatedIntentStatus.Succeeded
                     ? webhooks.Enqueue(db, "payment_intent.succeeded", SimulatedStripeEvents.PaymentIntentEvent("payment_intent.succeeded", intent))
                     : webhooks.Enqueue(db, "payment_intent.payment_failed", SimulatedStripeEvents.PaymentIntentEvent("payment_intent.payment_failed", intent, outcome.DeclineCode, outcome.Message));
+                if (outcome.DisputedLater)
+                {
+                    // Sent by the delivery worker after the payment's own event, as a bank's dispute comes days later.
+                    webhooks.Enqueue(db, "charge.dispute.created", SimulatedStripeEvents.DisputeEvent("charge.dispute.created", intent));
+                }
+
                 await db.SaveChangesAsync(ct);
             }
 

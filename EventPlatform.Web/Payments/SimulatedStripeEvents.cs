@@ -40,6 +40,34 @@ public static class SimulatedStripeEvents
             ["metadata"] = new Dictionary<string, string> { ["order_id"] = intent.OrderId.ToString() },
         });
 
+    /// <summary>refund.failed: a refund accepted at first whose money could not go back after all.</summary>
+    public static string RefundFailedEvent(SimulatedRefund refund, SimulatedPaymentIntent intent, string failureReason = "expired_or_canceled_card") =>
+        Envelope("refund.failed", new Dictionary<string, object?>
+        {
+            ["id"] = refund.Id,
+            ["object"] = "refund",
+            ["amount"] = refund.AmountMinor,
+            ["currency"] = intent.Currency.ToLowerInvariant(),
+            ["payment_intent"] = intent.Id,
+            ["status"] = "failed",
+            ["failure_reason"] = failureReason,
+            ["metadata"] = new Dictionary<string, string> { [StripePaymentGateway.RefundKeyMetadata] = refund.IdempotencyKey },
+        });
+
+    /// <summary>charge.dispute.created / charge.dispute.closed for an intent's charge.</summary>
+    public static string DisputeEvent(string type, SimulatedPaymentIntent intent, string reason = "fraudulent", string status = "needs_response") =>
+        Envelope(type, new Dictionary<string, object?>
+        {
+            ["id"] = "dp_sim_" + intent.Id["pi_sim_".Length..],
+            ["object"] = "dispute",
+            ["amount"] = intent.AmountMinor,
+            ["currency"] = intent.Currency.ToLowerInvariant(),
+            ["charge"] = "ch_sim_" + intent.Id["pi_sim_".Length..],
+            ["payment_intent"] = intent.Id,
+            ["reason"] = reason,
+            ["status"] = status,
+        });
+
     public static string Envelope(string type, object dataObject, string? eventId = null) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {

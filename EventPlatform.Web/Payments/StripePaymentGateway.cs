@@ -55,6 +55,9 @@ internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : I
         }
     }
 
+    /// <summary>The refund's metadata key holding our idempotency key (<see cref="RefundPayments.RefundIdFromKey"/>).</summary>
+    public const string RefundKeyMetadata = "idempotency_key";
+
     public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
     {
         try
@@ -68,6 +71,8 @@ internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : I
                     // A destination charge moved the money to the organizer: take it back from there, fee included pro rata.
                     ReverseTransfer = intent.TransferData is not null ? true : null,
                     RefundApplicationFee = intent.TransferData is not null ? true : null,
+                    // Lets a later refund.failed find our refund even before we stored Stripe's id.
+                    Metadata = new Dictionary<string, string> { [RefundKeyMetadata] = idempotencyKey },
                 },
                 new RequestOptions { IdempotencyKey = idempotencyKey },
                 ct);

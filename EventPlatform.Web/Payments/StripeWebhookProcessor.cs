@@ -59,7 +59,25 @@ internal sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, A
             new(e.Id, e.Type, PaymentNotificationKind.Failed, intent.Id, OrderId(intent.Metadata), intent.Amount, intent.LastPaymentError?.Message),
         Charge charge when e.Type == EventTypes.ChargeRefunded && charge.PaymentIntentId is not null =>
             new(e.Id, e.Type, PaymentNotificationKind.Refunded, charge.PaymentIntentId, OrderId(charge.Metadata), charge.AmountRefunded),
+        // A refund can fail days later (the card was closed): refund.failed, or an update to status failed.
+        Refund refund when refund.Status == "failed" && refund.PaymentIntentId is not null
+                && e.Type is EventTypes.RefundFailed or EventTypes.RefundUpdated or EventTypes.ChargeRefundUpdated =>
+            new(e.Id, e.Type, PaymentNotificationKind.RefundFailed, refund.PaymentIntentId, null, refund.Amount, FailureWording(refund.FailureReason),
+                ProviderRefundId: refund.Id, RefundId: RefundPayments.RefundIdFromKey(refund.Metadata?.GetValueOrDefault(StripePaymentGateway.RefundKeyMetadata))),
+        Dispute dispute when dispute.PaymentIntentId is not null && e.Type == EventTypes.ChargeDisputeCreated =>
+            new(e.Id, e.Type, PaymentNotificationKind.DisputeOpened, dispute.PaymentIntentId, null, dispute.Amount, dispute.Reason),
+        Dispute dispute when dispute.PaymentIntentId is not null && e.Type == EventTypes.ChargeDisputeClosed =>
+            new(e.Id, e.Type, PaymentNotificationKind.DisputeClosed, dispute.PaymentIntentId, null, dispute.Amount, dispute.Reason, Status: dispute.Status),
         _ => null,
+    };
+
+    /// <summary>Stripe's failure codes (expired_or_canceled_card, lost_or_stolen_card, unknown) in words for the organizer.</summary>
+    private static string FailureWording(string? reason) => reason switch
+    {
+        "expired_or_canceled_card" => "the buyer's card has expired or was cancelled.",
+        "lost_or_stolen_card" => "the buyer's card was reported lost or stolen.",
+        null or "" or "unknown" => "the card issuer refused it.",
+        _ => reason.Replace('_', ' ') + ".",
     };
 
     private static Guid? OrderId(Dictionary<string, string>? metadata) =>

@@ -100,20 +100,8 @@ public sealed class CancelTickets(
                 return Fail(string.Format(CultureInfo.InvariantCulture, UserMessages.RefundTooLarge, new Money(owed, order.Currency).Format()));
             }
 
-            var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
-            await CapacityLedger.ReleaseSoldAsync(db, demand, ct);
-            foreach (var ticket in targets)
-            {
-                ticket.Status = TicketStatus.Cancelled;
-                ticket.CancelledAt = now;
-            }
-
+            await CancelLockedAsync(db, order, targets, now, ct);
             order.RefundedMinor += refund;
-            if (order.Tickets.All(t => t.Status != TicketStatus.Valid))
-            {
-                order.Status = OrderStatus.Cancelled;
-                order.ClosedAt = now;
-            }
 
             if (refund > 0)
             {
@@ -145,6 +133,27 @@ public sealed class CancelTickets(
         }
 
         return CommandResult<CancellationDone>.Success(done);
+    }
+
+    /// <summary>
+    /// Cancels valid tickets of a locked, paid order and puts their places back on sale; the order
+    /// is cancelled with its last ticket. Refunds are the caller's (this one records none).
+    /// </summary>
+    internal static async Task CancelLockedAsync(IAppDbContext db, Order order, IReadOnlyList<Ticket> targets, DateTimeOffset now, CancellationToken ct)
+    {
+        var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
+        await CapacityLedger.ReleaseSoldAsync(db, demand, ct);
+        foreach (var ticket in targets)
+        {
+            ticket.Status = TicketStatus.Cancelled;
+            ticket.CancelledAt = now;
+        }
+
+        if (order.Tickets.All(t => t.Status != TicketStatus.Valid))
+        {
+            order.Status = OrderStatus.Cancelled;
+            order.ClosedAt = now;
+        }
     }
 
     private static async Task<DateTimeOffset> FirstStartAsync(IAppDbContext db, Order order, CancellationToken ct)

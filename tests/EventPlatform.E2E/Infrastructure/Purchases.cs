@@ -12,7 +12,8 @@ public static class Purchases
 {
     /// <summary>Holds, fills in the attendee, pays with the test card; returns the order's ticket codes.</summary>
     /// <param name="afterHold">Runs between the hold's commit and the payment (to observe what a hold alone changes).</param>
-    public static async Task<IReadOnlyList<string>> BuyAsync(this BrowserAppFixture fixture, SellableEvent sale, string typeName, int quantity, string attendee, Func<Task>? afterHold = null)
+    /// <param name="card">One of <see cref="SimulatedCards"/>' test cards that succeed (some are disputed later, or refuse refunds).</param>
+    public static async Task<IReadOnlyList<string>> BuyAsync(this BrowserAppFixture fixture, SellableEvent sale, string typeName, int quantity, string attendee, Func<Task>? afterHold = null, string card = SimulatedCards.Success)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -28,7 +29,7 @@ public static class Purchases
         await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
             new CheckoutDetails("buyer@example.com", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, attendee, null, new Dictionary<string, string?>())).ToList()));
         await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
-        var paid = await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+        var paid = await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card, "12/30", "123"), default);
         Assert.True(paid.Succeeded);
         return view.Tickets.Select(t => t.Code).ToList();
     }
