@@ -26,6 +26,7 @@ fi
 TMPDIR="$(mktemp -d /tmp/ep-XXXXXX)"
 # As root the test clusters run as the postgres user, who must be able to enter this folder.
 chmod 755 "$TMPDIR"
+touch "$TMPDIR/.started"
 export TMPDIR
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -44,6 +45,9 @@ cleanup() {
   # App processes the fault-injection suite started, should its test host have died first.
   pkill -9 -f "$ROOT/EventPlatform.Web/bin/Debug/net10.0/EventPlatform.Web.dll" >/dev/null 2>&1 || true
   dotnet build-server shutdown >/dev/null 2>&1 || true
+  # Socket folders of this run's clusters (short /tmp/ep-pg-… paths, outside TMPDIR because of the
+  # 107-byte limit) that a killed or restarted cluster left behind; only empty ones made since the start.
+  find /tmp -maxdepth 1 -type d -name 'ep-pg-*' -empty -newer "$TMPDIR/.started" -delete 2>/dev/null || true
   rm -rf "$TMPDIR"
 }
 trap cleanup EXIT

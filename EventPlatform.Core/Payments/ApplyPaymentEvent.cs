@@ -313,8 +313,12 @@ public sealed class ApplyPaymentEvent(
         }
 
         // Ours include those still on their way (each is recorded before it is sent), so only a
-        // refund nobody here asked for is beyond them.
-        var ours = refunds.Sum(r => r.AmountMinor);
+        // refund nobody here asked for is beyond them. Failed ones count too: a total reported
+        // before the failure (events arrive in any order) still holds them, and mistaking one for
+        // a dashboard refund would cancel tickets whose money never went back. The cost: a
+        // dashboard refund made to replace a failed one is not recorded (the organizer resolves it).
+        var ours = refunds.Sum(r => r.AmountMinor)
+            + await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId && r.Status == RefundStatus.Failed).SumAsync(r => r.AmountMinor, ct);
         var outside = Math.Min(n.AmountMinor - ours, order.PaidMinor - order.RefundedMinor);
         if (outside > 0 && order.PaymentIntentId == n.IntentId)
         {

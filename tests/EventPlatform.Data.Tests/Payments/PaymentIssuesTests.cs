@@ -60,6 +60,14 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
         Assert.Equal(WebhookOutcome.Ignored, await PostAsync(again));
         Assert.Equal(1, await AuditCountAsync("order.refund_failed"));
 
+        // A charge.refunded sent while the refund still looked successful, arriving after the failure:
+        // not mistaken for a refund made in the dashboard.
+        var stale = await IntentAsync(order.PaymentIntentId!);
+        stale.AmountRefundedMinor = order.PaidMinor;
+        Assert.Equal(WebhookOutcome.Ignored, await PostAsync(SimulatedStripeEvents.ChargeRefundedEvent(stale)));
+        Assert.Single(await RefundsAsync(order.Id));
+        Assert.Equal(0, (await _services.OrderAsync(key)).RefundedMinor);
+
         _services.Caller.UserId = _managerId;
         var attention = _services.Get<PaymentAttention>();
         Assert.Equal(order.Number, Assert.Single(await attention.ListAsync(_event.OrganizationId)).OrderNumber);
