@@ -295,8 +295,9 @@ public sealed class ApplyPaymentEvent(
     /// </summary>
     private async Task<PaymentEventResult> RefundedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
     {
-        var refunds = await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId && r.Status != RefundStatus.Failed)
+        var all = await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        var refunds = all.Where(r => r.Status != RefundStatus.Failed).ToList();
         var confirmed = refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.AmountMinor);
         var changed = 0;
         foreach (var refund in refunds.Where(r => r.Status == RefundStatus.Pending))
@@ -317,8 +318,7 @@ public sealed class ApplyPaymentEvent(
         // before the failure (events arrive in any order) still holds them, and mistaking one for
         // a dashboard refund would cancel tickets whose money never went back. The cost: a
         // dashboard refund made to replace a failed one is not recorded (the organizer resolves it).
-        var ours = refunds.Sum(r => r.AmountMinor)
-            + await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId && r.Status == RefundStatus.Failed).SumAsync(r => r.AmountMinor, ct);
+        var ours = all.Sum(r => r.AmountMinor);
         var outside = Math.Min(n.AmountMinor - ours, order.PaidMinor - order.RefundedMinor);
         if (outside > 0 && order.PaymentIntentId == n.IntentId)
         {
