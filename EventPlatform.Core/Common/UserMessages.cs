@@ -81,6 +81,8 @@ public static class UserMessages
     public const string TooManyHeldFromAddress = "Too many tickets for this event are reserved from your network right now. Please try again in a few minutes.";
     public const string TooManyHoldAttempts = "You have tried to reserve tickets very often. Please wait a minute and try again.";
     public const string Busy = "Many people are buying right now. Please try again in a moment.";
+    public const string PaymentsUnavailable = "Payments are briefly unavailable. Your tickets are still reserved for you: please try again in a minute.";
+    public const string PaymentNotStarted = "The payment could not be started. Please try again in a moment.";
     public const string HoldExpired = "Your reservation has run out. Please choose your tickets again.";
     public const string OrderNotPending = "This order can no longer be changed.";
 

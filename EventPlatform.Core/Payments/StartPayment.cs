@@ -66,10 +66,16 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
         {
             intent = await gateway.CreateIntentAsync(request, ct);
         }
+        catch (ProviderUnavailableException ex)
+        {
+            // The gateway is failing or its circuit is open: the hold stays, the buyer retries shortly.
+            logger.LogWarning("Payment intent for order {OrderNumber} not created: {Reason}", order.Number, ex.InnerException?.Message ?? ex.Message);
+            return Fail(UserMessages.PaymentsUnavailable);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Payment intent for order {OrderNumber} could not be created", order.Number);
-            return Fail("The payment could not be started. Please try again in a moment.");
+            return Fail(UserMessages.PaymentNotStarted);
         }
 
         faults.Reached(FaultPoints.AfterIntentCreated);

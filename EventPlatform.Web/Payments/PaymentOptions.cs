@@ -32,6 +32,18 @@ public sealed class PaymentOptions
     /// <summary>How often reconciliation asks the gateway about unsettled payments (issue 15).</summary>
     public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Another Stripe API address (a local fake in tests, or stripe-mock); empty means api.stripe.com.</summary>
+    public string? StripeApiBase { get; set; }
+
+    /// <summary>Longest wait for one HTTP attempt to Stripe before it counts as failed.</summary>
+    public TimeSpan StripeAttemptTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Longest wait for a Stripe call with its retries: what a buyer waits at worst.</summary>
+    public TimeSpan StripeTotalTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long calls to Stripe fail at once after the circuit opened, before one is tried again.</summary>
+    public TimeSpan StripeCircuitBreak { get; set; } = TimeSpan.FromSeconds(15);
+
     public bool UsesStripe => !string.IsNullOrWhiteSpace(StripeSecretKey) && !string.IsNullOrWhiteSpace(StripePublishableKey);
 
     public static string RandomWebhookSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

@@ -23,6 +23,7 @@ internal static class PaymentServices
         services.AddScoped<GetOrderIntent>();
         if (configured.UsesStripe)
         {
+            services.AddStripeHttpClient();
             services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
         }
         else

@@ -9,9 +9,10 @@ namespace EventPlatform.Web.Payments;
 /// Stripe Elements in the browser (card data never reaches our server), and Connect destination
 /// charges with the platform fee as application fee when the organization has an account.
 /// </summary>
-internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : IPaymentGateway
+internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
 {
-    private readonly StripeClient client = new(options.Value.StripeSecretKey);
+    /// <summary>A fresh client per call over the factory's pooled handlers (DNS changes are picked up); the circuit is shared.</summary>
+    private StripeClient Client => StripeResilience.CreateClient(httpClients, options.Value);
 
     public string Name => "stripe";
 
@@ -34,16 +35,20 @@ internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : I
             create.ApplicationFeeAmount = request.ApplicationFeeMinor;
         }
 
-        var intent = await new PaymentIntentService(client).CreateAsync(create, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct);
+        var intent = await StripeResilience.CallAsync(
+            () => new PaymentIntentService(Client).CreateAsync(create, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct), ct);
         return State(intent);
     }
 
     public async Task<PaymentIntentState> FetchIntentAsync(string intentId, CancellationToken ct) =>
-        State(await new PaymentIntentService(client).GetAsync(intentId, cancellationToken: ct));
+        State(await StripeResilience.CallAsync(() => new PaymentIntentService(Client).GetAsync(intentId, cancellationToken: ct), ct));
 
-    public async Task<PaymentIntentState> CancelIntentAsync(string intentId, CancellationToken ct)
+    public Task<PaymentIntentState> CancelIntentAsync(string intentId, CancellationToken ct) =>
+        StripeResilience.CallAsync(() => CancelOrReadAsync(intentId, ct), ct);
+
+    private async Task<PaymentIntentState> CancelOrReadAsync(string intentId, CancellationToken ct)
     {
-        var service = new PaymentIntentService(client);
+        var service = new PaymentIntentService(Client);
         try
         {
             return State(await service.CancelAsync(intentId, cancellationToken: ct));
@@ -58,12 +63,15 @@ internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options) : I
     /// <summary>The refund's metadata key holding our idempotency key (<see cref="RefundPayments.RefundIdFromKey"/>).</summary>
     public const string RefundKeyMetadata = "idempotency_key";
 
-    public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
+    public Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct) =>
+        StripeResilience.CallAsync(() => SendRefundAsync(intentId, amountMinor, idempotencyKey, ct), ct);
+
+    private async Task<RefundOutcome> SendRefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
     {
         try
         {
-            var intent = await new PaymentIntentService(client).GetAsync(intentId, cancellationToken: ct);
-            var refund = await new RefundService(client).CreateAsync(
+            var intent = await new PaymentIntentService(Client).GetAsync(intentId, cancellationToken: ct);
+            var refund = await new RefundService(Client).CreateAsync(
                 new RefundCreateOptions
                 {
                     PaymentIntent = intentId,
