@@ -52,6 +52,14 @@ public sealed class DeliverOutboxEmails(
                 .Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content, a.ContentId)).ToListAsync(ct);
             await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind) { Attachments = attachments, OutboxId = email.Id }, ct);
         }
+        catch (ProviderUnavailableException ex)
+        {
+            // Nothing was sent (the transport's circuit is open): no attempt is spent, the pass ends,
+            // and the email goes out as soon as the server answers again.
+            logger.LogWarning("Email outbox paused: {Reason}", ex.Message);
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             error = $"{ex.GetType().Name}: {ex.Message}";

@@ -13,5 +13,8 @@ public sealed class SmtpOptions
     public string FromName { get; set; } = "EventPlatform";
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>After repeated failures, how long the outbox stops trying the server before one email tests it again.</summary>
+    public int CircuitBreakSeconds { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

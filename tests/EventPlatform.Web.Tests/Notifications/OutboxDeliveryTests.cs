@@ -18,14 +18,15 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         _smtp = await SmtpTestServer.StartAsync();
         _services = await CoreServices.CreateAsync("outbox", services =>
         {
-            services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(Options.Create(new SmtpOptions
+            services.Configure<SmtpOptions>(o =>
             {
-                Host = "127.0.0.1",
-                Port = _smtp.Port,
-                Security = "None",
-                FromAddress = "tickets@eventplatform.test",
-                TimeoutSeconds = 5,
-            })));
+                o.Host = "127.0.0.1";
+                o.Port = _smtp.Port;
+                o.Security = "None";
+                o.FromAddress = "tickets@eventplatform.test";
+                o.TimeoutSeconds = 5;
+            });
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         });
     }
 
@@ -124,6 +125,45 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(2, sent.Attempts);
         Assert.Equal([false, true], sent.DeliveryAttempts.OrderBy(a => a.AttemptedAt).Select(a => a.Succeeded));
         Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == "retry@example.com"));
+    }
+
+    [Fact]
+    public async Task SmtpDown_OpensTheCircuitAfterThreeFailures_TheOtherEmailsSpendNoAttempt_AndAllGoOutOnceWhenItIsBack()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await EnqueueAsync($"outage{i}@example.com"));
+        }
+
+        await _smtp.StopProcessAsync();
+        var deliver = _services.Get<DeliverOutboxEmails>();
+
+        // Three failed sends open the circuit; the pass stops there instead of timing out on each email.
+        Assert.Equal(3, await deliver.ExecuteAsync());
+        var afterOutage = await Task.WhenAll(ids.Select(LoadAsync));
+        Assert.Equal(3, afterOutage.Count(e => e.Attempts == 1));
+        Assert.Equal(3, afterOutage.Count(e => e.Attempts == 0 && e.DeliveryAttempts.Count == 0));
+        Assert.All(afterOutage, e => Assert.Equal(OutboxEmailStatus.Pending, e.Status));
+
+        // Still open (even with the server back and the retries due): nothing is tried, nothing counted.
+        await _smtp.StartProcessAsync();
+        _services.Clock.Advance(RetryPolicy.DelayAfter(1));
+        Assert.Equal(0, await deliver.ExecuteAsync());
+        Assert.Equal(3, (await Task.WhenAll(ids.Select(LoadAsync))).Sum(e => e.Attempts));
+
+        // After the break one email tests the server, the circuit closes, and everything goes out once.
+        _services.Clock.Advance(TimeSpan.FromSeconds(new SmtpOptions().CircuitBreakSeconds));
+        Assert.Equal(6, await deliver.ExecuteAsync());
+        var sent = await Task.WhenAll(ids.Select(LoadAsync));
+        Assert.All(sent, e => Assert.Equal(OutboxEmailStatus.Sent, e.Status));
+        Assert.Equal(9, sent.Sum(e => e.Attempts));
+        for (var i = 0; i < 6; i++)
+        {
+            await _smtp.WaitForMessageAsync($"outage{i}@example.com");
+        }
+
+        Assert.Equal(6, _smtp.Messages().Count(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("outage"))));
     }
 
     [Fact]
