@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddScoped<Ordering.Tickets.ManageAttendees>();
         services.AddScoped<Ordering.Management.EventOrders>();
         services.AddScoped<Ordering.Management.PaymentAttention>();
+        services.AddScoped<Ordering.Management.OrderEmailDelivery>();
         services.AddScoped<Ordering.Management.EventDashboard>();
         services.AddScoped<Ordering.Management.ManageCoupons>();
         services.AddScoped<Ordering.Management.ManageQuestions>();

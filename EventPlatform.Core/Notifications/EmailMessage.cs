@@ -12,6 +12,9 @@ public sealed record EmailMessage(string To, string Subject, string HtmlBody, st
     /// same message, which mail clients show once.
     /// </summary>
     public Guid? OutboxId { get; init; }
+
+    /// <summary>The order it is about, kept on the outbox row (<see cref="OutboxEmail.OrderId"/>).</summary>
+    public Guid? OrderId { get; init; }
 }
 
 /// <summary>

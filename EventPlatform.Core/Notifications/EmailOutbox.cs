@@ -15,6 +15,7 @@ public static class EmailOutbox
             HtmlBody = message.HtmlBody,
             TextBody = message.TextBody,
             Kind = message.Kind,
+            OrderId = message.OrderId,
             Status = OutboxEmailStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,

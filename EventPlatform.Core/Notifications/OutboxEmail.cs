@@ -4,7 +4,7 @@ public enum OutboxEmailStatus
 {
     Pending,
     Sent,
-    /// <summary>Gave up after two days of retries (<see cref="RetryPolicy"/>); shown to platform admins with a retry action.</summary>
+    /// <summary>Gave up after two days of retries (<see cref="RetryPolicy"/>); shown to platform admins (and, for order emails, to the organizers) with a retry action.</summary>
     Failed,
 }
 
@@ -28,6 +28,11 @@ public class OutboxEmail
     public required string TextBody { get; set; }
     /// <summary>What the email is about, e.g. <c>account.magic_link</c>.</summary>
     public required string Kind { get; set; }
+    /// <summary>
+    /// The order the email is about (confirmation, cancellation, refund), so a failed one is shown
+    /// to the order's organizers with "send again"; null for account emails.
+    /// </summary>
+    public Guid? OrderId { get; set; }
     public OutboxEmailStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

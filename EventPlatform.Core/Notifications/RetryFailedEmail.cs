@@ -18,19 +18,30 @@ public sealed class RetryFailedEmail(IAppDbContextFactory dbFactory, Organizatio
         var adminId = await access.RequirePlatformAdminAsync(ct);
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
-        var changed = await db.OutboxEmails.Where(e => e.Id == emailId && e.Status == OutboxEmailStatus.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Pending).SetProperty(e => e.NextAttemptAt, now), ct);
-        if (changed == 0)
+        if (!await RequeueAsync(db.OutboxEmails.Where(e => e.Id == emailId), now, ct))
         {
             return false;
         }
 
         audit.Add(db, adminId, null, "email.retried", "OutboxEmail", emailId.ToString());
         await db.SaveChangesAsync(ct);
+        Nudge(wakeUps);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts the failed email among <paramref name="emails"/> back into the outbox, due now. One
+    /// conditional UPDATE, so of two people clicking at once only one succeeds.
+    /// </summary>
+    internal static async Task<bool> RequeueAsync(IQueryable<OutboxEmail> emails, DateTimeOffset now, CancellationToken ct) =>
+        await emails.Where(e => e.Status == OutboxEmailStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Pending).SetProperty(e => e.NextAttemptAt, now), ct) > 0;
+
+    internal static void Nudge(IEnumerable<IOutboxWakeUp> wakeUps)
+    {
         foreach (var wakeUp in wakeUps)
         {
             wakeUp.Nudge();
         }
-        return true;
     }
 }

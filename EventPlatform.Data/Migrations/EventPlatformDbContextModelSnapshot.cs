@@ -824,6 +824,10 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -853,6 +857,9 @@ namespace EventPlatform.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_emails");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_outbox_emails_order_id");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_emails_status_next_attempt_at");
@@ -2138,6 +2145,15 @@ namespace EventPlatform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_email_delivery_attempts_outbox_emails_outbox_email_id");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Notifications.OutboxEmail", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_emails_orders_order_id");
                 });
 
             modelBuilder.Entity("EventPlatform.Core.Notifications.OutboxEmailAttachment", b =>

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,9 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(e => e.LastError).HasMaxLength(2000);
         // The worker's claim query: pending rows by due time.
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        // An order's emails, for its organizers; an order deleted with its event leaves its emails in the log.
+        builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => e.OrderId);
         builder.HasMany(e => e.DeliveryAttempts).WithOne().HasForeignKey(a => a.OutboxEmailId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -50,7 +50,7 @@ public static class OrderEmails
             ExtraHtml = html.ToString(),
             ExtraText = text.ToString(),
         };
-        return email.ToMessage(order.BuyerEmail!, $"Your tickets for {ev.Title} ({order.Number})", ConfirmationKind) with { Attachments = attachments };
+        return email.ToMessage(order.BuyerEmail!, $"Your tickets for {ev.Title} ({order.Number})", ConfirmationKind) with { Attachments = attachments, OrderId = order.Id };
     }
 
     public static EmailMessage Cancelled(string brand, OrderView view, int ticketsCancelled, long refundMinor, string reason, string orderUrl)
@@ -64,7 +64,7 @@ public static class OrderEmails
             refundMinor > 0 ? $"We are refunding {refund.Format()} to your original payment method. Depending on your bank it can take 5–10 days to appear." : "No payment was taken for these tickets, so there is nothing to refund.",
         };
         return new BrandedEmail(brand, "Your tickets were cancelled", paragraphs, "View your order", orderUrl)
-            .ToMessage(order.BuyerEmail!, $"Cancelled: {view.Event.Title} ({order.Number})", "order.cancelled");
+            .ToMessage(order.BuyerEmail!, $"Cancelled: {view.Event.Title} ({order.Number})", "order.cancelled") with { OrderId = order.Id };
     }
 
     public static EmailMessage LatePaymentRefunded(string brand, OrderView view, long amountMinor, string eventUrl)
@@ -77,7 +77,7 @@ public static class OrderEmails
             "We are sorry. If places become free again you can buy them on the event page.",
         };
         return new BrandedEmail(brand, "Your payment was refunded", paragraphs, "Go to the event", eventUrl)
-            .ToMessage(order.BuyerEmail!, $"Refunded: {view.Event.Title} ({order.Number})", "order.late_payment_refunded");
+            .ToMessage(order.BuyerEmail!, $"Refunded: {view.Event.Title} ({order.Number})", "order.late_payment_refunded") with { OrderId = order.Id };
     }
 
     private static void AppendSummary(OrderView view, StringBuilder html, StringBuilder text)
