@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFaultInjector, NoFaults>();
         services.AddMemoryCache();
+        services.AddMetrics();
+        services.AddSingleton<AppMetrics>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ISettingsService, SettingsService>();
         services.AddAccounts().AddOrganizations().AddNotifications().AddCatalog().AddOrdering();

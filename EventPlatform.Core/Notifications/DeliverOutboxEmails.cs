@@ -14,6 +14,7 @@ public sealed class DeliverOutboxEmails(
     IOutboxLeases leases,
     IEmailTransport transport,
     TimeProvider clock,
+    AppMetrics metrics,
     ILogger<DeliverOutboxEmails> logger)
 {
     public const int BatchSize = 20;
@@ -58,6 +59,7 @@ public sealed class DeliverOutboxEmails(
             // and the email goes out as soon as the server answers again.
             logger.LogWarning("Email outbox paused: {Reason}", ex.Message);
             await transaction.RollbackAsync(CancellationToken.None);
+            metrics.Email("paused");
             return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -107,6 +109,7 @@ public sealed class DeliverOutboxEmails(
         // Recorded even if the host is stopping: the message may already have gone out.
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
+        metrics.Email(email.Status switch { OutboxEmailStatus.Sent => "sent", OutboxEmailStatus.Failed => "failed", _ => "retry" });
         return true;
     }
 }

@@ -72,9 +72,17 @@ public sealed class ApplyPaymentEvent(
     IAvailabilityNotifier live,
     IPaymentGateway gateway,
     IFaultInjector faults,
+    AppMetrics metrics,
     ILogger<ApplyPaymentEvent> logger)
 {
     public async Task<PaymentEventResult> ExecuteAsync(PaymentNotification notification, CancellationToken ct = default)
+    {
+        var result = await ApplyAsync(notification, ct);
+        metrics.PaymentEvent(notification.Kind.ToString().ToLowerInvariant(), result.ToString().ToLowerInvariant());
+        return result;
+    }
+
+    private async Task<PaymentEventResult> ApplyAsync(PaymentNotification notification, CancellationToken ct)
     {
         Applied applied;
         try
@@ -85,6 +93,11 @@ public sealed class ApplyPaymentEvent(
         {
             logger.LogWarning(ex, "Payment event {EventId} deferred: database busy", notification.EventId);
             return PaymentEventResult.Busy;
+        }
+
+        if (applied.Purchased)
+        {
+            metrics.Purchase("gateway");
         }
 
         // What follows calls out (the gateway, the live relay) with the transaction's connection back
@@ -108,7 +121,7 @@ public sealed class ApplyPaymentEvent(
     }
 
     /// <summary>What the transaction did, and what is left to do once it has committed.</summary>
-    private sealed record Applied(PaymentEventResult Result, Guid? RefundToSend = null, Guid? ChangedEventId = null, bool OrderMissing = false);
+    private sealed record Applied(PaymentEventResult Result, Guid? RefundToSend = null, Guid? ChangedEventId = null, bool OrderMissing = false, bool Purchased = false);
 
     private async Task<Applied> ApplyInTransactionAsync(PaymentNotification notification, CancellationToken ct)
     {
@@ -148,6 +161,7 @@ public sealed class ApplyPaymentEvent(
             return new Applied(PaymentEventResult.Ignored);
         }
 
+        var paidBefore = order.Status == OrderStatus.Paid;
         var (result, refundToSend) = notification.Kind switch
         {
             PaymentNotificationKind.Succeeded => await SucceededAsync(db, order, notification, now, ct),
@@ -162,7 +176,8 @@ public sealed class ApplyPaymentEvent(
         faults.Reached(FaultPoints.InsideConfirmation);
         await transaction.CommitAsync(ct);
         faults.Reached(FaultPoints.AfterConfirmationCommitted);
-        return new Applied(result, refundToSend, result == PaymentEventResult.Applied ? order.EventId : null);
+        return new Applied(result, refundToSend, result == PaymentEventResult.Applied ? order.EventId : null,
+            Purchased: !paidBefore && order.Status == OrderStatus.Paid);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record PaymentStart(bool Confirmed, string? IntentId, string? Clie
 /// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
 /// going back returns the same intent and can never charge twice.
 /// </summary>
-public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ApplyPaymentEvent apply, IFaultInjector faults, ILogger<StartPayment> logger)
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger)
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
@@ -70,11 +70,13 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
         {
             // The gateway is failing or its circuit is open: the hold stays, the buyer retries shortly.
             logger.LogWarning("Payment intent for order {OrderNumber} not created: {Reason}", order.Number, ex.InnerException?.Message ?? ex.Message);
+            metrics.PaymentStart("unavailable");
             return Fail(UserMessages.PaymentsUnavailable);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Payment intent for order {OrderNumber} could not be created", order.Number);
+            metrics.PaymentStart("failed");
             return Fail(UserMessages.PaymentNotStarted);
         }
 
@@ -97,6 +99,7 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
         }
 
         logger.LogInformation("Payment intent {IntentId} for order {OrderNumber} ({Amount} {Currency})", intent.IntentId, order.Number, order.TotalMinor, order.Currency);
+        metrics.PaymentStart("started");
         return CommandResult<PaymentStart>.Success(new PaymentStart(false, intent.IntentId, intent.ClientSecret));
     }
 
@@ -145,6 +148,11 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             order.PaymentProvider = "free";
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            if (outcome == ConfirmOutcome.Confirmed)
+            {
+                metrics.Purchase("free");
+            }
+
             await live.ChangedAsync(order.EventId, ct);
             return CommandResult<PaymentStart>.Success(new PaymentStart(true, null, null));
         }

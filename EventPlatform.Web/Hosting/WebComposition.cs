@@ -56,6 +56,7 @@ internal static class WebComposition
             .AddDbContextCheck<EventPlatformDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<WorkersHealthCheck>("workers", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<Live.LiveRelayHealthCheck>("live-relay", tags: [HealthEndpoints.ReadyTag]);
+        services.AddMetricsEndpoint();
         services.AddSignInRateLimiting(configuration);
 
         // Runs after the migrator registered by AddData (hosted services start in order).
@@ -89,6 +90,7 @@ internal static class WebComposition
 
         app.MapStaticAssets();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapCatalogEndpoints();
         app.MapMediaEndpoints();
         app.MapWebhookEndpoints();

@@ -37,12 +37,20 @@ public sealed class PlaceHold(
     TimeProvider clock,
     IAvailabilityNotifier live,
     IFaultInjector faults,
+    AppMetrics metrics,
     ILogger<PlaceHold> logger)
 {
     public const string QuantitiesField = "Quantities";
     public const string CouponField = "CouponCode";
 
     public async Task<CommandResult<HoldPlaced>> ExecuteAsync(HoldRequest request, CancellationToken ct = default)
+    {
+        var result = await PlaceAsync(request, ct);
+        metrics.Hold(result.Succeeded ? "placed" : result.Errors.Any(e => e.Message == UserMessages.Busy) ? "busy" : "refused");
+        return result;
+    }
+
+    private async Task<CommandResult<HoldPlaced>> PlaceAsync(HoldRequest request, CancellationToken ct)
     {
         var wanted = request.Quantities.Where(q => q.Value > 0).ToDictionary(q => q.Key, q => q.Value);
         if (wanted.Count == 0)
