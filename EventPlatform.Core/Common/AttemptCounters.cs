@@ -17,6 +17,9 @@ public class AttemptCounter
 /// </summary>
 public sealed class AttemptCounters(IAppDbContextFactory dbFactory, TimeProvider clock)
 {
+    /// <summary>No caller counts over a longer window (the longest today: order resends, an hour).</summary>
+    public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(1);
+
     /// <summary>The attempts counted in the current window for each of <paramref name="keys"/> (one query; absent = 0).</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountAsync(IReadOnlyList<string> keys, TimeSpan window, CancellationToken ct = default)
     {
@@ -43,15 +46,38 @@ public sealed class AttemptCounters(IAppDbContextFactory dbFactory, TimeProvider
                 """).ToListAsync(ct));
         }
 
-        // Old windows are of no use: now and then, the caller sweeps them (cheap, indexed).
+        // Old windows are of no use: now and then, the caller sweeps them (cheap, indexed). Keys of
+        // every window length share the table, so only rows older than the longest window in use
+        // (and its predecessor, for the sliding estimate) go: never a live window of another caller.
         if (Random.Shared.Next(50) == 0)
         {
-            var before = start - window;
+            var before = clock.GetUtcNow() - (LongestWindow * 2);
             await db.Database.ExecuteSqlAsync($"DELETE FROM attempt_counters WHERE window_start < {before}", ct);
         }
 
         return counts;
     }
+
+    /// <summary>
+    /// Counts one more attempt for each key and returns a sliding-window estimate of the attempts
+    /// in the last <paramref name="window"/>: this window's count plus the previous window's,
+    /// weighted by how much of it still lies within the last <paramref name="window"/>. Unlike a
+    /// bare fixed window, a burst cannot double the limit by straddling a window's end.
+    /// </summary>
+    public async Task<IReadOnlyList<double>> AddSlidingAsync(IReadOnlyList<string> keys, TimeSpan window, CancellationToken ct = default)
+    {
+        var current = await AddAsync(keys, window, ct);
+        var start = WindowStart(window);
+        var previousStart = start - window;
+        var previousWeight = 1 - ((clock.GetUtcNow() - start) / window);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var previous = await db.AttemptCounters.AsNoTracking().Where(c => keys.Contains(c.Key) && c.WindowStart == previousStart)
+            .ToDictionaryAsync(c => c.Key, c => c.Count, ct);
+        return keys.Select((key, i) => current[i] + (previous.GetValueOrDefault(key) * previousWeight)).ToList();
+    }
+
+    /// <summary>How long until the current window of <paramref name="window"/> ends.</summary>
+    public TimeSpan UntilWindowEnds(TimeSpan window) => WindowStart(window) + window - clock.GetUtcNow();
 
     private DateTimeOffset WindowStart(TimeSpan window)
     {

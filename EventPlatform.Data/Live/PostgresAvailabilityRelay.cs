@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,15 +7,19 @@ using Npgsql;
 namespace EventPlatform.Data.Live;
 
 /// <summary>
-/// Carries "event X changed" between app instances through PostgreSQL <c>LISTEN/NOTIFY</c>
-/// (architecture.md "Live availability"). Publishing signals this instance at once and sends a
-/// NOTIFY for the others; a dedicated connection listens and reconnects by itself when it drops,
-/// then asks every watched page to refresh, since changes may have been missed meanwhile.
+/// Carries "event X changed" and "the catalog changed" between app instances through PostgreSQL
+/// <c>LISTEN/NOTIFY</c> (architecture.md "Live availability"). Publishing signals this instance at
+/// once and sends a NOTIFY for the others; a dedicated connection listens and reconnects by itself
+/// when it drops, then asks every watched page to refresh and drops the cached listings, since
+/// changes may have been missed meanwhile.
 /// </summary>
-public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connection, ILiveAvailabilitySignals signals, ILogger<PostgresAvailabilityRelay> logger)
+public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connection, ILiveAvailabilitySignals signals, CatalogCache catalogCache, ILogger<PostgresAvailabilityRelay> logger)
     : BackgroundService, IAvailabilityNotifier
 {
     public const string Channel = "ep_availability";
+
+    /// <summary>The payload's subject for a catalog change (otherwise it is an event id).</summary>
+    private const string CatalogSubject = "catalog";
 
     /// <summary>
     /// Sent with every NOTIFY, so this instance skips its own: it signalled its hub already, and
@@ -33,19 +38,40 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     public async Task ChangedAsync(Guid eventId, CancellationToken ct = default)
     {
         signals.Signal(eventId);
+        await NotifyOthersAsync(eventId.ToString(), ct);
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        catalogCache.Invalidated += OnCatalogChangedHere;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        catalogCache.Invalidated -= OnCatalogChangedHere;
+        return base.StopAsync(cancellationToken);
+    }
+
+    // The change has committed and this instance's cache is cleared already; the others hear it in the background.
+    private void OnCatalogChangedHere() => _ = NotifyOthersAsync(CatalogSubject, CancellationToken.None);
+
+    private async Task NotifyOthersAsync(string subject, CancellationToken ct)
+    {
         try
         {
             await using var db = new NpgsqlConnection(connection.Value);
             await db.OpenAsync(ct);
             await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", db);
             notify.Parameters.AddWithValue("channel", Channel);
-            notify.Parameters.AddWithValue("payload", $"{_instance}:{eventId}");
+            notify.Parameters.AddWithValue("payload", $"{_instance}:{subject}");
             await notify.ExecuteNonQueryAsync(ct);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            // Never fail the purchase that caused it; other instances catch up on their next change.
-            logger.LogWarning(ex, "Could not relay the availability change of event {EventId} to other instances", eventId);
+            // Never fail the change that caused it; other instances catch up on their next change
+            // (or, for listings, when their cache entries expire).
+            logger.LogWarning(ex, "Could not relay the change of {Subject} to other instances", subject);
         }
     }
 
@@ -60,11 +86,20 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
                 await db.OpenAsync(stoppingToken);
                 db.Notification += (_, e) =>
                 {
-                    // "{sending instance}:{event id}"
+                    // "{sending instance}:{event id}" or "{sending instance}:catalog"
                     var parts = e.Payload.Split(':', 2);
-                    if (parts.Length == 2 && parts[0] != _instance && Guid.TryParse(parts[1], out var eventId))
+                    if (parts.Length != 2 || parts[0] == _instance)
+                    {
+                        return;
+                    }
+
+                    if (Guid.TryParse(parts[1], out var eventId))
                     {
                         signals.Signal(eventId);
+                    }
+                    else if (parts[1] == CatalogSubject)
+                    {
+                        catalogCache.InvalidateFromElsewhere();
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", db))
@@ -77,6 +112,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
                 {
                     logger.LogInformation("Availability relay listening again");
                     signals.SignalAll();
+                    catalogCache.InvalidateFromElsewhere();
                 }
 
                 backoff = TimeSpan.FromMilliseconds(200);

@@ -11,7 +11,7 @@ namespace EventPlatform.Web.Api;
 /// <c>/metrics</c> in Prometheus' text format (OpenTelemetry's exporter): the product's own counters
 /// (<see cref="AppMetrics"/>: holds, purchases, payment reports, checkout starts, emails by outcome),
 /// worker lag (<see cref="WorkerHealth"/>), and the framework's meters — HTTP requests, Kestrel
-/// connections, Blazor circuits, rate-limit rejections, the .NET runtime and Npgsql's pool.
+/// connections, Blazor circuits, the .NET runtime and Npgsql's pool.
 /// Operational data, so not for the public: with <c>Metrics:ScrapeToken</c> set it answers only to
 /// <c>Authorization: Bearer &lt;token&gt;</c>; without, only to a direct connection from this
 /// machine or a private network (a Prometheus beside the app), never to a request that came
@@ -26,7 +26,6 @@ internal static class MetricsEndpoint
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Components.Server.Circuits",
-        "Microsoft.AspNetCore.RateLimiting",
         "System.Runtime",
         "Npgsql",
     ];

@@ -1,6 +1,4 @@
-using System.Threading.RateLimiting;
 using EventPlatform.Core.Common;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace EventPlatform.Web.Hosting;
 
@@ -17,9 +15,11 @@ public sealed class SignInRateLimitOptions
 }
 
 /// <summary>
-/// Throttles POSTs to the sign-in forms (password sign-in, magic-link request, forgot password)
-/// per client IP and per email typed, answering 429 with a readable page. The form is read
-/// before the limiter runs so the email can be a partition key.
+/// Throttles POSTs to the sign-in forms (password sign-in, magic-link request, forgot password,
+/// register, resend confirmation) per client IP and per email typed, answering 429 with a readable
+/// page. The counts live in PostgreSQL (<see cref="AttemptCounters"/>, a sliding-window estimate),
+/// so the limit holds across every app instance and survives restarts: ASP.NET Core's rate limiter
+/// keeps its counts in the memory of one process, which two instances behind a proxy would double.
 /// </summary>
 internal static class SignInRateLimiting
 {
@@ -32,45 +32,48 @@ internal static class SignInRateLimiting
 
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("RateLimits").Get<SignInRateLimitOptions>() ?? new SignInRateLimitOptions();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => IsThrottled(context)
-                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + context.Connection.RemoteIpAddress, _ => Window(options.PerIpPermits, options.Window))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => IsThrottled(context) && EmailOf(context) is { } email
-                    ? RateLimitPartition.GetFixedWindowLimiter("email:" + email, _ => Window(options.PerEmailPermits, options.Window))
-                    : RateLimitPartition.GetNoLimiter("")));
-            limiter.OnRejected = async (rejected, ct) =>
-            {
-                var response = rejected.HttpContext.Response;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(TooManyRequestsPage, ct);
-            };
-        });
+        services.AddOptions<SignInRateLimitOptions>().Bind(configuration.GetSection("RateLimits"))
+            .Validate(o => o.PerIpPermits > 0 && o.PerEmailPermits > 0, "RateLimits: the permits must be positive.")
+            .Validate(o => o.Window > TimeSpan.Zero && o.Window <= AttemptCounters.LongestWindow, "RateLimits:Window must be between zero and a day.")
+            .ValidateOnStart();
         return services;
     }
 
-    /// <summary>Reads the posted form of throttled requests so the limiter can see the email field.</summary>
+    /// <summary>Reads the posted form of throttled requests (the email is a partition key) and counts it.</summary>
     public static IApplicationBuilder UseSignInRateLimiting(this IApplicationBuilder app)
     {
-        app.Use(async (context, next) =>
+        var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInRateLimitOptions>>().Value;
+        return app.Use(async (context, next) =>
         {
             if (IsThrottled(context) && context.Request.HasFormContentType)
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);
+                if (await IsOverTheLimitAsync(context, options))
+                {
+                    var counters = context.RequestServices.GetRequiredService<AttemptCounters>();
+                    context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(counters.UntilWindowEnds(options.Window).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.WriteAsync(TooManyRequestsPage, context.RequestAborted);
+                    return;
+                }
             }
 
             await next();
         });
-        return app.UseRateLimiter();
+    }
+
+    private static async Task<bool> IsOverTheLimitAsync(HttpContext context, SignInRateLimitOptions options)
+    {
+        var counters = context.RequestServices.GetRequiredService<AttemptCounters>();
+        var keys = new List<string> { "signin-ip:" + context.Connection.RemoteIpAddress };
+        if (EmailOf(context) is { } email)
+        {
+            keys.Add("signin-email:" + email);
+        }
+
+        var counts = await counters.AddSlidingAsync(keys, options.Window, context.RequestAborted);
+        return counts[0] > options.PerIpPermits || (counts.Count > 1 && counts[1] > options.PerEmailPermits);
     }
 
     private static bool IsThrottled(HttpContext context) =>
@@ -88,14 +91,6 @@ internal static class SignInRateLimiting
         var email = context.Request.Form["Input.Email"].ToString().Trim();
         return email.Length is 0 or > 320 ? null : email.ToUpperInvariant();
     }
-
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
-    {
-        PermitLimit = permits,
-        Window = window,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 
     private const string TooManyRequestsPage = $"""
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

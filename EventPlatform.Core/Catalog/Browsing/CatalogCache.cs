@@ -13,7 +13,10 @@ namespace EventPlatform.Core.Catalog.Browsing;
 /// <remarks>
 /// Every catalog change of this instance calls <see cref="Invalidate"/> after its commit (event
 /// details and status, sessions, ticket types, the scheduled publishing, organization names), so
-/// an organizer sees a change at once; other instances see it within <see cref="Lifetime"/>.
+/// an organizer sees a change at once. The relay between instances (Data's LISTEN/NOTIFY relay)
+/// hears <see cref="Invalidated"/>, tells the other instances, and calls
+/// <see cref="InvalidateFromElsewhere"/> on theirs: they see the change within milliseconds, and
+/// within <see cref="Lifetime"/> should the message be lost.
 /// </remarks>
 public sealed class CatalogCache(TimeProvider clock)
 {
@@ -46,8 +49,18 @@ public sealed class CatalogCache(TimeProvider clock)
         return value;
     }
 
-    /// <summary>After a committed catalog change: every listing is read again.</summary>
+    /// <summary>Raised by <see cref="Invalidate"/> (a change made on this instance), for the relay to tell the others.</summary>
+    public event Action? Invalidated;
+
+    /// <summary>After a committed catalog change on this instance: every listing is read again, here and on the other instances.</summary>
     public void Invalidate()
+    {
+        InvalidateFromElsewhere();
+        Invalidated?.Invoke();
+    }
+
+    /// <summary>Another instance changed the catalog (or the relay may have missed changes): every listing is read again here.</summary>
+    public void InvalidateFromElsewhere()
     {
         Interlocked.Increment(ref _version);
         _entries.Clear();
