@@ -8,6 +8,12 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();
+    if (builder.Environment.IsProduction())
+    {
+        // Before the data layer, which would otherwise start an embedded database.
+        ProductionRequirements.ThrowIfMissing(builder.Configuration);
+    }
+
     builder.Services.AddCore();
     builder.Services.AddData(builder.Configuration, Logging.StartupLogger("Database"));
     builder.AddWeb();

@@ -2,6 +2,7 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Data;
+using EventPlatform.Data.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,15 +26,28 @@ public static class DemoAccounts
 /// <summary>
 /// Seeds demo data on first run (configuration <c>DemoData:Enabled</c>, on in Development): a
 /// platform admin, two organizations with an Owner, a Manager and check-in staff each, and three
-/// attendees. Idempotent: a database that already has users is left alone.
+/// attendees. Idempotent: a database that already has users is left alone. Two instances starting
+/// together on an empty database (docker-compose.yml) take turns through an advisory lock, so the
+/// second finds the first one's users and leaves them alone.
 /// </summary>
-internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
+internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, DatabaseConnectionString connection, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
 {
+    /// <summary>The advisory lock's key (any fixed number no other lock of ours uses).</summary>
+    private const long SeedLock = 0x45505F44454D4F; // "EP_DEMO"
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue("DemoData:Enabled", false))
         {
             return;
+        }
+
+        // Session-level lock on a connection of its own, held while seeding; released when it closes.
+        await using var gate = new Npgsql.NpgsqlConnection(connection.Value);
+        await gate.OpenAsync(cancellationToken);
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({SeedLock})", gate))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var scope = scopes.CreateAsyncScope();

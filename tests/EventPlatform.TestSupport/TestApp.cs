@@ -53,6 +53,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["RateLimits:PerIpPermits"] = "1000",
             ["RateLimits:PerEmailPermits"] = "100",
             ["Payments:WebhookSecret"] = WebhookSecret,
+            // The app's own default, spelled out: Production requires it to be set.
+            ["Site:BaseUrl"] = "http://localhost:5000",
         };
         if (smtp is not null)
         {
