@@ -21,7 +21,6 @@ namespace EventPlatform.Data.Hosting;
 /// </remarks>
 public sealed class LocalPostgresCluster : IDisposable
 {
-    private const int Port = 5432;
     private readonly ILogger _logger;
     private readonly string? _runAsUser;
     private readonly string _binDirectory;
@@ -48,7 +47,7 @@ public sealed class LocalPostgresCluster : IDisposable
     public string ConnectionString(string? database = null) => new NpgsqlConnectionStringBuilder
     {
         Host = SocketDirectory,
-        Port = Port,
+        Port = Options.Port,
         Username = "postgres",
         Database = database ?? Options.Database,
         // Enough for the app's pools plus the tests' parallel buyers.
@@ -170,7 +169,7 @@ public sealed class LocalPostgresCluster : IDisposable
             ["listen_addresses"] = "''",
             ["unix_socket_directories"] = $"'{SocketDirectory}'",
             ["unix_socket_permissions"] = "0700",
-            ["port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["port"] = Options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["max_connections"] = "300",
         };
         if (!Options.Durable)

@@ -34,6 +34,12 @@ public sealed record LocalPostgresOptions
     /// </summary>
     public string? DeleteWhenStopped { get; init; }
 
+    /// <summary>
+    /// The server's port: it names the socket file, and is the TCP port when a server setting
+    /// turns TCP on (<c>listen_addresses</c>; the deployment test does).
+    /// </summary>
+    public int Port { get; init; } = 5432;
+
     /// <summary>Extra <c>-c name=value</c> server settings.</summary>
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
 }
