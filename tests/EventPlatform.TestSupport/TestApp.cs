@@ -113,6 +113,22 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>Waits until each app's LISTEN relay is listening (it connects during start-up), so no NOTIFY is missed.</summary>
+    public static async Task WaitForRelaysAsync(params TestApp[] apps)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        foreach (var app in apps)
+        {
+            var relay = app.Services.GetRequiredService<Data.Live.PostgresAvailabilityRelay>();
+            while (relay.ListenerProcessId is null && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Xunit.Assert.NotNull(relay.ListenerProcessId);
+        }
+    }
+
     /// <summary>An HTTP client for the Kestrel server that keeps cookies and does not follow redirects, like a browser tab under test.</summary>
     public HttpClient CreateBrowserLikeClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })

@@ -45,12 +45,11 @@ public sealed class OrderEmailDelivery(
         await using var db = await dbFactory.CreateAsync(ct);
         var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
+        var needsSending = NeedingSending(db).Where(e => e.OrderId == orderId).Select(e => e.Id);
         return await db.OutboxEmails.AsNoTracking()
             .Where(e => e.OrderId == orderId)
             .OrderBy(e => e.CreatedAt)
-            .Select(e => new OrderEmailRow(e.Id, e.To, e.Subject, e.Status, e.Attempts, e.CreatedAt, e.SentAt, e.LastError,
-                e.Status == OutboxEmailStatus.Failed && !db.OutboxEmails.Any(later =>
-                    later.OrderId == e.OrderId && later.Kind == e.Kind && later.Status == OutboxEmailStatus.Sent && later.CreatedAt >= e.CreatedAt && later.Id != e.Id)))
+            .Select(e => new OrderEmailRow(e.Id, e.To, e.Subject, e.Status, e.Attempts, e.CreatedAt, e.SentAt, e.LastError, needsSending.Contains(e.Id)))
             .ToListAsync(ct);
     }
 
@@ -60,12 +59,10 @@ public sealed class OrderEmailDelivery(
         await access.RequireAsync(organizationId, OrgRole.Analyst, ct);
         await using var db = await dbFactory.CreateAsync(ct);
         var failed = await (
-                from e in db.OutboxEmails.AsNoTracking()
+                from e in NeedingSending(db)
                 join o in db.Orders on e.OrderId equals o.Id
                 join ev in db.Events on o.EventId equals ev.Id
-                where o.OrganizationId == organizationId && e.Status == OutboxEmailStatus.Failed
-                      && !db.OutboxEmails.Any(later => later.OrderId == e.OrderId && later.Kind == e.Kind
-                                                       && later.Status == OutboxEmailStatus.Sent && later.CreatedAt >= e.CreatedAt && later.Id != e.Id)
+                where o.OrganizationId == organizationId
                 orderby e.CreatedAt
                 select new
                 {
@@ -97,6 +94,15 @@ public sealed class OrderEmailDelivery(
         RetryFailedEmail.Nudge(wakeUps);
         return true;
     }
+
+    /// <summary>
+    /// Order emails the outbox gave up on that no later email of the same kind replaced (one that
+    /// reached the buyer): the one place the rule is written, for the list and the order alike.
+    /// </summary>
+    private static IQueryable<OutboxEmail> NeedingSending(IAppDbContext db) =>
+        db.OutboxEmails.AsNoTracking().Where(e => e.OrderId != null && e.Status == OutboxEmailStatus.Failed
+            && !db.OutboxEmails.Any(later => later.OrderId == e.OrderId && later.Kind == e.Kind
+                                             && later.Status == OutboxEmailStatus.Sent && later.CreatedAt >= e.CreatedAt && later.Id != e.Id));
 
     private static string Reason(string subject, string to, string? error)
     {

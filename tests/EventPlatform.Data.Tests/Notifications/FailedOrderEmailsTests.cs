@@ -114,9 +114,10 @@ public sealed class FailedOrderEmailsTests : IAsyncLifetime
         await _services.Db.AddOrganizationAsync("elsewhere", (stranger.Id, OrgRole.Owner));
         _services.Caller.UserId = stranger.Id;
         var delivery = _services.Get<OrderEmailDelivery>();
-        await Assert.ThrowsAnyAsync<Exception>(() => delivery.FailedAsync(_event.OrganizationId));
-        await Assert.ThrowsAnyAsync<Exception>(() => delivery.ForOrderAsync(other.Id));
-        await Assert.ThrowsAnyAsync<Exception>(() => delivery.SendAgainAsync(other.Id, otherEmail.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => delivery.FailedAsync(_event.OrganizationId));
+        // Another organization's order is "not found" to them, as every foreign id is.
+        await Assert.ThrowsAsync<NotFoundException>(() => delivery.ForOrderAsync(other.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => delivery.SendAgainAsync(other.Id, otherEmail.Id));
         Assert.Equal(OutboxEmailStatus.Failed, (await SingleEmailAsync(other.Id)).Status);
     }
 

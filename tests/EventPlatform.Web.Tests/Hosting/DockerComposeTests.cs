@@ -26,7 +26,7 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public void WithoutAnyOneOfThem_ProductionRefusesToStart()
+    public void WithoutAnyOneOfThem_TheStartUpCheckRefuses_NamingIt()
     {
         var environment = EnvironmentOf(AppServices().First().Value);
         foreach (var setting in ProductionRequirements.Settings.Keys)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Organizations;
-using EventPlatform.Data.Live;
 using EventPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -41,7 +40,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task ACatalogChangeOnOneInstance_ClearsTheOthersCachedListings_AtOnce()
     {
-        await WaitForRelaysAsync();
+        await TestApp.WaitForRelaysAsync(_a, _b);
         var organization = await _a.Db.AddOrganizationAsync("two-org");
         await _a.Db.AddSellableEventAsync(organization.Id, "first-night", [10], new SeedTicketType("Entry", 1000, [0]));
         var query = new CatalogQuery(OrganizationSlug: "two-org");
@@ -123,20 +122,5 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await using var scope = _b.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<BrowseCatalog>().SearchAsync(query);
-    }
-
-    private async Task WaitForRelaysAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        foreach (var app in new[] { _a, _b })
-        {
-            var relay = app.Services.GetRequiredService<PostgresAvailabilityRelay>();
-            while (relay.ListenerProcessId is null && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-
-            Assert.NotNull(relay.ListenerProcessId);
-        }
     }
 }

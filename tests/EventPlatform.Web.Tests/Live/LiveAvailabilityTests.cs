@@ -46,7 +46,7 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
             received.Enqueue((c, Stopwatch.GetTimestamp()));
             return Task.CompletedTask;
         });
-        await WaitForListenersAsync();
+        await TestApp.WaitForRelaysAsync(_a, _b);
 
         // 100 changes, one at a time: the delay from commit to the subscriber's update on the other instance.
         var delays = new List<double>();
@@ -89,7 +89,7 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
 
             return Task.CompletedTask;
         })).ToList();
-        await WaitForListenersAsync();
+        await TestApp.WaitForRelaysAsync(_a, _b);
         var readsBefore = hub.Reads;
 
         var notifier = _a.Services.GetRequiredService<IAvailabilityNotifier>();
@@ -119,7 +119,7 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
     public async Task TheRelaySurvivesADroppedListenConnection()
     {
         var relay = _a.Services.GetRequiredService<PostgresAvailabilityRelay>();
-        await WaitForListenersAsync();
+        await TestApp.WaitForRelaysAsync(_a, _b);
         var listensBefore = relay.Listens;
         await using (var admin = new NpgsqlConnection(_a.ConnectionString))
         {
@@ -173,20 +173,5 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
         await using var scope = _a.Services.CreateAsyncScope();
         var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = quantity }));
         Assert.True(hold.Succeeded, string.Join("; ", hold.Errors.Select(e => e.Message)));
-    }
-
-    private async Task WaitForListenersAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        foreach (var app in new[] { _a, _b })
-        {
-            var relay = app.Services.GetRequiredService<PostgresAvailabilityRelay>();
-            while (relay.ListenerProcessId is null && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-
-            Assert.NotNull(relay.ListenerProcessId);
-        }
     }
 }
