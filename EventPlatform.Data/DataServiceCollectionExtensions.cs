@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EventPlatformDbContext>>().CreateDbContext());
         services.AddSingleton(new Live.DatabaseConnectionString(connectionString!));
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
+        services.AddSingleton<Core.Common.Database.IDatabaseErrors>(Common.Database.PostgresErrors.Instance);
         services.AddSingleton<IOutboxLeases, OutboxLeases>();
         services.AddSingleton<Core.Payments.IPaymentReconciliationQueue, Ordering.PaymentReconciliationQueue>();
         services.AddSingleton<Core.Catalog.Browsing.ICatalogSearch, Catalog.CatalogSearch>();

@@ -4,8 +4,10 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
@@ -13,6 +15,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using EventPlatform.Data.Common.Database;
+using EventPlatform.Data.Ordering;
 
 namespace EventPlatform.Data;
 
@@ -54,6 +59,27 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
     public DbSet<Kiosk> Kiosks => Set<Kiosk>();
     public DbSet<AttemptCounter> AttemptCounters => Set<AttemptCounter>();
+
+    private ICapacityLedger? _capacity;
+    private IRowLocks? _locks;
+    private IAtomicWrites? _atomic;
+
+    // Created once per context instance and kept across pool leases: they hold nothing but the context.
+    public ICapacityLedger Capacity => _capacity ??= new PostgresCapacityLedger(this);
+
+    public IRowLocks Locks => _locks ??= new PostgresRowLocks(this);
+
+    public IAtomicWrites Atomic => _atomic ??= new PostgresAtomicWrites(this);
+
+    public async Task<IDbContextTransaction> BeginTransactionWithLockTimeoutAsync(CancellationToken cancellationToken = default)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        // SET LOCAL: the timeout ends with the transaction, so a pooled connection does not keep it.
+        await Database.ExecuteSqlRawAsync(LockTimeoutSql, cancellationToken);
+        return transaction;
+    }
+
+    private static readonly string LockTimeoutSql = $"SET LOCAL lock_timeout = '{(int)LockTimeout.Purchase.TotalMilliseconds}ms'";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -144,12 +144,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             KioskId = station.KioskId,
             ByUserId = station.UserId,
         };
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO check_ins (id, event_id, ticket_id, session_id, checked_in_at, station_name, kiosk_id, by_user_id)
-            VALUES ({record.Id}, {record.EventId}, {record.TicketId}, {record.SessionId}, {record.CheckedInAt}, {record.StationName}, {record.KioskId}, {record.ByUserId})
-            ON CONFLICT (ticket_id, session_id) WHERE undone_at IS NULL DO NOTHING
-            """, ct);
-        if (inserted == 1)
+        if (await db.Atomic.TryRecordCheckInAsync(record, ct))
         {
             return known with { CheckInId = record.Id };
         }

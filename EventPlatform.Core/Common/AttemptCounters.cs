@@ -38,12 +38,7 @@ public sealed class AttemptCounters(IAppDbContextFactory dbFactory, TimeProvider
         var counts = new List<int>(keys.Count);
         foreach (var key in keys)
         {
-            // (Materialised as a list: an INSERT … RETURNING cannot be composed into a LIMIT query.)
-            counts.AddRange(await db.Database.SqlQuery<int>($"""
-                INSERT INTO attempt_counters (key, window_start, count) VALUES ({key}, {start}, 1)
-                ON CONFLICT (key, window_start) DO UPDATE SET count = attempt_counters.count + 1
-                RETURNING count AS "Value"
-                """).ToListAsync(ct));
+            counts.Add(await db.Atomic.CountAttemptAsync(key, start, ct));
         }
 
         // Old windows are of no use: now and then, the caller sweeps them (cheap, indexed). Keys of
@@ -52,7 +47,7 @@ public sealed class AttemptCounters(IAppDbContextFactory dbFactory, TimeProvider
         if (Random.Shared.Next(50) == 0)
         {
             var before = clock.GetUtcNow() - (LongestWindow * 2);
-            await db.Database.ExecuteSqlAsync($"DELETE FROM attempt_counters WHERE window_start < {before}", ct);
+            await db.Atomic.DeleteAttemptCountersAsync(before, ct);
         }
 
         return counts;

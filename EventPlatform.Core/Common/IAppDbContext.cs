@@ -2,15 +2,18 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EventPlatform.Core.Common;
 
@@ -19,6 +22,11 @@ namespace EventPlatform.Core.Common;
 /// PostgreSQL DbContext. Create one per operation through <see cref="IAppDbContextFactory"/>;
 /// never keep one for the life of a circuit.
 /// </summary>
+/// <remarks>
+/// Use cases query the DbSets with LINQ; what LINQ cannot say portably — conditional counter
+/// updates, row locks, atomic inserts — sits behind the interfaces below, implemented by Data for
+/// PostgreSQL (docs/decisions/0004-data-seam.md). No SQL is written in Core.
+/// </remarks>
 public interface IAppDbContext : IAsyncDisposable
 {
     DbSet<ApplicationUser> Users { get; }
@@ -50,6 +58,23 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Kiosk> Kiosks { get; }
     DbSet<AttemptCounter> AttemptCounters { get; }
     DatabaseFacade Database { get; }
+
+    /// <summary>The sold and held counters of sessions and ticket types, in this context's transaction.</summary>
+    ICapacityLedger Capacity { get; }
+
+    /// <summary>Row and named locks, taken in this context's transaction.</summary>
+    IRowLocks Locks { get; }
+
+    /// <summary>Writes that parallel callers race for, decided by the database in one statement.</summary>
+    IAtomicWrites Atomic { get; }
+
+    /// <summary>
+    /// Begins a transaction in which a lock wait longer than <see cref="LockTimeout.Purchase"/> fails
+    /// (as busy, see <see cref="IDatabaseErrors"/>) instead of queueing: every transaction that locks
+    /// orders, coupons or the capacity counters begins here.
+    /// </summary>
+    Task<IDbContextTransaction> BeginTransactionWithLockTimeoutAsync(CancellationToken cancellationToken = default);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
@@ -73,7 +74,8 @@ public sealed class ApplyPaymentEvent(
     IPaymentGateway gateway,
     IFaultInjector faults,
     AppMetrics metrics,
-    ILogger<ApplyPaymentEvent> logger)
+    ILogger<ApplyPaymentEvent> logger,
+    IDatabaseErrors databaseErrors)
 {
     public async Task<PaymentEventResult> ExecuteAsync(PaymentNotification notification, CancellationToken ct = default)
     {
@@ -89,7 +91,7 @@ public sealed class ApplyPaymentEvent(
         {
             applied = await ApplyInTransactionAsync(notification, ct);
         }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        catch (Exception ex) when (databaseErrors.IsBusy(ex))
         {
             logger.LogWarning(ex, "Payment event {EventId} deferred: database busy", notification.EventId);
             return PaymentEventResult.Busy;
@@ -126,14 +128,11 @@ public sealed class ApplyPaymentEvent(
     private async Task<Applied> ApplyInTransactionAsync(PaymentNotification notification, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         var now = clock.GetUtcNow();
         if (notification.EventId is { } eventId)
         {
-            var recorded = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO processed_payment_events (id, type, payment_intent_id, processed_at) VALUES ({eventId}, {notification.EventType}, {notification.IntentId}, {now}) ON CONFLICT (id) DO NOTHING", ct);
-            if (recorded == 0)
+            if (!await db.Atomic.TryRecordPaymentEventAsync(Processed(eventId, notification, now), ct))
             {
                 logger.LogInformation("Payment event {EventId} was already processed", eventId);
                 return new Applied(PaymentEventResult.Duplicate);
@@ -144,7 +143,7 @@ public sealed class ApplyPaymentEvent(
             ? metadataId
             : await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
               ?? notification.OrderId;
-        var order = orderId is { } id ? await OrderHolds.LockAsync(db, id, ct) : null;
+        var order = orderId is { } id ? await db.Locks.OrderAsync(id, ct) : null;
         if (order is null)
         {
             if (notification is { Kind: PaymentNotificationKind.Succeeded, OrderId: not null })
@@ -202,8 +201,7 @@ public sealed class ApplyPaymentEvent(
         var now = clock.GetUtcNow();
         if (n.EventId is { } eventId)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO processed_payment_events (id, type, payment_intent_id, processed_at) VALUES ({eventId}, {n.EventType}, {n.IntentId}, {now}) ON CONFLICT (id) DO NOTHING", ct);
+            await db.Atomic.TryRecordPaymentEventAsync(Processed(eventId, n, now), ct);
         }
 
         audit.Add(db, null, null, "payment.unmatched_refunded", "PaymentIntent", n.IntentId, new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
@@ -211,6 +209,9 @@ public sealed class ApplyPaymentEvent(
         logger.LogError("Payment {IntentId} of {Amount} matches no order (order id {OrderId} is gone): refund {Outcome}", n.IntentId, n.AmountMinor, n.OrderId, outcome.Succeeded ? "sent" : "refused: " + outcome.FailureMessage);
         return PaymentEventResult.Applied;
     }
+
+    private static ProcessedPaymentEvent Processed(string eventId, PaymentNotification n, DateTimeOffset now) =>
+        new() { Id = eventId, Type = n.EventType, PaymentIntentId = n.IntentId, ProcessedAt = now };
 
     private async Task<(PaymentEventResult, Guid?)> SucceededAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
     {

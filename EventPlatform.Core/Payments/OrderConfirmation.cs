@@ -28,7 +28,7 @@ public enum ConfirmOutcome
 /// </summary>
 public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit)
 {
-    /// <param name="order">Locked with <see cref="OrderHolds.LockAsync"/> in the current transaction.</param>
+    /// <param name="order">Locked with <see cref="Common.Database.IRowLocks.OrderAsync"/> in the current transaction.</param>
     public async Task<ConfirmOutcome> ConfirmLockedAsync(IAppDbContext db, Order order, long paidMinor, DateTimeOffset now, Guid? actorUserId, string actorLabel, CancellationToken ct)
     {
         switch (order.Status)
@@ -43,7 +43,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
 
         // A cancelled event sells nothing more, not even to a payment that was on its way.
         // FOR SHARE: a cancellation of the event waits for this confirmation to commit, so its refund run sees this order as paid.
-        var eventStatus = await db.Events.FromSql($"SELECT * FROM events WHERE id = {order.EventId} FOR SHARE").AsNoTracking().Select(e => e.Status).SingleAsync(ct);
+        var eventStatus = await db.Locks.EventStatusSharedAsync(order.EventId, ct);
         if (eventStatus == Catalog.EventStatus.Cancelled)
         {
             return ConfirmOutcome.NoLongerAvailable;
@@ -76,7 +76,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             // far (order, tickets, email, audit): the session and type rows are the hottest rows of
             // an on-sale, and from here they stay locked only until the caller commits.
             await db.SaveChangesAsync(ct);
-            await CapacityLedger.ConvertHeldToSoldAsync(db, demand, ct);
+            await db.Capacity.ConvertHeldToSoldAsync(demand, ct);
         }
 
         return ConfirmOutcome.Confirmed;
@@ -87,7 +87,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
     {
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Confirmation needs a transaction.");
         await transaction.CreateSavepointAsync("late_payment", ct);
-        var sold = await CapacityLedger.TrySellAsync(db, demand, ct);
+        var sold = await db.Capacity.TrySellAsync(demand, ct);
         if (sold && order.CouponId is { } couponId && await db.Coupons.AnyAsync(c => c.Id == couponId, ct))
         {
             // The buyer paid the discounted price: the use counts again if the limit allows (deactivation does not matter).

@@ -96,7 +96,7 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var orderId = await db.OrderRefunds.Where(r => r.Id == refundId).Select(r => r.OrderId).SingleAsync(ct);
-        var order = await Ordering.Holds.OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+        var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var refund = await db.OrderRefunds.SingleAsync(r => r.Id == refundId, ct);
         refund.ProviderRefundId ??= outcome.ProviderRefundId;
         if (PaymentIssues.RefundFailed(order, refund, outcome.FailureMessage, clock.GetUtcNow()))

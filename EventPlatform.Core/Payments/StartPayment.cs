@@ -1,4 +1,5 @@
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
@@ -17,7 +18,7 @@ public sealed record PaymentStart(bool Confirmed, string? IntentId, string? Clie
 /// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
 /// going back returns the same intent and can never charge twice.
 /// </summary>
-public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger)
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger, IDatabaseErrors databaseErrors)
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
@@ -129,9 +130,8 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
-            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
+            var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
             // Checked again under the lock: another tab may have removed the code that made it free.
             if (order.Status == OrderStatus.Pending && (order.TotalMinor != 0 || !order.DetailsCompleted))
             {
@@ -156,7 +156,7 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             await live.ChangedAsync(order.EventId, ct);
             return CommandResult<PaymentStart>.Success(new PaymentStart(true, null, null));
         }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        catch (Exception ex) when (databaseErrors.IsBusy(ex))
         {
             return Fail(UserMessages.Busy);
         }

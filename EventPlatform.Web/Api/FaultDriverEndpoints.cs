@@ -22,7 +22,7 @@ internal static class FaultDriverEndpoints
 
     public static IEndpointRouteBuilder MapFaultDriverEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/_faults/purchase", async (Guid eventId, Guid ticketTypeId, int quantity, string buyer, string? card, bool? closeTabAfterPaying, IServiceScopeFactory scopes, CancellationToken ct) =>
+        endpoints.MapPost("/_faults/purchase", async (Guid eventId, Guid ticketTypeId, int quantity, string buyer, string? card, bool? closeTabAfterPaying, IServiceScopeFactory scopes, Core.Common.Database.IDatabaseErrors databaseErrors, CancellationToken ct) =>
         {
             var identity = new ClientIdentity("fault-" + buyer, "fault-device-" + buyer);
             string? key = null;
@@ -59,7 +59,7 @@ internal static class FaultDriverEndpoints
                 var paid = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card ?? SimulatedCards.Success, "12/35", "123"), ct));
                 return Results.Ok(new PurchaseResult(key, "pay", paid.Value.ToString(), paid.Succeeded ? null : paid.Errors[0].Message));
             }
-            catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+            catch (Exception ex) when (databaseErrors.IsBusy(ex))
             {
                 // What a buyer's page shows as "busy, try again" (the database restarting, a lock timeout);
                 // anything else escapes as the 500 the suite counts as a failure.

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace EventPlatform.Web.Hosting;
@@ -11,13 +12,13 @@ namespace EventPlatform.Web.Hosting;
 /// </summary>
 internal static class ErrorStatus
 {
-    public static int For(Exception exception) => exception switch
+    public static int For(Exception exception, IDatabaseErrors databaseErrors) => exception switch
     {
         NotFoundException => StatusCodes.Status404NotFound,
         BadHttpRequestException bad => bad.StatusCode,
         _ when IsBadRequest(exception) => StatusCodes.Status400BadRequest,
         // The database is busy or restarting (issue 15): "try again", not an error.
-        _ when DatabaseBusy.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ when databaseErrors.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

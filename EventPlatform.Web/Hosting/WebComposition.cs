@@ -81,7 +81,7 @@ internal static class WebComposition
             ExceptionHandlingPath = "/Error",
             CreateScopeForErrors = true,
             // A missing or foreign id is "not found" wherever it surfaces (issue 14, item 7).
-            StatusCodeSelector = ErrorStatus.For,
+            StatusCodeSelector = exception => ErrorStatus.For(exception, app.Services.GetRequiredService<Core.Common.Database.IDatabaseErrors>()),
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseErrorPagesAsGet();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Common.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Web.Payments;
@@ -45,7 +46,7 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (DatabaseBusy.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (PostgresErrors.Instance.IsUniqueViolation(ex))
         {
             // The same request twice at once (a double click): both get the one intent, as with Stripe.
             await using var again = await dbFactory.CreateAsync(ct);
@@ -115,7 +116,7 @@ internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Si
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            catch (DbUpdateException ex) when (DatabaseBusy.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (PostgresErrors.Instance.IsUniqueViolation(ex))
             {
                 // The same key at the same moment: the other call made the refund.
                 await using var again = await dbFactory.CreateAsync(ct);

@@ -3,6 +3,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
@@ -33,7 +34,8 @@ public sealed class CancelTickets(
     ISettingsService settings,
     AuditTrail audit,
     TimeProvider clock,
-    IAvailabilityNotifier live)
+    IAvailabilityNotifier live,
+    IDatabaseErrors databaseErrors)
 {
     public const string Field = "Cancel";
 
@@ -73,9 +75,8 @@ public sealed class CancelTickets(
         try
         {
             await using var db = await dbFactory.CreateAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
-            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
+            var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
             var now = clock.GetUtcNow();
             var targets = order.Tickets.Where(t => t.Status == TicketStatus.Valid && (ticketIds.Count == 0 || ticketIds.Contains(t.Id))).ToList();
             if (order.Status != OrderStatus.Paid || targets.Count == 0 || (ticketIds.Count > 0 && targets.Count != ticketIds.Distinct().Count()))
@@ -122,7 +123,7 @@ public sealed class CancelTickets(
             done = new CancellationDone(targets.Count, new Money(refund, order.Currency));
             await live.ChangedAsync(order.EventId, ct);
         }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        catch (Exception ex) when (databaseErrors.IsBusy(ex))
         {
             return Fail(UserMessages.Busy);
         }
@@ -142,7 +143,7 @@ public sealed class CancelTickets(
     internal static async Task CancelLockedAsync(IAppDbContext db, Order order, IReadOnlyList<Ticket> targets, DateTimeOffset now, CancellationToken ct)
     {
         var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
-        await CapacityLedger.ReleaseSoldAsync(db, demand, ct);
+        await db.Capacity.ReleaseSoldAsync(demand, ct);
         foreach (var ticket in targets)
         {
             ticket.Status = TicketStatus.Cancelled;

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Settings;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Ordering.Checkout;
 
 /// <summary>Applies or removes a discount code on a pending order and prices it again.</summary>
-public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, CodeGuessLimit guesses, TimeProvider clock)
+public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, CodeGuessLimit guesses, TimeProvider clock, IDatabaseErrors databaseErrors)
 {
     public async Task<CommandResult<bool>> ApplyAsync(string accessKey, string? code, CancellationToken ct = default) =>
         await ChangeAsync(accessKey, code, ct);
@@ -48,9 +49,8 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
         var fee = await FeeRules.ForAsync(db, settings, snapshot.OrganizationId, snapshot.FeePassedToBuyer, ct);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
-            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
+            var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
             if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
             {
                 return CommandResult<bool>.Failure(new ValidationFailure("Order", order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
@@ -96,7 +96,7 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
             await transaction.CommitAsync(ct);
             return CommandResult<bool>.Success(true);
         }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        catch (Exception ex) when (databaseErrors.IsBusy(ex))
         {
             return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, UserMessages.Busy));
         }

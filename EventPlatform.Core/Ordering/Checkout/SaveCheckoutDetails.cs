@@ -25,7 +25,7 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
             .SelectMany(o => db.EventQuestions.Where(q => q.EventId == o.EventId)).AsNoTracking().ToListAsync(ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+        var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
         {

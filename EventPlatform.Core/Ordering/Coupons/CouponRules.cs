@@ -80,7 +80,7 @@ public static class CouponRules
     /// <summary>Checks the per-buyer limit once the buyer's email is known, locking the coupon row first.</summary>
     public static async Task<string?> CheckPerBuyerAsync(IAppDbContext db, Guid couponId, Guid orderId, string buyerEmail, CancellationToken ct)
     {
-        var coupon = await db.Coupons.FromSql($"SELECT * FROM coupons WHERE id = {couponId} FOR UPDATE").AsNoTracking().SingleAsync(ct);
+        var coupon = await db.Locks.CouponAsync(couponId, ct);
         if (coupon.PerBuyerLimit is not { } perBuyer)
         {
             return null;

@@ -44,8 +44,7 @@ internal static class HoldLimits
         return null;
     }
 
-    private static Task<int> LockAsync(IAppDbContext db, string key, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+    private static Task LockAsync(IAppDbContext db, string key, CancellationToken ct) => db.Locks.NameAsync(key, ct);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed record HoldPlaced(Guid OrderId, string AccessKey, DateTimeOffset E
 /// <summary>
 /// Step 2 of buying (product.md §3): holds the whole selection at once — all or nothing — and
 /// creates a pending order that expires after the hold time. The places are taken by conditional
-/// counter updates (<see cref="CapacityLedger"/>) in one transaction; if they do not fit, expired
+/// counter updates (<see cref="ICapacityLedger"/>) in one transaction; if they do not fit, expired
 /// holds of the event are released and it is tried once more. Field errors use the ticket type id
 /// as the field name, plus <c>Quantities</c> and <c>CouponCode</c>.
 /// </summary>
@@ -38,7 +39,8 @@ public sealed class PlaceHold(
     IAvailabilityNotifier live,
     IFaultInjector faults,
     AppMetrics metrics,
-    ILogger<PlaceHold> logger)
+    ILogger<PlaceHold> logger,
+    IDatabaseErrors databaseErrors)
 {
     public const string QuantitiesField = "Quantities";
     public const string CouponField = "CouponCode";
@@ -210,7 +212,7 @@ public sealed class PlaceHold(
         {
             await using var release = await dbFactory.CreateAsync(ct);
             await using var transaction = await release.Database.BeginTransactionAsync(ct);
-            if (await OrderHolds.LockAsync(release, orderId, ct) is { } order && await OrderHolds.ExpireLockedAsync(release, order, now, ct))
+            if (await release.Locks.OrderAsync(orderId, ct) is { } order && await OrderHolds.ExpireLockedAsync(release, order, now, ct))
             {
                 audit.Add(release, buyer.UserId, order.OrganizationId, "order.replaced", "Order", order.Id.ToString(), new { order.Number });
             }
@@ -226,8 +228,7 @@ public sealed class PlaceHold(
         await using var db = await dbFactory.CreateAsync(ct);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
+            await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
             if (await HoldLimits.ProblemAsync(db, client, p.Event.Id, p.Tickets.Count, current, now, ct) is { } limit)
             {
                 logger.LogWarning("Hold for event {EventId} refused by the hold limits: address {ClientAddress}, device {ClientDevice}", p.Event.Id, client.Address, client.Device);
@@ -244,7 +245,7 @@ public sealed class PlaceHold(
             await db.SaveChangesAsync(ct);
 
             var demand = CapacityDemand.From(p.Tickets.Select(t => t.Type.Id), p.SessionsByType);
-            var (held, sessionsOfTypesNow) = await CapacityLedger.TryHoldAsync(db, demand, ct);
+            var (held, sessionsOfTypesNow) = await db.Capacity.TryHoldAsync(demand, ct);
             if (!held)
             {
                 await transaction.RollbackAsync(ct);
@@ -271,7 +272,7 @@ public sealed class PlaceHold(
             logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count, order.EventId);
             return CommandResult<HoldPlaced>.Success(new HoldPlaced(order.Id, order.AccessKey, order.HoldExpiresAt));
         }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex) || DatabaseBusy.IsUniqueViolation(ex))
+        catch (Exception ex) when (databaseErrors.IsBusy(ex) || databaseErrors.IsUniqueViolation(ex))
         {
             logger.LogWarning(ex, "Hold for event {EventId} refused as busy", p.Event.Id);
             return Fail(QuantitiesField, UserMessages.Busy);

@@ -55,14 +55,12 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} AND status = 'Pending' AND hold_expires_at <= {now} FOR UPDATE SKIP LOCKED").SingleOrDefaultAsync(ct);
+        var order = await db.Locks.ExpiredHoldOrNullAsync(orderId, now, ct);
         if (order is null)
         {
             return null;
         }
 
-        // A separate statement, after the lock: see OrderHolds.LockAsync.
-        order.Tickets = await db.Tickets.Where(t => t.OrderId == order.Id).ToListAsync(ct);
         await OrderHolds.ExpireLockedAsync(db, order, now, ct);
         audit.Add(db, null, order.OrganizationId, "order.expired", "Order", order.Id.ToString(), new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
         await db.SaveChangesAsync(ct);

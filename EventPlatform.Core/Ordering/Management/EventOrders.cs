@@ -73,7 +73,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
         var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+        var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
         {

@@ -1,6 +1,7 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record CouponDetails(
     bool IsActive = true);
 
 /// <summary>Coupons of an organization (Manager and up).</summary>
-public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock, IDatabaseErrors databaseErrors)
 {
     public async Task<IReadOnlyList<Coupon>> ListAsync(Guid organizationId, CancellationToken ct = default)
     {
@@ -81,7 +82,7 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (DatabaseBusy.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (databaseErrors.IsUniqueViolation(ex))
         {
             return CommandResult<Coupon>.Failure(new ValidationFailure(nameof(details.Code), "Another coupon already has this code."));
         }

@@ -2,6 +2,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
@@ -26,7 +27,8 @@ public sealed class PaymentAttention(
     CatalogAccess catalogAccess,
     RefundPayments refunds,
     AuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IDatabaseErrors databaseErrors)
 {
     public const string Field = "Attention";
 
@@ -66,9 +68,8 @@ public sealed class PaymentAttention(
             await using var db = await dbFactory.CreateAsync(ct);
             var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
             var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(DatabaseBusy.LockTimeoutSql, ct);
-            var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+            await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
+            var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
             var failed = await db.OrderRefunds.SingleOrDefaultAsync(r => r.Id == failedRefundId && r.OrderId == orderId, ct) ?? throw new NotFoundException();
             // Under the order's lock, so a double click cannot send it twice.
             if (failed.Status != RefundStatus.Failed || failed.PaymentIntentId is null || failed.RetriedByRefundId is not null)
@@ -92,7 +93,7 @@ public sealed class PaymentAttention(
             retryId = retry.Id;
             amount = new Money(failed.AmountMinor, failed.Currency);
         }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        catch (Exception ex) when (databaseErrors.IsBusy(ex))
         {
             return Fail(UserMessages.Busy);
         }
@@ -113,7 +114,7 @@ public sealed class PaymentAttention(
         var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await OrderHolds.LockAsync(db, orderId, ct) ?? throw new NotFoundException();
+        var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         if (order.AttentionSince is null)
         {
             return;

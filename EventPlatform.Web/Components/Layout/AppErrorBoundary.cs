@@ -17,10 +17,11 @@ public sealed class AppErrorBoundary : ErrorBoundary
 {
     [Inject] private CircuitCorrelationId CorrelationId { get; set; } = default!;
     [Inject] private ILogger<AppErrorBoundary> Logger { get; set; } = default!;
+    [Inject] private Core.Common.Database.IDatabaseErrors DatabaseErrors { get; set; } = default!;
 
     protected override Task OnErrorAsync(Exception exception)
     {
-        if (Core.Common.DatabaseBusy.IsBusy(exception))
+        if (DatabaseErrors.IsBusy(exception))
         {
             // Not a bug: the database is busy or restarting. The page offers to try again.
             Logger.LogWarning(exception, "Database busy or unavailable on a page (reference {Reference})", CorrelationId.Value);
@@ -41,7 +42,7 @@ public sealed class AppErrorBoundary : ErrorBoundary
             return;
         }
 
-        if (Core.Common.DatabaseBusy.IsBusy(CurrentException))
+        if (DatabaseErrors.IsBusy(CurrentException))
         {
             builder.OpenComponent<BusyNotice>(3);
             builder.AddComponentParameter(4, nameof(BusyNotice.TryAgain), EventCallback.Factory.Create(this, Recover));

@@ -157,7 +157,7 @@ public static class Ledger
             {
                 figures = await ReadAsync(bench);
             }
-            catch (Exception ex) when (Core.Common.DatabaseBusy.IsBusy(ex) && DateTime.UtcNow - started < bound)
+            catch (Exception ex) when (Data.Common.Database.PostgresErrors.Instance.IsBusy(ex) && DateTime.UtcNow - started < bound)
             {
                 // The suite's own pooled connections broke with a database restart.
                 await Task.Delay(250);

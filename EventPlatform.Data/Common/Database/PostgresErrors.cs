@@ -1,26 +1,28 @@
+using EventPlatform.Core.Common.Database;
 using System.Data.Common;
+using Npgsql;
 
-namespace EventPlatform.Core.Common;
+namespace EventPlatform.Data.Common.Database;
 
-/// <summary>
-/// Recognises database errors that mean "not right now" rather than a bug: a lock wait that hit
-/// <c>lock_timeout</c>, a deadlock, a serialization failure — and the database restarting or
-/// unreachable for a moment (issue 15: a PostgreSQL restart during an on-sale). The buyer is told
-/// to try again; nothing was changed because the transaction rolled back (or never began).
-/// </summary>
-public static class DatabaseBusy
+/// <summary><see cref="IDatabaseErrors"/> by PostgreSQL's SQLSTATE codes.</summary>
+public sealed class PostgresErrors : IDatabaseErrors
 {
+    /// <summary>The one instance; the class holds no state.</summary>
+    public static readonly PostgresErrors Instance = new();
+
     private static readonly HashSet<string> BusyStates =
     [
+        // lock_not_available (lock_timeout), deadlock_detected, serialization_failure, query_canceled.
         "55P03", "40P01", "40001", "57014",
         // admin_shutdown, crash_shutdown, cannot_connect_now: the server is stopping or starting.
         "57P01", "57P02", "57P03",
     ];
 
-    public static bool IsBusy(Exception exception)
+    public bool IsBusy(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            // Class 08: connection exceptions.
             if (e is DbException { SqlState: { } state } && (BusyStates.Contains(state) || state.StartsWith("08", StringComparison.Ordinal)))
             {
                 return true;
@@ -36,12 +38,11 @@ public static class DatabaseBusy
         return false;
     }
 
-    /// <summary>A unique index refused the row (e.g. a second pending order of one buyer created at the same instant).</summary>
-    public static bool IsUniqueViolation(Exception exception)
+    public bool IsUniqueViolation(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException { SqlState: "23505" })
+            if (e is DbException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 return true;
             }
@@ -49,7 +50,4 @@ public static class DatabaseBusy
 
         return false;
     }
-
-    /// <summary>Bounds how long a purchase waits for a row lock inside the current transaction.</summary>
-    public const string LockTimeoutSql = "SET LOCAL lock_timeout = '5s'";
 }

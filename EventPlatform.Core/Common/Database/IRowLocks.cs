@@ -1,0 +1,39 @@
+using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Ordering;
+
+namespace EventPlatform.Core.Common.Database;
+
+/// <summary>
+/// The row and named locks use cases take inside their transaction. Every change of an order's
+/// state locks the order first, then the counters, so confirmation, expiry and cancellation of one
+/// order happen strictly one after the other.
+/// </summary>
+public interface IRowLocks
+{
+    /// <summary>
+    /// Locks the order row for update and loads its tickets (tracked). Null when there is no such order.
+    /// </summary>
+    /// <remarks>
+    /// The tickets are read after the lock is granted, by a statement of their own: one that waited
+    /// for the lock must see the newest tickets, or a ticket could be cancelled twice.
+    /// </remarks>
+    Task<Order?> OrderAsync(Guid orderId, CancellationToken ct);
+
+    /// <summary>
+    /// Locks the order with its tickets only if it is still pending with its hold expired at
+    /// <paramref name="now"/> and nobody else holds its lock (skipped, not waited for); else null.
+    /// </summary>
+    Task<Order?> ExpiredHoldOrNullAsync(Guid orderId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Locks the coupon row for update and returns it untracked.</summary>
+    Task<Coupon> CouponAsync(Guid couponId, CancellationToken ct);
+
+    /// <summary>
+    /// Reads the event's status under a share lock: a change of the event's row (its cancellation)
+    /// waits until this transaction ends.
+    /// </summary>
+    Task<EventStatus> EventStatusSharedAsync(Guid eventId, CancellationToken ct);
+
+    /// <summary>Serialises transactions on a name (e.g. one device's holds) until this transaction ends.</summary>
+    Task NameAsync(string key, CancellationToken ct);
+}
