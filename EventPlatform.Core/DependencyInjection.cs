@@ -22,6 +22,10 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Common.Events.AfterCommitDispatcher>();
+        // Cache first, then live pages: a page that refreshes must not read the old listing.
+        services.AddSingleton<Common.Events.IAfterCommitHandler, Catalog.Browsing.CatalogCacheOnCommit>();
+        services.AddSingleton<Common.Events.IAfterCommitHandler, Catalog.Live.LivePagesOnCommit>();
         services.AddSingleton<ISettingsService, SettingsService>();
         services.AddAccounts().AddOrganizations().AddNotifications().AddCatalog().AddOrdering();
         services.AddScoped<Administration.GetPlatformOverview>();

@@ -14,6 +14,8 @@ internal sealed class AppDbContextFactory(IDbContextFactory<EventPlatformDbConte
         // savepoint costs two round trips per save — inside the hot on-sale's transactions too.
         // Set per lease because the context pool resets it.
         context.Database.AutoSavepointsEnabled = false;
+        // A pooled context may come back with the events of a transaction disposed uncommitted.
+        context.Raised.Clear();
         return context;
     }
 }

@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<EventPlatformDbContext>((sp, options) =>
         {
             ConfigureNpgsql(options, connectionString);
+            options.AddInterceptors(new Common.Events.AfterCommitInterceptor(sp.GetRequiredService<Core.Common.Events.AfterCommitDispatcher>()));
             if (sp.GetService<IOutboxWakeUp>() is { } wakeUp)
             {
                 options.AddInterceptors(new OutboxWakeUpInterceptor(wakeUp));

@@ -5,6 +5,7 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Holds;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using EventPlatform.Data.Common.Database;
+using EventPlatform.Data.Common.Events;
 using EventPlatform.Data.Ordering;
 
 namespace EventPlatform.Data;
@@ -60,26 +62,31 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<Kiosk> Kiosks => Set<Kiosk>();
     public DbSet<AttemptCounter> AttemptCounters => Set<AttemptCounter>();
 
+    // SET LOCAL: the timeout ends with the transaction, so a pooled connection does not keep it.
+    private static readonly string LockTimeoutSql = $"SET LOCAL lock_timeout = '{(int)LockTimeout.Purchase.TotalMilliseconds}ms'";
+
+    // Created once per context instance and kept across pool leases: they hold nothing but the context.
     private ICapacityLedger? _capacity;
     private IRowLocks? _locks;
     private IAtomicWrites? _atomic;
 
-    // Created once per context instance and kept across pool leases: they hold nothing but the context.
     public ICapacityLedger Capacity => _capacity ??= new PostgresCapacityLedger(this);
 
     public IRowLocks Locks => _locks ??= new PostgresRowLocks(this);
 
     public IAtomicWrites Atomic => _atomic ??= new PostgresAtomicWrites(this);
 
+    /// <summary>The domain events raised in this context, delivered after commit by <see cref="AfterCommitInterceptor"/>.</summary>
+    internal RaisedEvents Raised { get; } = new();
+
+    public void Raise(IDomainEvent domainEvent) => Raised.Raise(domainEvent);
+
     public async Task<IDbContextTransaction> BeginTransactionWithLockTimeoutAsync(CancellationToken cancellationToken = default)
     {
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        // SET LOCAL: the timeout ends with the transaction, so a pooled connection does not keep it.
         await Database.ExecuteSqlRawAsync(LockTimeoutSql, cancellationToken);
         return transaction;
     }
-
-    private static readonly string LockTimeoutSql = $"SET LOCAL lock_timeout = '{(int)LockTimeout.Purchase.TotalMilliseconds}ms'";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

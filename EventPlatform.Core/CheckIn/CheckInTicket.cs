@@ -3,6 +3,7 @@ using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.CheckIn;
 
@@ -11,7 +12,7 @@ namespace EventPlatform.Core.CheckIn;
 /// index when the ticket is already in, so concurrent scans at two kiosks give one success and one
 /// "already checked in". Every scan, admitted or refused, is audit-logged with the station name.
 /// </summary>
-public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock, IAvailabilityNotifier live)
+public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock)
 {
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(5);
 
@@ -22,12 +23,12 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         var result = await CheckAsync(db, station, code, sessionId, now, ct);
         audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? "ticket.checked_in" : "ticket.check_in_refused", "Ticket", null,
             new { result.Outcome, SessionId = sessionId, Station = station.StationName, result.AttendeeName }, station.StationName);
-        await db.SaveChangesAsync(ct);
         if (result.Succeeded)
         {
-            await live.ChangedAsync(station.EventId, ct);
+            db.Raise(new TicketCheckedIn(station.EventId, sessionId, Undone: false));
         }
 
+        await db.SaveChangesAsync(ct);
         return result;
     }
 
@@ -47,8 +48,8 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         if (undone)
         {
             audit.Add(db, station.UserId, station.OrganizationId, "ticket.check_in_undone", "CheckIn", checkInId.ToString(), new { Station = station.StationName }, station.StationName);
+            db.Raise(new TicketCheckedIn(station.EventId, SessionId: null, Undone: true));
             await db.SaveChangesAsync(ct);
-            await live.ChangedAsync(station.EventId, ct);
         }
 
         return undone;

@@ -3,6 +3,7 @@ using EventPlatform.Core.Accounts.MagicLinks;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common.Database;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
@@ -74,6 +75,13 @@ public interface IAppDbContext : IAsyncDisposable
     /// orders, coupons or the capacity counters begins here.
     /// </summary>
     Task<IDbContextTransaction> BeginTransactionWithLockTimeoutAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Raises a domain event of the change being made: it is delivered to the after-commit handlers
+    /// when this context's transaction commits (or, outside a transaction, when the next
+    /// <see cref="SaveChangesAsync"/> succeeds), and dropped when it rolls back.
+    /// </summary>
+    void Raise(IDomainEvent domainEvent);
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

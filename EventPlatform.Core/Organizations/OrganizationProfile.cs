@@ -4,6 +4,7 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Organizations;
 
@@ -22,7 +23,7 @@ public sealed record OrganizationProfileDetails
 }
 
 /// <summary>Reads and changes an organization's settings: Admins and Owners.</summary>
-public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, Catalog.Browsing.CatalogCache catalogCache, Storage.IFileStorage storage)
+public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, Storage.IFileStorage storage)
 {
     public const int AboutMaxLength = 5000;
 
@@ -67,10 +68,11 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         organization.BrandColour = details.BrandColour!.Trim().ToUpperInvariant();
         organization.About = string.IsNullOrWhiteSpace(details.About) ? null : details.About.Trim();
         audit.Add(db, grant.UserId, organizationId, "organization.updated", "Organization", organizationId.ToString(), new { organization.Name, organization.Slug });
+        // Every card of the organization's events shows its name.
+        db.Raise(new CatalogChanged(EventId: null));
         try
         {
             await db.SaveChangesAsync(ct);
-            catalogCache.Invalidate();
         }
         catch (DbUpdateException)
         {

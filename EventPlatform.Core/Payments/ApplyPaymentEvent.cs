@@ -1,6 +1,7 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
@@ -70,7 +71,6 @@ public sealed class ApplyPaymentEvent(
     ISettingsService settings,
     AuditTrail audit,
     TimeProvider clock,
-    IAvailabilityNotifier live,
     IPaymentGateway gateway,
     IFaultInjector faults,
     AppMetrics metrics,
@@ -102,16 +102,11 @@ public sealed class ApplyPaymentEvent(
             metrics.Purchase("gateway");
         }
 
-        // What follows calls out (the gateway, the live relay) with the transaction's connection back
-        // in the pool: a webhook holding one connection while waiting for another starves the pool.
+        // What follows calls out (the gateway) with the transaction's connection back in the pool:
+        // a webhook holding one connection while waiting for another starves the pool.
         if (applied.OrderMissing)
         {
             return await RefundUnmatchedAsync(notification, ct);
-        }
-
-        if (applied.ChangedEventId is { } changed)
-        {
-            await live.ChangedAsync(changed, ct);
         }
 
         if (applied.RefundToSend is { } refundId)
@@ -123,7 +118,7 @@ public sealed class ApplyPaymentEvent(
     }
 
     /// <summary>What the transaction did, and what is left to do once it has committed.</summary>
-    private sealed record Applied(PaymentEventResult Result, Guid? RefundToSend = null, Guid? ChangedEventId = null, bool OrderMissing = false, bool Purchased = false);
+    private sealed record Applied(PaymentEventResult Result, Guid? RefundToSend = null, bool OrderMissing = false, bool Purchased = false);
 
     private async Task<Applied> ApplyInTransactionAsync(PaymentNotification notification, CancellationToken ct)
     {
@@ -171,12 +166,17 @@ public sealed class ApplyPaymentEvent(
             PaymentNotificationKind.DisputeClosed => (Audited(db, order, PaymentIssues.DisputeClosed(order, notification.Status, now), "order.dispute_closed", notification), (Guid?)null),
             _ => (PaymentEventResult.Ignored, null),
         };
+        if (result == PaymentEventResult.Applied)
+        {
+            // Whatever the notification changed (paid, refunded, disputed) shows on the event's pages.
+            db.Raise(new EventPageChanged(order.EventId));
+        }
+
         await db.SaveChangesAsync(ct);
         faults.Reached(FaultPoints.InsideConfirmation);
         await transaction.CommitAsync(ct);
         faults.Reached(FaultPoints.AfterConfirmationCommitted);
-        return new Applied(result, refundToSend, result == PaymentEventResult.Applied ? order.EventId : null,
-            Purchased: !paidBefore && order.Status == OrderStatus.Paid);
+        return new Applied(result, refundToSend, Purchased: !paidBefore && order.Status == OrderStatus.Paid);
     }
 
     /// <summary>

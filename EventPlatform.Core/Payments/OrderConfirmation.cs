@@ -8,6 +8,7 @@ using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Payments;
 
@@ -70,6 +71,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         audit.Add(db, actorUserId, order.OrganizationId, "order.paid", "Order", order.Id.ToString(),
             new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate, order.PaidOffline }, actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);
+        db.Raise(new OrderPaid(order.EventId, order.Id, order.OrganizationId, order.TotalMinor, order.Currency));
         if (!wasLate)
         {
             // Last, after the email's reads and QR codes, and after writing everything tracked so

@@ -6,6 +6,7 @@ using EventPlatform.Core.Ordering.Holds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using EventPlatform.Core.Catalog.Live;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Payments;
 
@@ -18,7 +19,7 @@ public sealed record PaymentStart(bool Confirmed, string? IntentId, string? Clie
 /// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
 /// going back returns the same intent and can never charge twice.
 /// </summary>
-public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger, IDatabaseErrors databaseErrors)
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger, IDatabaseErrors databaseErrors)
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
@@ -153,7 +154,6 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
                 metrics.Purchase("free");
             }
 
-            await live.ChangedAsync(order.EventId, ct);
             return CommandResult<PaymentStart>.Success(new PaymentStart(true, null, null));
         }
         catch (Exception ex) when (databaseErrors.IsBusy(ex))

@@ -2,6 +2,7 @@ using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -10,12 +11,13 @@ namespace EventPlatform.Core.Catalog.Management;
 /// has come, and complete Published events whose last session has ended. Conditional updates, so
 /// every instance may run it.
 /// </summary>
-public sealed class AdvanceEventLifecycle(IAppDbContextFactory dbFactory, CatalogCache catalogCache, TimeProvider clock, ILogger<AdvanceEventLifecycle> logger)
+public sealed class AdvanceEventLifecycle(IAppDbContextFactory dbFactory, TimeProvider clock, ILogger<AdvanceEventLifecycle> logger)
 {
     public async Task<(int Published, int Completed)> ExecuteAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var published = await db.Events
             .Where(e => e.Status == EventStatus.Scheduled && e.PublishAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now), ct);
@@ -24,10 +26,11 @@ public sealed class AdvanceEventLifecycle(IAppDbContextFactory dbFactory, Catalo
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Completed), ct);
         if (published + completed > 0)
         {
-            catalogCache.Invalidate();
+            db.Raise(new CatalogChanged(EventId: null));
             logger.LogInformation("Event life cycle: {Published} published, {Completed} completed", published, completed);
         }
 
+        await transaction.CommitAsync(ct);
         return (published, completed);
     }
 }

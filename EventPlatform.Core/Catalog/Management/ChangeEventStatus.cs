@@ -7,6 +7,7 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -15,7 +16,7 @@ namespace EventPlatform.Core.Catalog.Management;
 /// state, and deletion of events without sales. Each move checks the current state first and is a
 /// conditional update, so two organizers clicking at once cannot skip a rule.
 /// </summary>
-public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, CatalogCache catalogCache, TimeProvider clock, IServiceProvider services, IAvailabilityNotifier live)
+public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Publishes now (from Draft or Scheduled).</summary>
     public async Task<CommandResult<EventStatus>> PublishAsync(Guid eventId, CancellationToken ct = default)
@@ -107,9 +108,10 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "event.deleted", "Event", eventId.ToString());
+        // Listings only: a deleted event has no page left to update.
+        db.Raise(new CatalogChanged(EventId: null));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        catalogCache.Invalidate();
         return CommandResult<bool>.Success(true);
     }
 
@@ -126,9 +128,8 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
-        catalogCache.Invalidate();
-        await live.ChangedAsync(eventId, ct);
         return CommandResult<EventStatus>.Success(status);
     }
 }

@@ -3,11 +3,12 @@ using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 
 /// <summary>Creates an event (as a Draft) or changes an existing one's details. Managers and above.</summary>
-public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess, AuditTrail audit, CatalogCache catalogCache, TimeProvider clock)
+public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> CreateAsync(Guid organizationId, EventDetails details, CancellationToken ct = default)
     {
@@ -88,8 +89,8 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
     {
         try
         {
+            db.Raise(new CatalogChanged(saved.Id));
             await db.SaveChangesAsync(ct);
-            catalogCache.Invalidate();
             return CommandResult<Guid>.Success(saved.Id);
         }
         catch (DbUpdateException)

@@ -5,6 +5,7 @@ using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -38,7 +39,7 @@ public sealed record SessionDetails(string? Name, DateTimeOffset StartsAt, DateT
 /// only grows; capacity changes and deletions are conditional updates, so a concurrent sale can
 /// never leave capacity below what is sold and held.
 /// </summary>
-public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, CatalogCache catalogCache, IAvailabilityNotifier live)
+public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit)
 {
     public async Task<CommandResult<Session>> AddAsync(Guid eventId, SessionDetails details, CancellationToken ct = default)
     {
@@ -67,10 +68,10 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         };
         db.Sessions.Add(session);
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.created", "Session", session.Id.ToString(), new { session.Code, session.Name, session.Capacity });
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        catalogCache.Invalidate();
-        await live.ChangedAsync(eventId, ct);
+
         return CommandResult<Session>.Success(session);
     }
 
@@ -101,9 +102,9 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.updated", "Session", sessionId.ToString(), new { session.Code, session.Name, session.Capacity });
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
-        catalogCache.Invalidate();
-        await live.ChangedAsync(eventId, ct);
+
         return CommandResult<Session>.Success(session);
     }
 
@@ -134,9 +135,9 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "session.deleted", "Session", sessionId.ToString());
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
-        catalogCache.Invalidate();
-        await live.ChangedAsync(eventId, ct);
+
         return CommandResult<bool>.Success(true);
     }
 }

@@ -6,6 +6,7 @@ using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 
@@ -115,7 +116,7 @@ public sealed record TicketTypeDetails
 }
 
 /// <summary>Adds, changes and deletes ticket types. A type with sales is only ever deactivated.</summary>
-public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, ISettingsService settings, AuditTrail audit, CatalogCache catalogCache, IAvailabilityNotifier live)
+public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, ISettingsService settings, AuditTrail audit)
 {
     public async Task<CommandResult<Guid>> AddAsync(Guid eventId, TicketTypeDetails details, CancellationToken ct = default) =>
         await SaveAsync(eventId, ticketTypeId: null, details, ct);
@@ -145,9 +146,8 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, "ticket_type.deleted", "TicketType", ticketTypeId.ToString());
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
-        catalogCache.Invalidate();
-        await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }
 
@@ -234,11 +234,11 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
 
         audit.Add(db, grant.UserId, grant.OrganizationId, ticketTypeId is null ? "ticket_type.created" : "ticket_type.updated", "TicketType", type.Id.ToString(),
             new { type.Name, type.PriceMinor, type.Currency, Sessions = sessions.Select(s => s.Code) });
+        db.Raise(new CatalogChanged(eventId));
         try
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            catalogCache.Invalidate();
         }
         catch (DbUpdateException) when (ticketTypeId is not null)
         {
@@ -246,7 +246,6 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
             return CommandResult<Guid>.Failure(new ValidationFailure(nameof(TicketTypeDetails.QuantityCap), UserMessages.QuantityCapRaced));
         }
 
-        await live.ChangedAsync(eventId, ct);
         return CommandResult<Guid>.Success(type.Id);
     }
 }

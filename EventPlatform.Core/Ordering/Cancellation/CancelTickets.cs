@@ -13,6 +13,7 @@ using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using EventPlatform.Core.Catalog.Live;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Cancellation;
 
@@ -34,7 +35,6 @@ public sealed class CancelTickets(
     ISettingsService settings,
     AuditTrail audit,
     TimeProvider clock,
-    IAvailabilityNotifier live,
     IDatabaseErrors databaseErrors)
 {
     public const string Field = "Cancel";
@@ -103,6 +103,10 @@ public sealed class CancelTickets(
 
             await CancelLockedAsync(db, order, targets, now, ct);
             order.RefundedMinor += refund;
+            if (refund > 0)
+            {
+                db.Raise(new OrderRefunded(order.EventId, order.Id, order.OrganizationId, refund, order.Currency));
+            }
 
             if (refund > 0)
             {
@@ -121,7 +125,6 @@ public sealed class CancelTickets(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             done = new CancellationDone(targets.Count, new Money(refund, order.Currency));
-            await live.ChangedAsync(order.EventId, ct);
         }
         catch (Exception ex) when (databaseErrors.IsBusy(ex))
         {
@@ -144,6 +147,7 @@ public sealed class CancelTickets(
     {
         var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
         await db.Capacity.ReleaseSoldAsync(demand, ct);
+        db.Raise(new CapacityReleased(order.EventId, order.Id, demand.BySession, demand.ByTicketType));
         foreach (var ticket in targets)
         {
             ticket.Status = TicketStatus.Cancelled;

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Holds;
 
@@ -17,6 +18,7 @@ public static class OrderHolds
         var reserved = order.Tickets.Where(t => t.Status == TicketStatus.Reserved).ToList();
         var demand = await CapacityDemand.ForTicketsAsync(db, reserved.Select(t => t.TicketTypeId).ToList(), ct);
         await db.Capacity.ReleaseHeldAsync(demand, ct);
+        db.Raise(new CapacityReleased(order.EventId, order.Id, demand.BySession, demand.ByTicketType));
         if (order.CouponId is { } couponId)
         {
             await Coupons.CouponRules.ReleaseAsync(db, couponId, ct);

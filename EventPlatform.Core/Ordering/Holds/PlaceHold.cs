@@ -9,6 +9,7 @@ using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using EventPlatform.Core.Catalog.Live;
+using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Holds;
 
@@ -36,7 +37,6 @@ public sealed class PlaceHold(
     ReleaseExpiredHolds releaser,
     AuditTrail audit,
     TimeProvider clock,
-    IAvailabilityNotifier live,
     IFaultInjector faults,
     AppMetrics metrics,
     ILogger<PlaceHold> logger,
@@ -266,9 +266,9 @@ public sealed class PlaceHold(
                 return Fail(CouponField, couponProblem);
             }
 
+            db.Raise(new PlacesHeld(order.EventId, order.Id, order.Tickets.Count));
             await transaction.CommitAsync(ct);
             faults.Reached(FaultPoints.AfterHoldCommitted);
-            await live.ChangedAsync(order.EventId, ct);
             logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count, order.EventId);
             return CommandResult<HoldPlaced>.Success(new HoldPlaced(order.Id, order.AccessKey, order.HoldExpiresAt));
         }

@@ -11,7 +11,7 @@ namespace EventPlatform.Core.Ordering.Holds;
 /// a new hold finds no room. Orders are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several
 /// instances (and a payment being confirmed at that moment) never work on the same order twice.
 /// </summary>
-public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock, IAvailabilityNotifier live, ILogger<ReleaseExpiredHolds> logger)
+public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock, ILogger<ReleaseExpiredHolds> logger)
 {
     private const int BatchSize = 50;
 
@@ -35,11 +35,6 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
             {
                 released.Add(changedEvent);
             }
-        }
-
-        foreach (var changedEvent in released.Distinct())
-        {
-            await live.ChangedAsync(changedEvent, ct);
         }
 
         if (released.Count > 0)

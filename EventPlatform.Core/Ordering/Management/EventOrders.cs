@@ -21,7 +21,7 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page
 }
 
 /// <summary>An event's orders for its organizers: search, filter, page, detail, and marking an offline payment.</summary>
-public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock, IAvailabilityNotifier live, AppMetrics metrics)
+public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock, AppMetrics metrics)
 {
     public async Task<OrderPage> ListAsync(Guid eventId, OrderQuery query, CancellationToken ct = default)
     {
@@ -93,7 +93,6 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         metrics.Purchase("offline");
-        await live.ChangedAsync(eventId, ct);
         return CommandResult<bool>.Success(true);
     }
 }

@@ -1,0 +1,29 @@
+namespace EventPlatform.Core.Common.Events;
+
+/// <summary>
+/// What an event's public listing shows changed: details, sessions, ticket types, status, or (with
+/// no <see cref="EventId"/>) an organization's name or logo shown on every card of its events.
+/// </summary>
+public sealed record CatalogChanged(Guid? EventId) : IDomainEvent;
+
+/// <summary>Places were held for a pending order.</summary>
+public sealed record PlacesHeld(Guid EventId, Guid OrderId, int Tickets) : IChangesEventPage;
+
+/// <summary>
+/// Places went back on sale: a hold expired or was replaced, or paid tickets were cancelled.
+/// Counted per session and per ticket type, as the capacity ledger released them.
+/// </summary>
+public sealed record CapacityReleased(
+    Guid EventId, Guid OrderId, IReadOnlyDictionary<Guid, int> BySession, IReadOnlyDictionary<Guid, int> ByTicketType) : IChangesEventPage;
+
+/// <summary>An order became paid (by the gateway, for free, or marked paid offline by an organizer).</summary>
+public sealed record OrderPaid(Guid EventId, Guid OrderId, Guid OrganizationId, long TotalMinor, string Currency) : IChangesEventPage;
+
+/// <summary>Money of an order was refunded, or a refund of it was recorded as sent.</summary>
+public sealed record OrderRefunded(Guid EventId, Guid OrderId, Guid OrganizationId, long AmountMinor, string Currency) : IChangesEventPage;
+
+/// <summary>A ticket was checked in to a session, or a check-in was undone (session not known then).</summary>
+public sealed record TicketCheckedIn(Guid EventId, Guid? SessionId, bool Undone) : IChangesEventPage;
+
+/// <summary>Something else on an event's page changed (an attendee's name, a payment marked, counters edited).</summary>
+public sealed record EventPageChanged(Guid EventId) : IChangesEventPage;
