@@ -22,14 +22,3 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasMany(e => e.DeliveryAttempts).WithOne().HasForeignKey(a => a.OutboxEmailId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class EmailDeliveryAttemptConfiguration : IEntityTypeConfiguration<EmailDeliveryAttempt>
-{
-    public void Configure(EntityTypeBuilder<EmailDeliveryAttempt> builder)
-    {
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Transport).HasMaxLength(40);
-        builder.Property(a => a.Error).HasMaxLength(2000);
-        builder.HasIndex(a => a.AttemptedAt);
-    }
-}

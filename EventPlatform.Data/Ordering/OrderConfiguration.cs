@@ -1,8 +1,6 @@
-using System.Text.Json;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventPlatform.Data.Ordering;
@@ -54,61 +52,5 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             // The last line of defence for "refunds never exceed what was paid".
             t.HasCheckConstraint("ck_orders_refund_within_paid", "refunded_minor >= 0 AND refunded_minor <= paid_minor");
         });
-    }
-}
-
-internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public void Configure(EntityTypeBuilder<Ticket> builder)
-    {
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Code).HasMaxLength(64);
-        builder.HasIndex(t => t.Code).IsUnique();
-        builder.Property(t => t.TicketTypeName).HasMaxLength(200);
-        builder.Property(t => t.AttendeeName).HasMaxLength(200);
-        builder.Property(t => t.AttendeeEmail).HasMaxLength(320);
-        builder.HasIndex(t => new { t.EventId, t.Status });
-        builder.HasIndex(t => new { t.TicketTypeId, t.Status });
-        builder.HasOne<TicketType>().WithMany().HasForeignKey(t => t.TicketTypeId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(t => t.PaidMinor);
-        builder.Property(t => t.Answers)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, Json) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
-                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key.GetHashCode(StringComparison.Ordinal), kv.Value.GetHashCode(StringComparison.Ordinal))),
-                    v => new Dictionary<string, string>(v)));
-        builder.ToTable(t => t.HasCheckConstraint("ck_tickets_amounts", "unit_price_minor >= 0 AND discount_minor >= 0 AND discount_minor <= unit_price_minor AND fee_minor >= 0"));
-    }
-}
-
-internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
-{
-    public void Configure(EntityTypeBuilder<Coupon> builder)
-    {
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Code).HasMaxLength(40);
-        builder.HasIndex(c => new { c.OrganizationId, c.Code }).IsUnique();
-        builder.Property(c => c.Description).HasMaxLength(200);
-        builder.Property(c => c.Currency).HasMaxLength(3);
-        builder.Property(c => c.PercentOff).HasPrecision(5, 2);
-        builder.HasOne<Core.Organizations.Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
-        // The redemption limit, guarded in the database like capacity.
-        builder.ToTable(t => t.HasCheckConstraint("ck_coupons_redeemed_within_limit", "redeemed >= 0 AND (redemption_limit IS NULL OR redeemed <= redemption_limit)"));
-    }
-}
-
-internal sealed class EventQuestionConfiguration : IEntityTypeConfiguration<EventQuestion>
-{
-    public void Configure(EntityTypeBuilder<EventQuestion> builder)
-    {
-        builder.HasKey(q => q.Id);
-        builder.Property(q => q.Label).HasMaxLength(EventQuestion.LabelMaxLength);
-        builder.HasOne<Event>().WithMany().HasForeignKey(q => q.EventId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(q => new { q.EventId, q.SortOrder });
     }
 }
