@@ -38,7 +38,8 @@ public static class DataServiceCollectionExtensions
 
         connectionString = WithoutJit(connectionString!);
         // Pooled: a hot on-sale creates several contexts per purchase, and building a context's
-        // internal services each time was a measurable share of the CPU (issue 7's profile).
+        // internal services each time was a measurable share of the CPU (measured in the hot
+        // on-sale profile).
         services.AddPooledDbContextFactory<EventPlatformDbContext>((sp, options) =>
         {
             ConfigureNpgsql(options, connectionString);
@@ -62,8 +63,8 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// JIT compilation pays off for long analytical queries; the app's are short, yet a catalog
-    /// listing over 10,000 events crossed PostgreSQL's cost threshold and spent 150 ms compiling
-    /// a query that runs in 10 (issue 7's profile). Off for the app's connections, unless the
+    /// listing over 10,000 events crossed PostgreSQL's cost threshold and spent 150 ms compiling a
+    /// query that runs in 10 (profiled in the bench). Off for the app's connections, unless the
     /// configured connection string passes server options of its own.
     /// </summary>
     internal static string WithoutJit(string connectionString)

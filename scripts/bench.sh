@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the performance bench (issue 7) on its own PostgreSQL with durable settings and prints a
+# Runs the performance bench on its own PostgreSQL with durable settings and prints a
 # markdown report, also written to bench/results/latest.md. Not part of the test command.
 #   ./scripts/bench.sh                         # N = 16, 64, 256 buyers, 3 runs each
 #   ./scripts/bench.sh --buyers 16,64 --runs 3

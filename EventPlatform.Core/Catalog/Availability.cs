@@ -57,7 +57,8 @@ public sealed record TicketAvailability(
     IReadOnlyList<string> LimitingSessionCodes);
 
 /// <summary>
-/// The central rule of product.md §2, computed from counters (never by counting tickets):
+/// The central rule (docs/product.md, "Availability — the central rule"), computed from counters
+/// (never by counting tickets):
 /// <code>
 /// remaining(session) = capacity − sold − held
 /// remaining(T)       = min(cap(T) − sold(T) − held(T), min over its sessions of remaining(session))

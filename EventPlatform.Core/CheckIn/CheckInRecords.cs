@@ -39,7 +39,7 @@ public class Kiosk
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastActivityAt { get; set; }
     public Guid CreatedByUserId { get; set; }
-    /// <summary>The device cookie of the tablet that first opened the link: the only one it works on (issue 14, item 8).</summary>
+    /// <summary>The device cookie of the tablet that first opened the link: the only one it works on.</summary>
     public string? BoundDevice { get; set; }
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;

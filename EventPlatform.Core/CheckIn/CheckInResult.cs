@@ -1,6 +1,9 @@
 namespace EventPlatform.Core.CheckIn;
 
-/// <summary>What a scan found, in the order the reasons are checked (product.md §4).</summary>
+/// <summary>
+/// What a scan found. The reasons are checked in the order docs/product.md, "6. Check-in and
+/// kiosks", lists the refusals.
+/// </summary>
 public enum CheckInOutcome
 {
     CheckedIn,

@@ -88,7 +88,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         }
 
         // One round trip for the ticket, its order, the session and whether the ticket includes it:
-        // at the doors every scan counts (issue 7's kiosk bench).
+        // at the doors every scan counts (measured in the bench's kiosk scenario).
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Code == trimmed)
             .Join(db.Orders, t => t.OrderId, o => o.Id, (t, o) => new
             {

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.CheckIn;
 
 /// <summary>
-/// Whether a check-in station may still act, asked at the moment it acts (issue 14, item 8): a
-/// kiosk must be neither revoked nor expired, and a staff member must still hold the check-in
-/// role (or more) in the organization. A page left open keeps nothing its grant no longer gives.
+/// Whether a check-in station may still act, asked at the moment it acts: a kiosk must be neither
+/// revoked nor expired, and a staff member must still hold the check-in role (or more) in the
+/// organization. A page left open keeps nothing its grant no longer gives.
 /// </summary>
 internal static class StationGrant
 {

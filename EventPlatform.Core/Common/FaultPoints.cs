@@ -2,8 +2,8 @@ namespace EventPlatform.Core.Common;
 
 /// <summary>
 /// Named places in the payment and email paths where the fault-injection suite kills the process
-/// (issue 15, docs/reliability.md). Each sits at a boundary where a crash leaves durable state
-/// half-way: the suite proves that restart plus the workers always finish the job.
+/// (docs/reliability.md). Each sits at a boundary where a crash leaves durable state half-way: the
+/// suite proves that restart plus the workers always finish the job.
 /// </summary>
 public static class FaultPoints
 {

@@ -15,9 +15,10 @@ public enum OutboxEmailStatus
 public class OutboxEmail
 {
     /// <summary>
-    /// What a body becomes once the email is sent: bodies hold sign-in links,
-    /// reset and confirmation codes, order keys and QR tickets, which are kept at rest only as
-    /// hashes (issue 14). The email log keeps the recipient, subject, kind, status and times.
+    /// What a body becomes once the email is sent: bodies hold sign-in links, reset and
+    /// confirmation codes, order keys and QR tickets, which are kept at rest only as hashes
+    /// (docs/security.md, "Secrets at rest"). The email log keeps the recipient, subject, kind,
+    /// status and times.
     /// </summary>
     public const string RedactedBody = "(Removed after delivery: it held links or codes that are not kept at rest.)";
 

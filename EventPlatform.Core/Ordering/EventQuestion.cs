@@ -22,7 +22,7 @@ public class EventQuestion
     public bool IsRequired { get; set; }
     public int SortOrder { get; set; }
 
-    /// <summary>What every new event asks until its organizer changes it (product.md §3).</summary>
+    /// <summary>What every new event asks until its organizer changes it (docs/product.md, "3. Ordering: holds and checkout").</summary>
     public static IReadOnlyList<EventQuestion> DefaultsFor(Guid eventId) =>
     [
         new() { Id = Guid.CreateVersion7(), EventId = eventId, Label = "Dietary requirements", Kind = QuestionKind.Text, SortOrder = 1 },

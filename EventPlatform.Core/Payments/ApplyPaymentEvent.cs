@@ -58,11 +58,11 @@ public enum PaymentEventResult
 }
 
 /// <summary>
-/// Applies a payment event to its order (architecture.md "Payments"): records the provider's event
-/// id in the same transaction (so each is processed once), locks the order, and confirms it
-/// exactly once however often and in whatever order the webhook and the return page report it.
-/// A payment that cannot be honoured (late, places gone; or for an amount that no longer matches)
-/// is refunded in full, and the buyer is told by email.
+/// Applies a payment event to its order (docs/architecture.md, "Payments"): records the provider's
+/// event id in the same transaction (so each is processed once), locks the order, and confirms it
+/// exactly once however often and in whatever order the webhook and the return page report it. A
+/// payment that cannot be honoured (late, places gone; or for an amount that no longer matches) is
+/// refunded in full, and the buyer is told by email.
 /// </summary>
 public sealed class ApplyPaymentEvent(
     IAppDbContextFactory dbFactory,
@@ -248,7 +248,8 @@ public sealed class ApplyPaymentEvent(
             return (outcome == ConfirmOutcome.Confirmed ? PaymentEventResult.Applied : PaymentEventResult.Ignored, null);
         }
 
-        // Paid after expiry and the places are gone (or the event was cancelled): never oversell to honour it (product.md §3.7).
+        // Paid after expiry and the places are gone (or the event was cancelled): never oversell to
+        // honour it (docs/product.md, "4. Payments", late payments: refunded in full).
         await OrderHolds.ExpireLockedAsync(db, order, now, ct);
         order.PaidMinor = n.AmountMinor;
         order.RefundedMinor = n.AmountMinor;

@@ -30,8 +30,8 @@ public enum PaymentIntentOutcome
 public sealed record RefundOutcome(bool Succeeded, string? ProviderRefundId, string? FailureMessage);
 
 /// <summary>
-/// A payment provider (architecture.md "Payments"). Confirmation never comes from here directly:
-/// it arrives as a webhook event (or a status fetch by the return page) and goes through
+/// A payment provider (docs/architecture.md, "Payments"). Confirmation never comes from here
+/// directly: it arrives as a webhook event (or a status fetch by the return page) and goes through
 /// <see cref="ApplyPaymentEvent"/>.
 /// </summary>
 public interface IPaymentGateway

@@ -9,13 +9,14 @@ namespace EventPlatform.Core.Payments;
 public sealed record ReconciliationRound(int Checked, int Applied, int Closed, int Failed);
 
 /// <summary>
-/// Never lose a paid order (product.md §8, issue 15): webhooks can be lost, late or undeliverable,
-/// so a worker asks the gateway about every payment we have not heard the end of — Pending or
-/// Expired orders with an intent, no refund and no cancellation — once it is a few minutes old.
-/// What the gateway says goes through <see cref="ApplyPaymentEvent"/>, the webhook's own path, so
-/// an order is confirmed (or its late payment refunded) exactly once whichever report comes first.
-/// An expired order's intent still unpaid after <see cref="AbandonedAfter"/> is cancelled at the
-/// gateway, after which it can never be paid and is no longer asked about.
+/// Never lose a paid order (docs/product.md, "Promises"; docs/reliability.md): webhooks can be
+/// lost, late or undeliverable, so a worker asks the gateway about every payment we have not heard
+/// the end of — Pending or Expired orders with an intent, no refund and no cancellation — once it
+/// is a few minutes old. What the gateway says goes through <see cref="ApplyPaymentEvent"/>, the
+/// webhook's own path, so an order is confirmed (or its late payment refunded) exactly once
+/// whichever report comes first. An expired order's intent still unpaid after
+/// <see cref="AbandonedAfter"/> is cancelled at the gateway, after which it can never be paid and
+/// is no longer asked about.
 /// </summary>
 public sealed class ReconcilePayments(
     IAppDbContextFactory dbFactory,

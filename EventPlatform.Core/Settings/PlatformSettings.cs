@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace EventPlatform.Core.Settings;
 
-/// <summary>The platform settings, typed. Defaults are product.md §6.</summary>
+/// <summary>The platform settings, typed. Defaults: the table in docs/product.md, "8. Administration".</summary>
 public sealed record PlatformSettings
 {
     public TimeSpan HoldTime { get; init; } = TimeSpan.FromMinutes(10);
@@ -16,13 +16,13 @@ public sealed record PlatformSettings
     public TimeSpan MagicLinkExpiry { get; init; } = TimeSpan.FromMinutes(10);
     public string BrandName { get; init; } = "EventPlatform";
     public int SearchResultsPerPage { get; init; } = 20;
-    /// <summary>Unpaid orders one browser may hold at once, across events (issue 14: one person must not empty an on-sale).</summary>
+    /// <summary>Unpaid orders one browser may hold at once, across events (one person must not empty an on-sale).</summary>
     public int MaxOpenHoldsPerDevice { get; init; } = 3;
     /// <summary>Tickets held unpaid from one network address for one event; generous, as a school or office shares an address.</summary>
     public int MaxHeldTicketsPerAddressPerEvent { get; init; } = 30;
     /// <summary>
-    /// Reconciliation asks the gateway about an unconfirmed payment once its intent is this old
-    /// (issue 15): long enough for the webhook to arrive first in the normal case.
+    /// Reconciliation asks the gateway about an unconfirmed payment once its intent is this old:
+    /// long enough for the webhook to arrive first in the normal case.
     /// </summary>
     public TimeSpan ReconcilePaymentsAfter { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -9,10 +9,10 @@ namespace EventPlatform.Data.Catalog;
 /// <remarks>
 /// Full-text search with PostgreSQL's <c>websearch_to_tsquery</c> (quotes, OR, -exclusions work as
 /// people expect) over the stored, weighted tsvectors of the event (title, then short description
-/// and tags, then description and venue) and of its organization's name. Listing means:
-/// published, public, with a session that has not ended; the next start comes from one grouped
-/// pass over the sessions, not a subquery per event (issue 7's profile: 10,000 events took
-/// 100 ms and more with a correlated subquery, and 2–3 s when the vectors were computed per query).
+/// and tags, then description and venue) and of its organization's name. Listing means: published,
+/// public, with a session that has not ended; the next start comes from one grouped pass over the
+/// sessions, not a subquery per event (profiled in the bench: 10,000 events took 100 ms and more
+/// with a correlated subquery, and 2–3 s when the vectors were computed per query).
 /// </remarks>
 internal sealed class CatalogSearch(IDbContextFactory<EventPlatformDbContext> dbFactory) : ICatalogSearch
 {

@@ -8,10 +8,10 @@ namespace EventPlatform.Data.Live;
 
 /// <summary>
 /// Carries "event X changed" and "the catalog changed" between app instances through PostgreSQL
-/// <c>LISTEN/NOTIFY</c> (architecture.md "Live availability"). Publishing signals this instance at
-/// once and sends a NOTIFY for the others; a dedicated connection listens and reconnects by itself
-/// when it drops, then asks every watched page to refresh and drops the cached listings, since
-/// changes may have been missed meanwhile.
+/// <c>LISTEN/NOTIFY</c> (docs/architecture.md, "Live availability"). Publishing signals this
+/// instance at once and sends a NOTIFY for the others; a dedicated connection listens and
+/// reconnects by itself when it drops, then asks every watched page to refresh and drops the cached
+/// listings, since changes may have been missed meanwhile.
 /// </summary>
 public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connection, ILiveAvailabilitySignals signals, CatalogCache catalogCache, ILogger<PostgresAvailabilityRelay> logger)
     : BackgroundService, IAvailabilityNotifier
@@ -23,7 +23,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
 
     /// <summary>
     /// Sent with every NOTIFY, so this instance skips its own: it signalled its hub already, and
-    /// reading the echo again made two counter reads per change (issue 7's fan-out bench).
+    /// reading the echo again made two counter reads per change (measured in the fan-out bench).
     /// </summary>
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);

@@ -42,7 +42,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.ClientDevice).HasMaxLength(64);
         builder.HasIndex(o => new { o.ClientAddress, o.EventId }).HasFilter("status = 'Pending' AND client_address IS NOT NULL");
         builder.HasIndex(o => o.ClientDevice).HasFilter("status = 'Pending' AND client_device IS NOT NULL");
-        // At most one pending order per signed-in buyer and event (product.md §3: a new selection replaces the old).
+        // At most one pending order per signed-in buyer and event (docs/product.md, "3. Ordering:
+        // holds and checkout": a new selection replaces the old).
         builder.HasIndex(o => new { o.EventId, o.BuyerUserId }).IsUnique().HasFilter("status = 'Pending' AND buyer_user_id IS NOT NULL")
             .HasDatabaseName("ux_orders_one_pending_per_buyer_and_event");
         builder.HasMany(o => o.Tickets).WithOne().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Restrict);

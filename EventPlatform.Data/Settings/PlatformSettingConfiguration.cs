@@ -11,7 +11,8 @@ internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<Pl
         builder.HasKey(s => s.Key);
         builder.Property(s => s.Key).HasMaxLength(100);
         builder.Property(s => s.Value).HasMaxLength(2000);
-        // The defaults of product.md §6 are part of the schema: a fresh database has them.
+        // The defaults (docs/product.md, "8. Administration") are part of the schema: a fresh
+        // database has them.
         builder.HasData(SettingKeys.DefaultValues.Select(kv => new PlatformSetting { Key = kv.Key, Value = kv.Value }));
     }
 }

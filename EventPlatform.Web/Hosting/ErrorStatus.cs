@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace EventPlatform.Web.Hosting;
 
 /// <summary>
-/// How an exception that escaped a request is answered (issue 14, item 7): a missing or foreign
-/// id is "not found", a request the framework cannot read (a NUL in a form value, a broken
-/// antiforgery token) is a bad request with a plain explanation, and only the rest is an error
-/// with a correlation id.
+/// How an exception that escaped a request is answered (hostile input never gets a 5xx): a missing
+/// or foreign id is "not found", a request the framework cannot read (a NUL in a form value, a
+/// broken antiforgery token) is a bad request with a plain explanation, and only the rest is an
+/// error with a correlation id.
 /// </summary>
 internal static class ErrorStatus
 {
@@ -17,7 +17,7 @@ internal static class ErrorStatus
         NotFoundException => StatusCodes.Status404NotFound,
         BadHttpRequestException bad => bad.StatusCode,
         _ when IsBadRequest(exception) => StatusCodes.Status400BadRequest,
-        // The database is busy or restarting (issue 15): "try again", not an error.
+        // The database is busy or restarting: "try again", not an error.
         _ when databaseErrors.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -80,7 +80,8 @@ internal static class WebComposition
         {
             ExceptionHandlingPath = "/Error",
             CreateScopeForErrors = true,
-            // A missing or foreign id is "not found" wherever it surfaces (issue 14, item 7).
+            // A missing or foreign id is "not found" wherever it surfaces (a foreign id must look
+            // exactly like a missing one).
             StatusCodeSelector = exception => ErrorStatus.For(exception, app.Services.GetRequiredService<Core.Common.Database.IDatabaseErrors>()),
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -29,7 +29,7 @@ public sealed class PaymentOptions
     /// </summary>
     public SimulatedWebhookMode SimulatedWebhooks { get; set; }
 
-    /// <summary>How often reconciliation asks the gateway about unsettled payments (issue 15).</summary>
+    /// <summary>How often reconciliation asks the gateway about unsettled payments, so a lost webhook never loses an order.</summary>
     public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Another Stripe API address (a local fake in tests, or stripe-mock); empty means api.stripe.com.</summary>

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Web.Payments;
 
 /// <summary>
-/// A gateway that behaves like Stripe without moving money (architecture.md "Payments"): intents
-/// and refunds live in our database, one per idempotency key; every change is reported as a
+/// A gateway that behaves like Stripe without moving money (docs/architecture.md, "Payments"):
+/// intents and refunds live in our database, one per idempotency key; every change is reported as a
 /// signed Stripe-format event written in the same transaction (<see cref="SimulatedWebhookEvent"/>)
 /// and delivered by <see cref="SimulatedWebhookDelivery"/> to the same
 /// <see cref="StripeWebhookProcessor"/> the HTTP endpoint uses, retried until handled.

@@ -5,12 +5,12 @@ using Xunit.Abstractions;
 namespace EventPlatform.Faults;
 
 /// <summary>
-/// kill -9 of the app at each place where a crash leaves durable state half-way (issue 15): after
-/// the hold commits, after the intent is created, after the gateway took the money but before its
-/// webhook is handled, inside the confirming transaction, after confirmation but before the email,
-/// and on both sides of a refund. Parallel buyers run into each kill; after each restart, within
-/// a bound, every succeeded payment must be a paid order with one confirmation email or refunded
-/// exactly once with an email saying why, nobody charged twice, counters equal to tickets.
+/// kill -9 of the app at each place where a crash leaves durable state half-way: after the hold
+/// commits, after the intent is created, after the gateway took the money but before its webhook is
+/// handled, inside the confirming transaction, after confirmation but before the email, and on both
+/// sides of a refund. Parallel buyers run into each kill; after each restart, within a bound, every
+/// succeeded payment must be a paid order with one confirmation email or refunded exactly once with
+/// an email saying why, nobody charged twice, counters equal to tickets.
 /// </summary>
 public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
 {

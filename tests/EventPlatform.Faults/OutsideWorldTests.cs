@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace EventPlatform.Faults;
 
 /// <summary>
-/// The outside world failing under a running app (issue 15): the mail server down for a while,
-/// and the gateway's webhooks duplicated or never delivered. Each asserts the whole ledger.
+/// The outside world failing under a running app: the mail server down for a while, and the
+/// gateway's webhooks duplicated or never delivered. Each asserts the whole ledger.
 /// </summary>
 public sealed class OutsideWorldTests(ITestOutputHelper output) : IAsyncLifetime
 {

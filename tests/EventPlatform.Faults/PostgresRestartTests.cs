@@ -8,8 +8,8 @@ namespace EventPlatform.Faults;
 
 /// <summary>
 /// PostgreSQL stopped (fast, then immediate shutdown) and started again in the middle of an
-/// on-sale (issue 15): buyers are told "busy, try again" — never an error — while it is down, the
-/// app reconnects by itself (pool and LISTEN relay), sales go on afterwards, and the ledger holds.
+/// on-sale: buyers are told "busy, try again" — never an error — while it is down, the app
+/// reconnects by itself (pool and LISTEN relay), sales go on afterwards, and the ledger holds.
 /// </summary>
 public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {

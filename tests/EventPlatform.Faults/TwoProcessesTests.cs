@@ -4,12 +4,12 @@ using Xunit.Abstractions;
 namespace EventPlatform.Faults;
 
 /// <summary>
-/// Issue 15: two app processes on one database, as behind docker-compose.yml's proxy. Buyers on
-/// both compete for one small event; nobody comes back from paying and no webhook is delivered,
-/// so only the reconciliation workers (running on both) can confirm the payments; then half the
-/// orders are cancelled on the other instance, so the refund workers (on both) send the refunds.
-/// Every background job must happen exactly once: one confirmation and one email per payment, one
-/// refund per cancellation, nothing oversold.
+/// Two app processes on one database, as behind docker-compose.yml's proxy. Buyers on both compete
+/// for one small event; nobody comes back from paying and no webhook is delivered, so only the
+/// reconciliation workers (running on both) can confirm the payments; then half the orders are
+/// cancelled on the other instance, so the refund workers (on both) send the refunds. Every
+/// background job must happen exactly once: one confirmation and one email per payment, one refund
+/// per cancellation, nothing oversold.
 /// </summary>
 public sealed class TwoProcessesTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -49,7 +49,7 @@ public static class TestPostgres
     /// <summary>
     /// Drops a test's database, closing whatever connections its pool still holds. Without it,
     /// every finished test kept its idle pooled connections until Npgsql pruned them, and a
-    /// parallel-buyers test late in the run met "too many clients already" (CI, issue 14).
+    /// parallel-buyers test late in the run met "too many clients already" (seen in CI).
     /// </summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {

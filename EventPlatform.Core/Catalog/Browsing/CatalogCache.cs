@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 namespace EventPlatform.Core.Catalog.Browsing;
 
 /// <summary>
-/// Which events a listing shows — the ids in order and the total of a search, the related events
-/// of an event page — kept for <see cref="Lifetime"/>. Ranking thousands of listed events by
-/// their next session is the one read of the public pages that grows with the catalog (issue 7:
-/// 60–90 ms per page with 10,000 events); the answer changes only when the catalog does, or when
-/// a session ends. Only the choice of events is kept: cards, prices and availability are always
-/// read fresh from the counters.
+/// Which events a listing shows — the ids in order and the total of a search, the related events of
+/// an event page — kept for <see cref="Lifetime"/>. Ranking thousands of listed events by their
+/// next session is the one read of the public pages that grows with the catalog (the bench measured
+/// 60–90 ms per page with 10,000 events); the answer changes only when the catalog does, or when a
+/// session ends. Only the choice of events is kept: cards, prices and availability are always read
+/// fresh from the counters.
 /// </summary>
 /// <remarks>
 /// Every catalog change of this instance calls <see cref="Invalidate"/> after its commit (event

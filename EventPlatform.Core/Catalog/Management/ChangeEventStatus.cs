@@ -90,7 +90,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         await db.TicketTypeSessions.Where(l => db.TicketTypes.Any(t => t.Id == l.TicketTypeId && t.EventId == eventId)).ExecuteDeleteAsync(ct);
         // Abandoned checkouts (expired, never paid) go with the event; anything with money in it keeps the event.
         // An expired order with a payment intent may still be paid at the gateway (a late webhook):
-        // deleting it would lose a paid order, so it keeps the event too (issue 15).
+        // deleting it would lose a paid order, so it keeps the event too.
         var abandoned = db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Expired && o.PaidMinor == 0 && o.PaymentIntentId == null
             && !db.OrderRefunds.Any(r => r.OrderId == o.Id));
         await db.Tickets.Where(t => abandoned.Any(o => o.Id == t.OrderId)).ExecuteDeleteAsync(ct);

@@ -98,7 +98,7 @@ public static class OrderViews
     private static bool IsPlausibleKey(string? accessKey) => !string.IsNullOrWhiteSpace(accessKey) && accessKey.Length <= 64;
 }
 
-/// <summary>The event's refund window (product.md: buyers cancel within it).</summary>
+/// <summary>The event's refund window (docs/product.md, "5. Tickets and orders after purchase": buyers cancel within it).</summary>
 public static class RefundWindow
 {
     /// <summary>Why a buyer cannot cancel now, or null when they can.</summary>

@@ -3,9 +3,9 @@ using EventPlatform.Core.Common;
 namespace EventPlatform.Core.Ordering.Coupons;
 
 /// <summary>
-/// Discount and access codes cannot be guessed by trying many (issue 14, item 4): wrong codes are
-/// counted per client address (and per order at checkout) in <see cref="AttemptCounters"/>, and
-/// past the limit every code is refused — right or wrong — until the window ends.
+/// Discount and access codes cannot be guessed by trying many: wrong codes are counted per client
+/// address (and per order at checkout) in <see cref="AttemptCounters"/>, and past the limit every
+/// code is refused — right or wrong — until the window ends.
 /// </summary>
 public sealed class CodeGuessLimit(AttemptCounters counters, ICurrentClient client)
 {

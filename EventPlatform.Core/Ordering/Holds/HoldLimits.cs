@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Ordering.Holds;
 
 /// <summary>
-/// Keeps one person from holding a whole on-sale (issue 14): a browser may have only a few
-/// unpaid orders open at once, and one network address only so many held tickets per event.
-/// Checked in the hold's own transaction under per-client advisory locks, so parallel requests
-/// from one client are counted one after another, on every app instance alike.
+/// Keeps one person from holding a whole on-sale: a browser may have only a few unpaid orders open
+/// at once, and one network address only so many held tickets per event. Checked in the hold's own
+/// transaction under per-client advisory locks, so parallel requests from one client are counted
+/// one after another, on every app instance alike.
 /// </summary>
 internal static class HoldLimits
 {

@@ -21,11 +21,12 @@ public sealed record HoldRequest(Guid EventId, IReadOnlyDictionary<Guid, int> Qu
 public sealed record HoldPlaced(Guid OrderId, string AccessKey, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Step 2 of buying (product.md §3): holds the whole selection at once — all or nothing — and
-/// creates a pending order that expires after the hold time. The places are taken by conditional
-/// counter updates (<see cref="ICapacityLedger"/>) in one transaction; if they do not fit, expired
-/// holds of the event are released and it is tried once more. Field errors use the ticket type id
-/// as the field name, plus <c>Quantities</c> and <c>CouponCode</c>.
+/// Step 2 of buying (docs/product.md, "3. Ordering: holds and checkout"): holds the whole selection
+/// at once — all or nothing — and creates a pending order that expires after the hold time. The
+/// places are taken by conditional counter updates (<see cref="ICapacityLedger"/>) in one
+/// transaction; if they do not fit, expired holds of the event are released and it is tried once
+/// more. Field errors use the ticket type id as the field name, plus <c>Quantities</c> and
+/// <c>CouponCode</c>.
 /// </summary>
 public sealed class PlaceHold(
     IAppDbContextFactory dbFactory,

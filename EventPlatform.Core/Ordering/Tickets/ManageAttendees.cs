@@ -93,8 +93,8 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
             || !string.Equals(before.AttendeeEmail, ticket.AttendeeEmail, StringComparison.OrdinalIgnoreCase);
         if (changed)
         {
-            // A new person, a new code (issue 14, item 8): the QR the previous attendee was given
-            // (or forwarded, or sold on) stops working, and the buyer is emailed the new tickets.
+            // A new person, a new code: the QR the previous attendee was given (or forwarded, or
+            // sold on) stops working, and the buyer is emailed the new tickets.
             ticket.Code = TicketCodes.NewTicketCode();
             var order = await db.Orders.Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
             await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);

@@ -20,7 +20,8 @@ public sealed record MyTicketsView(IReadOnlyList<MyOrder> Upcoming, IReadOnlyLis
 
 /// <summary>
 /// The signed-in person's orders: those bought while signed in, and those bought as a guest with
-/// the same email once that email is confirmed on the account (product.md: signing in later shows them).
+/// the same email once that email is confirmed on the account (docs/product.md, "Accounts": signing
+/// in later shows them).
 /// </summary>
 public sealed class MyTickets(IAppDbContextFactory dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {

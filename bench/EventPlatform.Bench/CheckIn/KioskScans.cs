@@ -16,9 +16,10 @@ internal sealed record KioskRun(double Seconds, IReadOnlyList<double> ScanMs, IR
 }
 
 /// <summary>
-/// Scenario 5: the doors open — 20 kiosks (real kiosk tokens, each opened as a station from its
-/// token) take the next attendee from one shared queue and check 2,000 paid tickets in through the
-/// Core use case, with its audit entry and live notification. Every ticket must be admitted once.
+/// The kiosk scenario: the doors open — 20 kiosks (real kiosk tokens, each opened as a station from
+/// its token) take the next attendee from one shared queue and check 2,000 paid tickets in through
+/// the Core use case, with its audit entry and live notification. Every ticket must be admitted
+/// once.
 /// </summary>
 internal static class KioskScans
 {

@@ -7,8 +7,8 @@ namespace EventPlatform.Bench;
 internal sealed record CircuitMemoryRun(int Pages, double BytesPerCircuit, long HeapBeforeBytes, long HeapAfterBytes, int Subscriptions);
 
 /// <summary>
-/// Scenario 4, second half: 20 event pages open in headless Debian Chromium, each on its own
-/// circuit (interactive, subscribed to live availability); the app runs in this process, so its
+/// The fanout scenario, second half: 20 event pages open in headless Debian Chromium, each on its
+/// own circuit (interactive, subscribed to live availability); the app runs in this process, so its
 /// managed heap is measured directly after a full, compacting collection.
 /// </summary>
 internal static class CircuitMemory

@@ -14,11 +14,11 @@ namespace EventPlatform.Bench;
 internal sealed record FanOutRun(int Subscribers, IReadOnlyList<double> LatencyMs, double ReadsPerChange, int BurstChanges, double BurstMs, long BurstReads);
 
 /// <summary>
-/// Scenario 4, first half: K subscribers to one event in the real web app, each doing what the
-/// event page does on a notification — on its own Blazor dispatcher (the one a circuit's renderer
-/// uses), re-evaluate its own copy of the page's view from the shared counters. Changes are real
-/// holds placed through the app's use case, so they travel commit → NOTIFY → LISTEN → hub → read →
-/// every subscriber, as between two instances.
+/// The fanout scenario, first half: K subscribers to one event in the real web app, each doing what
+/// the event page does on a notification — on its own Blazor dispatcher (the one a circuit's
+/// renderer uses), re-evaluate its own copy of the page's view from the shared counters. Changes
+/// are real holds placed through the app's use case, so they travel commit → NOTIFY → LISTEN → hub
+/// → read → every subscriber, as between two instances.
 /// </summary>
 internal static class FanOut
 {

@@ -4,7 +4,7 @@ using EventPlatform.Web.Live;
 
 namespace EventPlatform.Bench;
 
-/// <summary>Scenario 4: live fan-out to K subscribers, and memory per real circuit.</summary>
+/// <summary>The fanout scenario: live fan-out to K subscribers, and memory per real circuit.</summary>
 internal static class FanOutReport
 {
     private static readonly int[] SubscriberCounts = [100, 1000];

@@ -21,9 +21,9 @@ internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Ti
 }
 
 /// <summary>
-/// Scenario 1 and 2 of issue 7: N buyers buy 1–4 tickets of random types until sold out, through
-/// the real use cases (hold → details → payment intent → simulated card → signed webhook); and
-/// the same purchases as the minimal SQL transaction, the database's own ceiling.
+/// The onsale scenario: N buyers buy 1–4 tickets of random types until sold out, through the real
+/// use cases (hold → details → payment intent → simulated card → signed webhook); and the same
+/// purchases as the minimal SQL transaction, the database's own ceiling.
 /// </summary>
 internal static class HotOnSale
 {

@@ -6,9 +6,10 @@ using System.Text;
 namespace EventPlatform.Bench;
 
 /// <summary>
-/// Scenario 3: plain HTTP GETs of prerendered pages through Kestrel (no browser, no circuit) over
-/// the large data set, at 1 and 16 concurrent clients. The time is the client's, from sending the
-/// request to the last byte of the body, on loopback: the server's time plus a little HTTP.
+/// The pages scenario: plain HTTP GETs of prerendered pages through Kestrel (no browser, no
+/// circuit) over the large data set, at 1 and 16 concurrent clients. The time is the client's, from
+/// sending the request to the last byte of the body, on loopback: the server's time plus a little
+/// HTTP.
 /// </summary>
 internal static class PageRender
 {

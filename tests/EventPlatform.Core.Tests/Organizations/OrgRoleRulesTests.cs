@@ -5,9 +5,9 @@ namespace EventPlatform.Core.Tests.Organizations;
 public class OrgRoleRulesTests
 {
     /// <summary>
-    /// The whole matrix, written out as product.md §1 states it: the chain
-    /// Owner &gt; Admin &gt; Manager &gt; CheckInStaff, and Analyst as a read-only side branch that
-    /// Manager and above include but CheckInStaff does not.
+    /// The whole matrix, written out as docs/product.md, "Roles", states it: the chain Owner &gt;
+    /// Admin &gt; Manager &gt; CheckInStaff, and Analyst as a read-only side branch that Manager
+    /// and above include but CheckInStaff does not.
     /// </summary>
     public static TheoryData<OrgRole, OrgRole, bool> Matrix() => new()
     {

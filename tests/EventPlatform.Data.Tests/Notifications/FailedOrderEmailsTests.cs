@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Data.Tests.Notifications;
 
 /// <summary>
-/// Issue 15: an order email the outbox gave up on (two days of tries; the give-up itself is tested
-/// against a stopped SMTP server in OutboxDeliveryTests) is shown to the order's organizers, on the
-/// "needs attention" list and on the order, and a Manager sends it again, once however often clicked.
+/// An order email the outbox gave up on (two days of tries; the give-up itself is tested against a
+/// stopped SMTP server in OutboxDeliveryTests) is shown to the order's organizers, on the "needs
+/// attention" list and on the order, and a Manager sends it again, once however often clicked.
 /// </summary>
 public sealed class FailedOrderEmailsTests : IAsyncLifetime
 {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Data.Tests.Ordering;
 
-/// <summary>Issue 14, item 8: a ticket handed to someone else gets a new code; the old QR stops working.</summary>
+/// <summary>A ticket handed to someone else gets a new code; the old QR stops working.</summary>
 public sealed class AttendeeChangeTests : IAsyncLifetime
 {
     private CoreServices _services = default!;

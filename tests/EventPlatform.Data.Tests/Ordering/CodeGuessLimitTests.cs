@@ -8,7 +8,7 @@ using EventPlatform.TestSupport;
 
 namespace EventPlatform.Data.Tests.Ordering;
 
-/// <summary>Issue 14, item 4: discount and access codes cannot be found by trying many; counters live in PostgreSQL.</summary>
+/// <summary>Discount and access codes cannot be found by trying many; counters live in PostgreSQL.</summary>
 public sealed class CodeGuessLimitTests : IAsyncLifetime
 {
     private static readonly ClientIdentity Guesser = new("203.0.113.50", null);

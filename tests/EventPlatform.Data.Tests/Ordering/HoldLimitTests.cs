@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Data.Tests.Ordering;
 
 /// <summary>
-/// Issue 14, item 3: one person with many sessions cannot hold a whole on-sale. The limits are
-/// counted in the database under per-client locks, so a parallel flood is refused past them.
+/// One person with many sessions cannot hold a whole on-sale. The limits are counted in the
+/// database under per-client locks, so a parallel flood is refused past them.
 /// </summary>
 public sealed class HoldLimitTests : IAsyncLifetime
 {

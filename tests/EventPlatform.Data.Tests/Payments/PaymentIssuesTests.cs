@@ -13,10 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlatform.Data.Tests.Payments;
 
 /// <summary>
-/// Issue 15: what the gateway reports after a payment — a refund that fails after it was accepted,
-/// a refund made in the gateway's dashboard, a dispute — is recorded on the order, counted
-/// truthfully, shown to the organizer, acted on at the door, and applied once however often it is
-/// reported. Every event goes through the real webhook processor, signed as Stripe signs.
+/// What the gateway reports after a payment — a refund that fails after it was accepted, a refund
+/// made in the gateway's dashboard, a dispute — is recorded on the order, counted truthfully, shown
+/// to the organizer, acted on at the door, and applied once however often it is reported. Every
+/// event goes through the real webhook processor, signed as Stripe signs.
 /// </summary>
 public sealed class PaymentIssuesTests : IAsyncLifetime
 {

@@ -12,9 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlatform.Data.Tests.Payments;
 
 /// <summary>
-/// Issue 15: a payment whose webhook never comes (and whose buyer never comes back) is still
-/// confirmed, once, by asking the gateway; and every path that can strand a payment ends in a
-/// confirmed order or one refund.
+/// A payment whose webhook never comes (and whose buyer never comes back) is still confirmed, once,
+/// by asking the gateway; and every path that can strand a payment ends in a confirmed order or one
+/// refund.
 /// </summary>
 public sealed class ReconciliationTests : IAsyncLifetime
 {

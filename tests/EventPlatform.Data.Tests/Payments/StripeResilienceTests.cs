@@ -10,10 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlatform.Data.Tests.Payments;
 
 /// <summary>
-/// Issue 15: the real Stripe.net client, through our resilience pipeline, against a local fake
-/// Stripe that fails and hangs. A failing Stripe costs a buyer seconds, never charges twice,
-/// and once the circuit is open checkout answers at once that payments are briefly unavailable,
-/// keeping the buyer's places.
+/// The real Stripe.net client, through our resilience pipeline, against a local fake Stripe that
+/// fails and hangs. A failing Stripe costs a buyer seconds, never charges twice, and once the
+/// circuit is open checkout answers at once that payments are briefly unavailable, keeping the
+/// buyer's places.
 /// </summary>
 public sealed class StripeResilienceTests : IAsyncLifetime
 {

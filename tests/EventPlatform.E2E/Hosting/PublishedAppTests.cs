@@ -14,11 +14,11 @@ using Xunit.Abstractions;
 namespace EventPlatform.E2E.Hosting;
 
 /// <summary>
-/// Issue 15: the deployment path, tested on machines without a Docker engine. The app is published
-/// as the Dockerfile publishes it (<c>dotnet publish -c Release</c>) and the published output runs
-/// in Production with exactly the environment docker-compose.yml gives an instance — only the
-/// host names and ports point at this machine — against a PostgreSQL server reached over TCP with
-/// a password (not the socket cluster the other tests use) and a real SMTP server. It must start,
+/// The deployment path, tested on machines without a Docker engine. The app is published as the
+/// Dockerfile publishes it (<c>dotnet publish -c Release</c>) and the published output runs in
+/// Production with exactly the environment docker-compose.yml gives an instance — only the host
+/// names and ports point at this machine — against a PostgreSQL server reached over TCP with a
+/// password (not the socket cluster the other tests use) and a real SMTP server. It must start,
 /// migrate an empty database, seed the demo data, sell a ticket in Chromium and email it.
 /// </summary>
 [Collection(BrowserCollection.Name)]

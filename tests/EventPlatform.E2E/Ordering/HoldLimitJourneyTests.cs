@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace EventPlatform.E2E.Ordering;
 
-/// <summary>Issue 14, item 3, in the browser: the device cookie reaches the circuit, and the fourth open hold is refused in words.</summary>
+/// <summary>The hold limits in the browser: the device cookie reaches the circuit, and the fourth open hold is refused in words.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HoldLimitJourneyTests(BrowserAppFixture fixture)
 {

@@ -8,9 +8,9 @@ using Npgsql;
 namespace EventPlatform.E2E.Ordering;
 
 /// <summary>
-/// Issue 15, lock contention, in the browser: while another transaction holds the hot session row
-/// past the purchase's lock timeout, the buyer is told "busy, try again" next to the quantities
-/// (not an error page), and the next try, once the row is free, reaches checkout.
+/// Lock contention in the browser: while another transaction holds the hot session row past the
+/// purchase's lock timeout, the buyer is told "busy, try again" next to the quantities (not an
+/// error page), and the next try, once the row is free, reaches checkout.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LockContentionJourneyTests(BrowserAppFixture fixture)

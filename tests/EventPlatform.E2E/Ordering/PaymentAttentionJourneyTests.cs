@@ -8,10 +8,10 @@ using Microsoft.Playwright;
 namespace EventPlatform.E2E.Ordering;
 
 /// <summary>
-/// Issue 15, as an organizer meets it: a refund the buyer's card refuses after it was accepted
-/// puts the order on the organization page's "needs attention" list; from there the order opens
-/// with the failed refund, its reason, "Send again" and "Mark resolved". An order email the outbox
-/// gave up on is listed the same way, and "Send again" on the order delivers it.
+/// Payment problems as an organizer meets them: a refund the buyer's card refuses after it was
+/// accepted puts the order on the organization page's "needs attention" list; from there the order
+/// opens with the failed refund, its reason, "Send again" and "Mark resolved". An order email the
+/// outbox gave up on is listed the same way, and "Send again" on the order delivers it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PaymentAttentionJourneyTests(BrowserAppFixture fixture)

@@ -52,7 +52,7 @@ public sealed class OrganizationTests(BrowserAppFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=my-role]")).ToHaveTextAsync("Manager");
         await Screenshots.SaveAsync(page, "organization-switched-tablet");
 
-        // Another organization's page is "not found", exactly like one that does not exist (issue 14).
+        // Another organization's page is "not found", exactly like one that does not exist.
         var response = await page.GotoAsync($"org/{foreign.Id}");
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We could not find that page" })).ToBeVisibleAsync();

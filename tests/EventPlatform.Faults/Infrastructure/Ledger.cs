@@ -35,7 +35,10 @@ public sealed record LedgerFigures(
         $"oversold {Oversold}, counter mismatches {CounterMismatches}" + (Problems.Count == 0 ? "" : "; " + string.Join("; ", Problems.Take(5)));
 }
 
-/// <summary>Reads the invariants of issue 15 straight from the database and the SMTP server's mailbox.</summary>
+/// <summary>
+/// Reads the invariants (every succeeded payment paid or refunded once, with its email; nothing
+/// oversold) straight from the database and the SMTP server's mailbox.
+/// </summary>
 public static class Ledger
 {
     public static async Task<LedgerFigures> ReadAsync(FaultBench bench)

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlatform.Web.Tests.Api;
 
 /// <summary>
-/// Issue 15: <c>/metrics</c> answers in Prometheus' text format with the product's counters, the
-/// workers' lag and the framework's request metrics, over real Kestrel; and only to whom it may.
+/// <c>/metrics</c> answers in Prometheus' text format with the product's counters, the workers' lag
+/// and the framework's request metrics, over real Kestrel; and only to whom it may.
 /// </summary>
 public sealed class MetricsEndpointTests : IAsyncLifetime
 {

@@ -5,9 +5,10 @@ using static EventPlatform.TestSupport.DockerCompose;
 namespace EventPlatform.Web.Tests.Hosting;
 
 /// <summary>
-/// Issue 15: docker-compose.yml is the deployment these machines cannot run (no Docker engine), so
-/// its promises are read from the file: at least two app instances behind the proxy with sticky
-/// sessions, each with every setting Production requires, the proxy's address believed, uploads shared.
+/// docker-compose.yml is the deployment these machines cannot run (no Docker engine), so its
+/// promises are read from the file: at least two app instances behind the proxy with sticky
+/// sessions, each with every setting Production requires, the proxy's address believed, uploads
+/// shared.
 /// </summary>
 public sealed class DockerComposeTests
 {

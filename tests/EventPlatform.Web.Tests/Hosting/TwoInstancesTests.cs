@@ -9,11 +9,11 @@ using Xunit.Abstractions;
 namespace EventPlatform.Web.Tests.Hosting;
 
 /// <summary>
-/// Issue 15: two app instances (each its own host, DI container, caches, key ring and Kestrel
-/// server) on one PostgreSQL database, as behind the reverse proxy of docker-compose.yml. What one
-/// instance does, the other sees: catalog changes at once (over LISTEN/NOTIFY), a sign-in cookie
-/// (shared Data Protection keys), and the sign-in rate limits (counted in the database). Workers
-/// on both are proven in the fault suite's TwoProcessesTests; live availability in LiveAvailabilityTests.
+/// Two app instances (each its own host, DI container, caches, key ring and Kestrel server) on one
+/// PostgreSQL database, as behind the reverse proxy of docker-compose.yml. What one instance does,
+/// the other sees: catalog changes at once (over LISTEN/NOTIFY), a sign-in cookie (shared Data
+/// Protection keys), and the sign-in rate limits (counted in the database). Workers on both are
+/// proven in the fault suite's TwoProcessesTests; live availability in LiveAvailabilityTests.
 /// </summary>
 public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
 {

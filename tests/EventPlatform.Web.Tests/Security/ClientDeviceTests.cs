@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace EventPlatform.Web.Tests.Security;
 
-/// <summary>The device cookie the hold limits count by (issue 14, item 3), and how client addresses are keyed.</summary>
+/// <summary>The device cookie the hold limits count by, and how client addresses are keyed.</summary>
 public sealed class ClientDeviceTests : IAsyncLifetime
 {
     private TestApp _app = default!;

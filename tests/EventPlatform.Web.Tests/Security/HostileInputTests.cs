@@ -9,9 +9,9 @@ using Xunit.Abstractions;
 namespace EventPlatform.Web.Tests.Security;
 
 /// <summary>
-/// Issue 14, item 7: no value from the address bar or a form produces a 5xx or the error page.
-/// Walks every route the app maps, signed in as an organizer, with hostile route values, query
-/// values and form bodies; a foreign organization's ids must be "not found", never an error.
+/// No value from the address bar or a form produces a 5xx or the error page. Walks every route the
+/// app maps, signed in as an organizer, with hostile route values, query values and form bodies; a
+/// foreign organization's ids must be "not found", never an error.
 /// </summary>
 public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Web.Tests.Security;
 
-/// <summary>Issue 14, item 6: with a configured certificate, the Data Protection keys in the database are encrypted.</summary>
+/// <summary>With a configured certificate, the Data Protection keys in the database are encrypted.</summary>
 public sealed class KeyRingProtectionTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ep-cert-").FullName;
