@@ -33,7 +33,7 @@ public sealed class CustomerMembers(IAppDbContextFactory dbFactory, Organization
         }
 
         db.CustomerMembers.Add(member);
-        audit.Add(db, grant.UserId, organizationId, "customer_member.added", "CustomerMember", member.Email);
+        audit.Add(db, grant.UserId, organizationId, AuditActions.CustomerMemberAdded, "CustomerMember", member.Email);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -53,7 +53,7 @@ public sealed class CustomerMembers(IAppDbContextFactory dbFactory, Organization
         var removed = await db.CustomerMembers.Where(m => m.OrganizationId == organizationId && m.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
-            audit.Add(db, grant.UserId, organizationId, "customer_member.removed", "CustomerMember", normalizedEmail);
+            audit.Add(db, grant.UserId, organizationId, AuditActions.CustomerMemberRemoved, "CustomerMember", normalizedEmail);
             await db.SaveChangesAsync(ct);
         }
     }

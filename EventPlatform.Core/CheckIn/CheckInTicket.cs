@@ -1,5 +1,4 @@
 using EventPlatform.Core.Auditing;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
         var result = await CheckAsync(db, station, code, sessionId, now, ct);
-        audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? "ticket.checked_in" : "ticket.check_in_refused", "Ticket", null,
+        audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? AuditActions.TicketCheckedIn : AuditActions.TicketCheckInRefused, "Ticket", null,
             new { result.Outcome, SessionId = sessionId, Station = station.StationName, result.AttendeeName }, station.StationName);
         if (result.Succeeded)
         {
@@ -47,7 +46,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UndoneAt, now), ct) == 1;
         if (undone)
         {
-            audit.Add(db, station.UserId, station.OrganizationId, "ticket.check_in_undone", "CheckIn", checkInId.ToString(), new { Station = station.StationName }, station.StationName);
+            audit.Add(db, station.UserId, station.OrganizationId, AuditActions.TicketCheckInUndone, "CheckIn", checkInId.ToString(), new { Station = station.StationName }, station.StationName);
             db.Raise(new TicketCheckedIn(station.EventId, SessionId: null, Undone: true));
             await db.SaveChangesAsync(ct);
         }

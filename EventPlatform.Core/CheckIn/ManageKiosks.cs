@@ -61,7 +61,7 @@ public sealed class ManageKiosks(IAppDbContextFactory dbFactory, CatalogAccess c
             CreatedByUserId = grant.UserId,
         };
         db.Kiosks.Add(kiosk);
-        audit.Add(db, grant.UserId, grant.OrganizationId, "kiosk.created", "Kiosk", kiosk.Id.ToString(), new { kiosk.StationName, Hours = hours, kiosk.SessionId });
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.KioskCreated, "Kiosk", kiosk.Id.ToString(), new { kiosk.StationName, Hours = hours, kiosk.SessionId });
         await db.SaveChangesAsync(ct);
         return CommandResult<KioskCreated>.Success(new KioskCreated(kiosk.Id, token));
     }
@@ -85,7 +85,7 @@ public sealed class ManageKiosks(IAppDbContextFactory dbFactory, CatalogAccess c
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         var now = clock.GetUtcNow();
         await db.Kiosks.Where(k => k.Id == kioskId && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
-        audit.Add(db, grant.UserId, grant.OrganizationId, "kiosk.revoked", "Kiosk", kioskId.ToString());
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.KioskRevoked, "Kiosk", kioskId.ToString());
         await db.SaveChangesAsync(ct);
     }
 }

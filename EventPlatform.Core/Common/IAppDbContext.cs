@@ -71,8 +71,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>
     /// Begins a transaction in which a lock wait longer than <see cref="LockTimeout.Purchase"/> fails
-    /// (as busy, see <see cref="IDatabaseErrors"/>) instead of queueing: every transaction that locks
-    /// orders, coupons or the capacity counters begins here.
+    /// (as busy, see <see cref="IDatabaseErrors"/>) instead of queueing: the transactions a buyer or
+    /// organizer waits on while they lock orders, coupons or the capacity counters begin here (the
+    /// background workers' transactions skip locked rows instead, or may wait).
     /// </summary>
     Task<IDbContextTransaction> BeginTransactionWithLockTimeoutAsync(CancellationToken cancellationToken = default);
 

@@ -23,7 +23,7 @@ public sealed class RetryFailedEmail(IAppDbContextFactory dbFactory, Organizatio
             return false;
         }
 
-        audit.Add(db, adminId, null, "email.retried", "OutboxEmail", emailId.ToString());
+        audit.Add(db, adminId, null, AuditActions.EmailRetried, "OutboxEmail", emailId.ToString());
         await db.SaveChangesAsync(ct);
         Nudge(wakeUps);
         return true;

@@ -67,7 +67,7 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         organization.DefaultTimeZone = details.DefaultTimeZone!.Trim();
         organization.BrandColour = details.BrandColour!.Trim().ToUpperInvariant();
         organization.About = string.IsNullOrWhiteSpace(details.About) ? null : details.About.Trim();
-        audit.Add(db, grant.UserId, organizationId, "organization.updated", "Organization", organizationId.ToString(), new { organization.Name, organization.Slug });
+        audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationUpdated, "Organization", organizationId.ToString(), new { organization.Name, organization.Slug });
         // Every card of the organization's events shows its name.
         db.Raise(new CatalogChanged(EventId: null));
         try
@@ -105,7 +105,7 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         await using var db = await dbFactory.CreateAsync(ct);
         var previous = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.LogoPath).SingleAsync(ct);
         await db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.LogoPath, path), ct);
-        audit.Add(db, grant.UserId, organizationId, "organization.logo_changed", "Organization", organizationId.ToString());
+        audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationLogoChanged, "Organization", organizationId.ToString());
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {

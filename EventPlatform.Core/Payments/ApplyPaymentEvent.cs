@@ -10,7 +10,6 @@ using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Payments;
 
@@ -162,8 +161,8 @@ public sealed class ApplyPaymentEvent(
             PaymentNotificationKind.Failed => Failed(db, order, notification),
             PaymentNotificationKind.Refunded => (await RefundedAsync(db, order, notification, now, ct), (Guid?)null),
             PaymentNotificationKind.RefundFailed => (await RefundFailedAsync(db, order, notification, now, ct), (Guid?)null),
-            PaymentNotificationKind.DisputeOpened => (Audited(db, order, PaymentIssues.DisputeOpened(order, notification.AmountMinor, notification.FailureMessage, now), "order.payment_disputed", notification), (Guid?)null),
-            PaymentNotificationKind.DisputeClosed => (Audited(db, order, PaymentIssues.DisputeClosed(order, notification.Status, now), "order.dispute_closed", notification), (Guid?)null),
+            PaymentNotificationKind.DisputeOpened => (Audited(db, order, PaymentIssues.DisputeOpened(order, notification.AmountMinor, notification.FailureMessage, now), AuditActions.OrderPaymentDisputed, notification), (Guid?)null),
+            PaymentNotificationKind.DisputeClosed => (Audited(db, order, PaymentIssues.DisputeClosed(order, notification.Status, now), AuditActions.OrderDisputeClosed, notification), (Guid?)null),
             _ => (PaymentEventResult.Ignored, null),
         };
         if (result == PaymentEventResult.Applied)
@@ -204,7 +203,7 @@ public sealed class ApplyPaymentEvent(
             await db.Atomic.TryRecordPaymentEventAsync(Processed(eventId, n, now), ct);
         }
 
-        audit.Add(db, null, null, "payment.unmatched_refunded", "PaymentIntent", n.IntentId, new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
+        audit.Add(db, null, null, AuditActions.PaymentUnmatchedRefunded, "PaymentIntent", n.IntentId, new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
         await db.SaveChangesAsync(ct);
         logger.LogError("Payment {IntentId} of {Amount} matches no order (order id {OrderId} is gone): refund {Outcome}", n.IntentId, n.AmountMinor, n.OrderId, outcome.Succeeded ? "sent" : "refused: " + outcome.FailureMessage);
         return PaymentEventResult.Applied;
@@ -233,7 +232,7 @@ public sealed class ApplyPaymentEvent(
 
             logger.LogWarning("Payment {IntentId} for order {OrderNumber} cannot be applied (status {Status}, amount {Amount} vs {Total}); refunding it", n.IntentId, order.Number, order.Status, n.AmountMinor, order.TotalMinor);
             var stray = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Payment could not be applied to the order", now);
-            audit.Add(db, null, order.OrganizationId, "order.payment_refunded_unmatched", "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
+            audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentRefundedUnmatched, "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
             if (order.Status == OrderStatus.Pending)
             {
                 order.PaymentFailureMessage = "The amount to pay changed. Your payment is being refunded; please pay again.";
@@ -255,7 +254,7 @@ public sealed class ApplyPaymentEvent(
         order.RefundedMinor = n.AmountMinor;
         order.RefundedLatePayment = true;
         var refund = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Paid after the reservation ran out; places no longer available", now);
-        audit.Add(db, null, order.OrganizationId, "order.late_payment_refunded", "Order", order.Id.ToString(), new { order.Number, n.AmountMinor }, "payment gateway");
+        audit.Add(db, null, order.OrganizationId, AuditActions.OrderLatePaymentRefunded, "Order", order.Id.ToString(), new { order.Number, n.AmountMinor }, "payment gateway");
         if (order.BuyerEmail is not null)
         {
             var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
@@ -274,11 +273,11 @@ public sealed class ApplyPaymentEvent(
         }
 
         order.PaymentFailureMessage = n.FailureMessage ?? "The payment did not go through.";
-        audit.Add(db, null, order.OrganizationId, "order.payment_failed", "Order", order.Id.ToString(), new { order.Number, n.FailureMessage }, "payment gateway");
+        audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentFailed, "Order", order.Id.ToString(), new { order.Number, n.FailureMessage }, "payment gateway");
         return (PaymentEventResult.Applied, null);
     }
 
-    private PaymentEventResult Audited(IAppDbContext db, Order order, bool changed, string action, PaymentNotification n)
+    private PaymentEventResult Audited(IAppDbContext db, Order order, bool changed, AuditAction action, PaymentNotification n)
     {
         if (!changed)
         {
@@ -303,7 +302,7 @@ public sealed class ApplyPaymentEvent(
         }
 
         refund.ProviderRefundId ??= n.ProviderRefundId;
-        return Audited(db, order, PaymentIssues.RefundFailed(order, refund, n.FailureMessage, now), "order.refund_failed", n);
+        return Audited(db, order, PaymentIssues.RefundFailed(order, refund, n.FailureMessage, now), AuditActions.OrderRefundFailed, n);
     }
 
     /// <summary>
@@ -340,7 +339,7 @@ public sealed class ApplyPaymentEvent(
         if (outside > 0 && order.PaymentIntentId == n.IntentId)
         {
             var cancelledAll = await PaymentIssues.RefundedOutsideAsync(db, order, outside, now, ct);
-            Audited(db, order, true, cancelledAll ? "order.refunded_outside_cancelled" : "order.refunded_outside", n);
+            Audited(db, order, true, cancelledAll ? AuditActions.OrderRefundedOutsideCancelled : AuditActions.OrderRefundedOutside, n);
             if (cancelledAll && order.BuyerEmail is not null)
             {
                 var view = await OrderViews.ForLoadedAsync(db, order, now, ct);

@@ -68,7 +68,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         order.PaidMinor = paidMinor;
         order.ClosedAt = null;
         order.PaymentFailureMessage = null;
-        audit.Add(db, actorUserId, order.OrganizationId, "order.paid", "Order", order.Id.ToString(),
+        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderPaid, "Order", order.Id.ToString(),
             new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate, order.PaidOffline }, actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);
         db.Raise(new OrderPaid(order.EventId, order.Id, order.OrganizationId, order.TotalMinor, order.Currency));

@@ -1,6 +1,7 @@
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using EventPlatform.Core.Auditing;
 
 namespace EventPlatform.Core.Payments;
 
@@ -101,7 +102,7 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         refund.ProviderRefundId ??= outcome.ProviderRefundId;
         if (PaymentIssues.RefundFailed(order, refund, outcome.FailureMessage, clock.GetUtcNow()))
         {
-            audit.Add(db, null, order.OrganizationId, "order.refund_failed", "Order", order.Id.ToString(), new { order.Number, RefundId = refund.Id, refund.AmountMinor, Reason = outcome.FailureMessage }, "payment gateway");
+            audit.Add(db, null, order.OrganizationId, AuditActions.OrderRefundFailed, "Order", order.Id.ToString(), new { order.Number, RefundId = refund.Id, refund.AmountMinor, Reason = outcome.FailureMessage }, "payment gateway");
         }
 
         await db.SaveChangesAsync(ct);

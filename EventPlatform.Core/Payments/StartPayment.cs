@@ -5,7 +5,6 @@ using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Payments;

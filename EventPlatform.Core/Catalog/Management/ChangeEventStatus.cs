@@ -1,6 +1,5 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog.Browsing;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Ordering;
@@ -32,7 +31,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         var changed = await db.Events
             .Where(e => e.Id == eventId && (e.Status == EventStatus.Draft || e.Status == EventStatus.Scheduled))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.PublishAt, (DateTimeOffset?)null), ct);
-        return await RecordAsync(db, grant, eventId, changed, "event.published", EventStatus.Published, ct);
+        return await RecordAsync(db, grant, eventId, changed, AuditActions.EventPublished, EventStatus.Published, ct);
     }
 
     /// <summary>Schedules publication at a future time (a hosted worker publishes it).</summary>
@@ -54,7 +53,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         var changed = await db.Events
             .Where(e => e.Id == eventId && (e.Status == EventStatus.Draft || e.Status == EventStatus.Scheduled))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Scheduled).SetProperty(e => e.PublishAt, at), ct);
-        return await RecordAsync(db, grant, eventId, changed, "event.scheduled", EventStatus.Scheduled, ct);
+        return await RecordAsync(db, grant, eventId, changed, AuditActions.EventScheduled, EventStatus.Scheduled, ct);
     }
 
     /// <summary>
@@ -69,7 +68,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         var changed = await db.Events
             .Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled && e.Status != EventStatus.Completed)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Cancelled).SetProperty(e => e.CancelledAt, now), ct);
-        var result = await RecordAsync(db, grant, eventId, changed, "event.cancelled", EventStatus.Cancelled, ct);
+        var result = await RecordAsync(db, grant, eventId, changed, AuditActions.EventCancelled, EventStatus.Cancelled, ct);
         if (result.Succeeded)
         {
             // Resolved here rather than injected: the refund use cases depend on the catalog's services.
@@ -107,7 +106,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
             return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.EventHasSales));
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, "event.deleted", "Event", eventId.ToString());
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventDeleted, "Event", eventId.ToString());
         // Listings only: a deleted event has no page left to update.
         db.Raise(new CatalogChanged(EventId: null));
         await db.SaveChangesAsync(ct);
@@ -119,7 +118,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         await db.Sessions.AnyAsync(s => s.EventId == eventId, ct) &&
         await db.TicketTypes.AnyAsync(t => t.EventId == eventId && t.IsActive && t.Sessions.Count > 0, ct);
 
-    private async Task<CommandResult<EventStatus>> RecordAsync(IAppDbContext db, OrganizationGrant grant, Guid eventId, int changed, string action, EventStatus status, CancellationToken ct)
+    private async Task<CommandResult<EventStatus>> RecordAsync(IAppDbContext db, OrganizationGrant grant, Guid eventId, int changed, AuditAction action, EventStatus status, CancellationToken ct)
     {
         if (changed == 0)
         {

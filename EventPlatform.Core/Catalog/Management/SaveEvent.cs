@@ -31,7 +31,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         details.ApplyTo(created, slug);
         db.Events.Add(created);
         db.EventQuestions.AddRange(Ordering.EventQuestion.DefaultsFor(created.Id));
-        audit.Add(db, grant.UserId, organizationId, "event.created", "Event", created.Id.ToString(), new { created.Title, created.Slug });
+        audit.Add(db, grant.UserId, organizationId, AuditActions.EventCreated, "Event", created.Id.ToString(), new { created.Title, created.Slug });
         return await SaveAsync(db, created, ct);
     }
 
@@ -59,7 +59,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
 
         details.ApplyTo(existing, slug);
         existing.UpdatedAt = clock.GetUtcNow();
-        audit.Add(db, grant.UserId, existing.OrganizationId, "event.updated", "Event", eventId.ToString(), new { existing.Title });
+        audit.Add(db, grant.UserId, existing.OrganizationId, AuditActions.EventUpdated, "Event", eventId.ToString(), new { existing.Title });
         return await SaveAsync(db, existing, ct);
     }
 

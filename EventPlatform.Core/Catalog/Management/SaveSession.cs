@@ -1,7 +1,6 @@
 using System.Globalization;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog.Browsing;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +66,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
             Capacity = details.Capacity,
         };
         db.Sessions.Add(session);
-        audit.Add(db, grant.UserId, grant.OrganizationId, "session.created", "Session", session.Id.ToString(), new { session.Code, session.Name, session.Capacity });
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionCreated, "Session", session.Id.ToString(), new { session.Code, session.Name, session.Capacity });
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -101,7 +100,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
             return CommandResult<Session>.Failure(new ValidationFailure(nameof(SessionDetails.Capacity), string.Format(CultureInfo.InvariantCulture, UserMessages.CapacityBelowSold, taken)));
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, "session.updated", "Session", sessionId.ToString(), new { session.Code, session.Name, session.Capacity });
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionUpdated, "Session", sessionId.ToString(), new { session.Code, session.Name, session.Capacity });
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
 
@@ -134,7 +133,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
             return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionHasSales));
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, "session.deleted", "Session", sessionId.ToString());
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionDeleted, "Session", sessionId.ToString());
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
 

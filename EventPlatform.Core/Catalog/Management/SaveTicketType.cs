@@ -1,7 +1,6 @@
 using System.Globalization;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog.Browsing;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
@@ -145,7 +144,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
             return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.TicketTypeHasSales));
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, "ticket_type.deleted", "TicketType", ticketTypeId.ToString());
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.TicketTypeDeleted, "TicketType", ticketTypeId.ToString());
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(true);
@@ -232,7 +231,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
             type.Sessions.Add(new TicketTypeSession { TicketTypeId = type.Id, SessionId = session.Id });
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, ticketTypeId is null ? "ticket_type.created" : "ticket_type.updated", "TicketType", type.Id.ToString(),
+        audit.Add(db, grant.UserId, grant.OrganizationId, ticketTypeId is null ? AuditActions.TicketTypeCreated : AuditActions.TicketTypeUpdated, "TicketType", type.Id.ToString(),
             new { type.Name, type.PriceMinor, type.Currency, Sessions = sessions.Select(s => s.Code) });
         db.Raise(new CatalogChanged(eventId));
         try

@@ -19,11 +19,15 @@ public sealed record CapacityReleased(
 /// <summary>An order became paid (by the gateway, for free, or marked paid offline by an organizer).</summary>
 public sealed record OrderPaid(Guid EventId, Guid OrderId, Guid OrganizationId, long TotalMinor, string Currency) : IChangesEventPage;
 
-/// <summary>Money of an order was refunded, or a refund of it was recorded as sent.</summary>
+/// <summary>
+/// Tickets of a paid order were cancelled with money to give back (by the buyer or an organizer);
+/// the refund itself is sent after the commit. Refunds made outside (the gateway's dashboard) show as
+/// <see cref="EventPageChanged"/> for now.
+/// </summary>
 public sealed record OrderRefunded(Guid EventId, Guid OrderId, Guid OrganizationId, long AmountMinor, string Currency) : IChangesEventPage;
 
 /// <summary>A ticket was checked in to a session, or a check-in was undone (session not known then).</summary>
 public sealed record TicketCheckedIn(Guid EventId, Guid? SessionId, bool Undone) : IChangesEventPage;
 
-/// <summary>Something else on an event's page changed (an attendee's name, a payment marked, counters edited).</summary>
+/// <summary>A payment notification changed an order of the event (paid, refunded or disputed at the gateway).</summary>
 public sealed record EventPageChanged(Guid EventId) : IChangesEventPage;

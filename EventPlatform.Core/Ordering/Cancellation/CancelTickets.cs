@@ -12,7 +12,6 @@ using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Cancellation;
@@ -105,15 +104,11 @@ public sealed class CancelTickets(
             order.RefundedMinor += refund;
             if (refund > 0)
             {
+                refundId = RefundPayments.Record(db, order.Id, order.PaidOffline ? null : order.PaymentIntentId, refund, order.Currency, reason, now).Id;
                 db.Raise(new OrderRefunded(order.EventId, order.Id, order.OrganizationId, refund, order.Currency));
             }
 
-            if (refund > 0)
-            {
-                refundId = RefundPayments.Record(db, order.Id, order.PaidOffline ? null : order.PaymentIntentId, refund, order.Currency, reason, now).Id;
-            }
-
-            audit.Add(db, actorUserId, order.OrganizationId, order.Status == OrderStatus.Cancelled ? "order.cancelled" : "order.tickets_cancelled", "Order", order.Id.ToString(),
+            audit.Add(db, actorUserId, order.OrganizationId, order.Status == OrderStatus.Cancelled ? AuditActions.OrderCancelled : AuditActions.OrderTicketsCancelled, "Order", order.Id.ToString(),
                 new { order.Number, Tickets = targets.Select(t => t.Position).ToList(), RefundMinor = refund, order.Currency, Reason = reason }, actorLabel);
             if (order.BuyerEmail is not null)
             {

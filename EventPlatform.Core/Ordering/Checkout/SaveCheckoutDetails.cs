@@ -56,7 +56,7 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
         }
 
         order.DetailsCompleted = true;
-        audit.Add(db, order.BuyerUserId, order.OrganizationId, "order.details_saved", "Order", order.Id.ToString(), new { order.Number });
+        audit.Add(db, order.BuyerUserId, order.OrganizationId, AuditActions.OrderDetailsSaved, "Order", order.Id.ToString(), new { order.Number });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return CommandResult<bool>.Success(true);

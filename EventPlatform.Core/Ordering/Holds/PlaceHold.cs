@@ -8,7 +8,6 @@ using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Catalog.Live;
 using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Holds;
@@ -215,7 +214,7 @@ public sealed class PlaceHold(
             await using var transaction = await release.Database.BeginTransactionAsync(ct);
             if (await release.Locks.OrderAsync(orderId, ct) is { } order && await OrderHolds.ExpireLockedAsync(release, order, now, ct))
             {
-                audit.Add(release, buyer.UserId, order.OrganizationId, "order.replaced", "Order", order.Id.ToString(), new { order.Number });
+                audit.Add(release, buyer.UserId, order.OrganizationId, AuditActions.OrderReplaced, "Order", order.Id.ToString(), new { order.Number });
             }
 
             await release.SaveChangesAsync(ct);
@@ -241,7 +240,7 @@ public sealed class PlaceHold(
             // link check and the commit — not for these inserts.
             var order = NewOrder(p, client, now, current.HoldTime);
             db.Orders.Add(order);
-            audit.Add(db, p.Buyer.UserId, order.OrganizationId, "order.held", "Order", order.Id.ToString(),
+            audit.Add(db, p.Buyer.UserId, order.OrganizationId, AuditActions.OrderHeld, "Order", order.Id.ToString(),
                 new { order.Number, Tickets = order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt });
             await db.SaveChangesAsync(ct);
 

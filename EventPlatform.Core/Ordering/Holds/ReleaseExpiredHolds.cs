@@ -2,7 +2,6 @@ using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Ordering.Holds;
 
@@ -57,7 +56,7 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
         }
 
         await OrderHolds.ExpireLockedAsync(db, order, now, ct);
-        audit.Add(db, null, order.OrganizationId, "order.expired", "Order", order.Id.ToString(), new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
+        audit.Add(db, null, order.OrganizationId, AuditActions.OrderExpired, "Order", order.Id.ToString(), new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return order.EventId;

@@ -6,7 +6,6 @@ using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Catalog.Live;
 
 namespace EventPlatform.Core.Ordering.Management;
 

@@ -77,7 +77,7 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         coupon.MinimumOrderMinor = details.MinimumOrderMinor;
         coupon.UnlocksHiddenTypes = details.UnlocksHiddenTypes;
         coupon.IsActive = details.IsActive;
-        audit.Add(db, grant.UserId, organizationId, couponId is null ? "coupon.created" : "coupon.changed", "Coupon", coupon.Id.ToString(), details);
+        audit.Add(db, grant.UserId, organizationId, couponId is null ? AuditActions.CouponCreated : AuditActions.CouponChanged, "Coupon", coupon.Id.ToString(), details);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -104,7 +104,7 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
             throw new NotFoundException();
         }
 
-        audit.Add(db, grant.UserId, organizationId, used ? "coupon.deactivated" : "coupon.deleted", "Coupon", couponId.ToString());
+        audit.Add(db, grant.UserId, organizationId, used ? AuditActions.CouponDeactivated : AuditActions.CouponDeleted, "Coupon", couponId.ToString());
         await db.SaveChangesAsync(ct);
     }
 

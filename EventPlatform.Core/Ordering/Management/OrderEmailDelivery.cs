@@ -89,7 +89,7 @@ public sealed class OrderEmailDelivery(
             return false;
         }
 
-        audit.Add(db, grant.UserId, order.OrganizationId, "order.email_retried", "Order", orderId.ToString(), new { order.Number, EmailId = emailId }, null);
+        audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderEmailRetried, "Order", orderId.ToString(), new { order.Number, EmailId = emailId }, null);
         await db.SaveChangesAsync(ct);
         RetryFailedEmail.Nudge(wakeUps);
         return true;

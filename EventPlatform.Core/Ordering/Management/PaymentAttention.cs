@@ -87,7 +87,7 @@ public sealed class PaymentAttention(
             failed.RetriedByRefundId = retry.Id;
             order.RefundedMinor += failed.AmountMinor;
             PaymentIssues.ClearFlag(order);
-            audit.Add(db, grant.UserId, order.OrganizationId, "order.refund_retried", "Order", order.Id.ToString(), new { order.Number, FailedRefundId = failed.Id, RefundId = retry.Id, failed.AmountMinor, failed.Currency }, null);
+            audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderRefundRetried, "Order", order.Id.ToString(), new { order.Number, FailedRefundId = failed.Id, RefundId = retry.Id, failed.AmountMinor, failed.Currency }, null);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             retryId = retry.Id;
@@ -120,7 +120,7 @@ public sealed class PaymentAttention(
             return;
         }
 
-        audit.Add(db, grant.UserId, order.OrganizationId, "order.attention_resolved", "Order", order.Id.ToString(), new { order.Number, Reason = order.AttentionReason }, null);
+        audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderAttentionResolved, "Order", order.Id.ToString(), new { order.Number, Reason = order.AttentionReason }, null);
         PaymentIssues.ClearFlag(order);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -100,7 +100,7 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
             await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
         }
 
-        audit.Add(db, actorUserId, view.Order.OrganizationId, "ticket.attendee_changed", "Ticket", ticket.Id.ToString(),
+        audit.Add(db, actorUserId, view.Order.OrganizationId, AuditActions.TicketAttendeeChanged, "Ticket", ticket.Id.ToString(),
             new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail }, CodeReissued = changed }, actorLabel);
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(changed);
@@ -116,7 +116,7 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
 
         var now = clock.GetUtcNow();
         await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
-        audit.Add(db, actorUserId, order.OrganizationId, "order.confirmation_resent", "Order", order.Id.ToString(), new { order.Number }, actorLabel);
+        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderConfirmationResent, "Order", order.Id.ToString(), new { order.Number }, actorLabel);
         await db.SaveChangesAsync(ct);
     }
 }

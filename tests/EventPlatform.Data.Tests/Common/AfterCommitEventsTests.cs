@@ -32,7 +32,7 @@ public sealed class AfterCommitEventsTests : IAsyncLifetime
         Guid auditId;
         await using (var transaction = await db.BeginTransactionWithLockTimeoutAsync())
         {
-            auditId = _services.Get<AuditTrail>().Add(db, null, null, "test.changed").Id;
+            auditId = _services.Get<AuditTrail>().Add(db, null, null, new AuditAction("test.changed")).Id;
             db.Raise(new EventPageChanged(eventId));
             await db.SaveChangesAsync();
             Assert.Empty(_recorder.Delivered); // saved, not committed
@@ -69,7 +69,7 @@ public sealed class AfterCommitEventsTests : IAsyncLifetime
     public async Task RaisedBeforeASaveWithoutTransaction_IsDeliveredWhenTheSaveReturns()
     {
         await using var db = await _services.Db.CreateAsync();
-        var auditId = _services.Get<AuditTrail>().Add(db, null, null, "test.saved").Id; // one statement: EF opens no transaction
+        var auditId = _services.Get<AuditTrail>().Add(db, null, null, new AuditAction("test.saved")).Id; // one statement: EF opens no transaction
         db.Raise(new CatalogChanged(EventId: null));
         await db.SaveChangesAsync();
 
@@ -84,7 +84,7 @@ public sealed class AfterCommitEventsTests : IAsyncLifetime
         _recorder.FailNext = true;
         await using var db = await _services.Db.CreateAsync();
         db.Raise(new EventPageChanged(Guid.NewGuid()));
-        _services.Get<AuditTrail>().Add(db, null, null, "test.saved");
+        _services.Get<AuditTrail>().Add(db, null, null, new AuditAction("test.saved"));
 
         await db.SaveChangesAsync(); // does not throw
 

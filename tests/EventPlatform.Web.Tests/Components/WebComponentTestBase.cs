@@ -12,6 +12,8 @@ public abstract class WebComponentTestBase : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The app's database tells busy from broken; components that show errors ask it.
+        Services.AddSingleton<Core.Common.Database.IDatabaseErrors>(Data.Common.Database.PostgresErrors.Instance);
     }
 
     /// <summary>Renders as on a live circuit. Register every service before the first render.</summary>
