@@ -42,5 +42,9 @@ public class Kiosk
     /// <summary>The device cookie of the tablet that first opened the link: the only one it works on.</summary>
     public string? BoundDevice { get; set; }
 
-    public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+    public bool IsActive(DateTimeOffset now) => StateAt(now) == KioskState.Active;
+
+    /// <summary>Revoked wins over expired: an organizer who revoked it should see that, whenever it would have run out.</summary>
+    public KioskState StateAt(DateTimeOffset now) =>
+        RevokedAt is not null ? KioskState.Revoked : ExpiresAt <= now ? KioskState.Expired : KioskState.Active;
 }

@@ -75,7 +75,7 @@ public sealed class ManageKiosks(IAppDbContextFactory dbFactory, CatalogAccess c
             .Select(k => new { Kiosk = k, Session = db.Sessions.Where(s => s.Id == k.SessionId).Select(s => s.Name).FirstOrDefault() })
             .ToListAsync(ct);
         return kiosks.Select(x => new KioskRow(x.Kiosk.Id, x.Kiosk.StationName, x.Session, x.Kiosk.CreatedAt, x.Kiosk.ExpiresAt, x.Kiosk.LastActivityAt,
-            x.Kiosk.RevokedAt is not null ? KioskState.Revoked : x.Kiosk.ExpiresAt <= now ? KioskState.Expired : KioskState.Active)).ToList();
+            x.Kiosk.StateAt(now))).ToList();
     }
 
     public async Task RevokeAsync(Guid kioskId, CancellationToken ct = default)

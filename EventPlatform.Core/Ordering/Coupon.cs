@@ -41,6 +41,10 @@ public class Coupon
 
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 
+    /// <summary>Usable at <paramref name="now"/>: active and inside its validity window (the end is exclusive).</summary>
+    public bool IsValidAt(DateTimeOffset now) =>
+        IsActive && (ValidFrom is not { } from || now >= from) && (ValidUntil is not { } until || now < until);
+
     public bool AppliesToEvent(Guid eventId) => EventIds.Count == 0 || EventIds.Contains(eventId);
 
     public bool AppliesToType(Guid ticketTypeId) => TicketTypeIds.Count == 0 || TicketTypeIds.Contains(ticketTypeId);

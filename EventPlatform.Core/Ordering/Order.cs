@@ -53,7 +53,13 @@ public class Order
     public string? BuyerName { get; set; }
     /// <summary>Member prices were given (the buyer was a confirmed customer member when holding).</summary>
     public bool IsMemberPricing { get; set; }
-    public OrderStatus Status { get; set; }
+    // State is given at creation (a hold, demo data) and changed only by the transitions below,
+    // each of which checks the state it starts from.
+    private OrderStatus _status;
+    private DateTimeOffset? _paidAt;
+    private DateTimeOffset? _closedAt;
+
+    public OrderStatus Status { get => _status; init => _status = value; }
     public required string Currency { get; set; }
     public long SubtotalMinor { get; set; }
     public long DiscountMinor { get; set; }
@@ -84,8 +90,8 @@ public class Order
     public bool DetailsCompleted { get; set; }
     public DateTimeOffset HoldExpiresAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? PaidAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? PaidAt { get => _paidAt; init => _paidAt = value; }
+    public DateTimeOffset? ClosedAt { get => _closedAt; init => _closedAt = value; }
     /// <summary>Paid after the hold had run out and the places were gone: the payment was refunded in full.</summary>
     public bool RefundedLatePayment { get; set; }
     /// <summary>Marked paid by the organizer (cash, invoice) rather than through the gateway.</summary>
@@ -112,4 +118,88 @@ public class Order
     public string? ClientDevice { get; set; }
 
     public List<Ticket> Tickets { get; set; } = [];
+
+    /// <summary>A payment may still confirm it: pending, or expired without its late payment having been refunded.</summary>
+    public bool CanBePaid => _status == OrderStatus.Pending || (_status == OrderStatus.Expired && !RefundedLatePayment);
+
+    /// <summary>The tickets a confirming payment makes valid (held, or released by the expired hold).</summary>
+    public IReadOnlyList<Ticket> TicketsAwaitingPayment() => Tickets.Where(t => t.AwaitsPayment).ToList();
+
+    /// <summary>The buyer's money that can still be given back.</summary>
+    public long RefundableMinor => PaidMinor - RefundedMinor;
+
+    /// <summary>
+    /// What cancelling <paramref name="tickets"/> gives back: what they cost, but never more than is
+    /// left after earlier refunds (an organizer may already have refunded part of the order).
+    /// </summary>
+    public long RefundFor(IEnumerable<Ticket> tickets) => Math.Min(tickets.Sum(t => t.PaidMinor), RefundableMinor);
+
+    /// <summary>
+    /// Confirms the order with what the gateway (or the organizer, offline) took: its tickets become
+    /// valid. Refused (false, nothing changed) unless <see cref="CanBePaid"/>; taking the places is
+    /// the caller's, in the same transaction.
+    /// </summary>
+    public bool MarkPaid(long paidMinor, DateTimeOffset now)
+    {
+        if (!CanBePaid)
+        {
+            return false;
+        }
+
+        foreach (var ticket in TicketsAwaitingPayment())
+        {
+            ticket.Validate();
+        }
+
+        _status = OrderStatus.Paid;
+        _paidAt = now;
+        PaidMinor = paidMinor;
+        _closedAt = null;
+        PaymentFailureMessage = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The hold ended unpaid (ran out, or the buyer replaced the selection): held tickets are void.
+    /// Refused (false) unless pending; releasing the places is the caller's, in the same transaction.
+    /// </summary>
+    public bool Expire(DateTimeOffset now)
+    {
+        if (_status != OrderStatus.Pending)
+        {
+            return false;
+        }
+
+        foreach (var ticket in Tickets)
+        {
+            ticket.VoidHold();
+        }
+
+        _status = OrderStatus.Expired;
+        _closedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// Cancels valid tickets of a paid order; the order is cancelled with its last valid ticket.
+    /// Refunds and the released places are the caller's, in the same transaction.
+    /// </summary>
+    public void CancelTickets(IEnumerable<Ticket> targets, DateTimeOffset now)
+    {
+        if (_status != OrderStatus.Paid)
+        {
+            throw new InvalidOperationException($"Only a paid order's tickets can be cancelled; order {Number} is {_status}.");
+        }
+
+        foreach (var ticket in targets.Where(t => t.Status == TicketStatus.Valid))
+        {
+            ticket.Cancel(now);
+        }
+
+        if (Tickets.All(t => t.Status != TicketStatus.Valid))
+        {
+            _status = OrderStatus.Cancelled;
+            _closedAt = now;
+        }
+    }
 }

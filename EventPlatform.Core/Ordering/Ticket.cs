@@ -26,7 +26,11 @@ public class Ticket
     public required string TicketTypeName { get; set; }
     /// <summary>What the QR code carries: 32 random bytes, base64url (see <see cref="TicketCodes"/>).</summary>
     public required string Code { get; set; }
-    public TicketStatus Status { get; set; }
+    // State is given at creation (a hold, demo data) and changed only by the transitions below.
+    private TicketStatus _status;
+    private DateTimeOffset? _cancelledAt;
+
+    public TicketStatus Status { get => _status; init => _status = value; }
     public string? AttendeeName { get; set; }
     public string? AttendeeEmail { get; set; }
     /// <summary>Answers to the event's questions, by question id.</summary>
@@ -36,9 +40,31 @@ public class Ticket
     public long DiscountMinor { get; set; }
     /// <summary>This ticket's share of the fee the buyer paid (0 when the organizer absorbs it).</summary>
     public long FeeMinor { get; set; }
-    public DateTimeOffset? CancelledAt { get; set; }
+    public DateTimeOffset? CancelledAt { get => _cancelledAt; init => _cancelledAt = value; }
     public int Position { get; set; }
 
     /// <summary>What the buyer paid for this ticket, and so the most a refund of it returns.</summary>
     public long PaidMinor => UnitPriceMinor - DiscountMinor + FeeMinor;
+
+    /// <summary>Held (or released by an expired hold) places that a payment can still make valid.</summary>
+    public bool AwaitsPayment => _status is TicketStatus.Reserved or TicketStatus.Void;
+
+    /// <summary>Its order was paid: the ticket admits its holder.</summary>
+    internal void Validate() => _status = TicketStatus.Valid;
+
+    /// <summary>Its order's hold ended unpaid: the place went back on sale.</summary>
+    internal void VoidHold()
+    {
+        if (_status == TicketStatus.Reserved)
+        {
+            _status = TicketStatus.Void;
+        }
+    }
+
+    /// <summary>Cancelled after payment (and refunded by the caller): refused at the door from now on.</summary>
+    internal void Cancel(DateTimeOffset now)
+    {
+        _status = TicketStatus.Cancelled;
+        _cancelledAt = now;
+    }
 }

@@ -32,14 +32,9 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
     /// <param name="order">Locked with <see cref="Common.Database.IRowLocks.OrderAsync"/> in the current transaction.</param>
     public async Task<ConfirmOutcome> ConfirmLockedAsync(IAppDbContext db, Order order, long paidMinor, DateTimeOffset now, Guid? actorUserId, string actorLabel, CancellationToken ct)
     {
-        switch (order.Status)
+        if (!order.CanBePaid)
         {
-            case OrderStatus.Paid:
-                return ConfirmOutcome.AlreadyPaid;
-            case OrderStatus.Cancelled:
-                return ConfirmOutcome.NotConfirmable;
-            case OrderStatus.Expired when order.RefundedLatePayment:
-                return ConfirmOutcome.NotConfirmable;
+            return order.Status == OrderStatus.Paid ? ConfirmOutcome.AlreadyPaid : ConfirmOutcome.NotConfirmable;
         }
 
         // A cancelled event sells nothing more, not even to a payment that was on its way.
@@ -50,7 +45,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             return ConfirmOutcome.NoLongerAvailable;
         }
 
-        var placed = order.Tickets.Where(t => t.Status is TicketStatus.Reserved or TicketStatus.Void).ToList();
+        var placed = order.TicketsAwaitingPayment();
         var demand = await CapacityDemand.ForTicketsAsync(db, placed.Select(t => t.TicketTypeId).ToList(), ct);
         var wasLate = order.Status == OrderStatus.Expired;
         if (wasLate && !await TakePlacesAgainAsync(db, order, demand, ct))
@@ -58,16 +53,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             return ConfirmOutcome.NoLongerAvailable;
         }
 
-        foreach (var ticket in placed)
-        {
-            ticket.Status = TicketStatus.Valid;
-        }
-
-        order.Status = OrderStatus.Paid;
-        order.PaidAt = now;
-        order.PaidMinor = paidMinor;
-        order.ClosedAt = null;
-        order.PaymentFailureMessage = null;
+        order.MarkPaid(paidMinor, now);
         audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderPaid, "Order", order.Id.ToString(),
             new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate, order.PaidOffline }, actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);

@@ -93,7 +93,7 @@ public sealed class CancelTickets(
                 }
             }
 
-            var owed = Math.Min(targets.Sum(t => t.PaidMinor), order.PaidMinor - order.RefundedMinor);
+            var owed = order.RefundFor(targets);
             var refund = refundOverride ?? owed;
             if (refund < 0 || refund > owed)
             {
@@ -143,17 +143,7 @@ public sealed class CancelTickets(
         var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
         await db.Capacity.ReleaseSoldAsync(demand, ct);
         db.Raise(new CapacityReleased(order.EventId, order.Id, demand.BySession, demand.ByTicketType));
-        foreach (var ticket in targets)
-        {
-            ticket.Status = TicketStatus.Cancelled;
-            ticket.CancelledAt = now;
-        }
-
-        if (order.Tickets.All(t => t.Status != TicketStatus.Valid))
-        {
-            order.Status = OrderStatus.Cancelled;
-            order.ClosedAt = now;
-        }
+        order.CancelTickets(targets, now);
     }
 
     private static async Task<DateTimeOffset> FirstStartAsync(IAppDbContext db, Order order, CancellationToken ct)

@@ -43,6 +43,9 @@ public sealed record OrderView(
     public Money Fee => new(Order.FeeMinor, Order.Currency);
     public Money Total => new(Order.TotalMinor, Order.Currency);
     public Money Refunded => new(Order.RefundedMinor, Order.Currency);
+
+    /// <summary>What cancelling the whole order would give back now (the same rule the cancellation applies).</summary>
+    public Money RefundIfCancelled => new(Order.RefundFor(Order.Tickets.Where(t => t.Status == TicketStatus.Valid)), Order.Currency);
     public DateTimeOffset FirstStart => Sessions.Count == 0 ? DateTimeOffset.MaxValue : Sessions.Min(s => s.StartsAt);
 }
 

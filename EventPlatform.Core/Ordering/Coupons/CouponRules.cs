@@ -27,7 +27,7 @@ public static class CouponRules
             return UserMessages.CouponUnknown;
         }
 
-        if ((coupon.ValidFrom is { } from && now < from) || (coupon.ValidUntil is { } until && now >= until))
+        if (!coupon.IsValidAt(now))
         {
             return UserMessages.CouponNotValidNow;
         }

@@ -24,13 +24,6 @@ public static class OrderHolds
             await Coupons.CouponRules.ReleaseAsync(db, couponId, ct);
         }
 
-        foreach (var ticket in reserved)
-        {
-            ticket.Status = TicketStatus.Void;
-        }
-
-        order.Status = OrderStatus.Expired;
-        order.ClosedAt = now;
-        return true;
+        return order.Expire(now);
     }
 }
