@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EventPlatform.Core.Catalog;
+
+/// <summary>Registers the catalog: managing events, sessions and ticket types, browsing, live counters.</summary>
+public static class CatalogServices
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddSingleton<Browsing.CatalogCache>();
+        services.TryAddSingleton<Live.IAvailabilityNotifier, Live.NoAvailabilityNotifier>();
+        services.AddScoped<Management.CatalogAccess>();
+        services.AddScoped<Management.SaveEvent>();
+        services.AddScoped<Management.SaveSession>();
+        services.AddScoped<Management.SaveTicketType>();
+        services.AddScoped<Management.SetEventCover>();
+        services.AddScoped<Management.ChangeEventStatus>();
+        services.AddScoped<Management.AdvanceEventLifecycle>();
+        services.AddScoped<Management.OrganizationEvents>();
+        services.AddScoped<Browsing.BrowseCatalog>();
+        services.AddScoped<Browsing.GetPublicEvent>();
+        services.AddScoped<Browsing.GetOrganizationPage>();
+        services.AddScoped<CustomerMembers>();
+        services.AddScoped<Live.ReadEventCounters>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventPlatform.Core.CheckIn;
+
+/// <summary>Registers check-in: stations, scanning, kiosks and attendee search.</summary>
+public static class CheckInServices
+{
+    public static IServiceCollection AddCheckIn(this IServiceCollection services)
+    {
+        services.AddScoped<CheckInStations>();
+        services.AddScoped<CheckInTicket>();
+        services.AddScoped<ManageKiosks>();
+        services.AddScoped<SearchAttendees>();
+        return services;
+    }
+}

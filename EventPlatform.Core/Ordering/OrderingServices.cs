@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventPlatform.Core.Ordering;
+
+/// <summary>Registers ordering: holds, checkout, coupons, cancellation, tickets and the organizer's order management.</summary>
+public static class OrderingServices
+{
+    public static IServiceCollection AddOrdering(this IServiceCollection services)
+    {
+        services.AddSingleton<Holds.HoldAttemptRate>();
+        services.AddScoped<Holds.PlaceHold>();
+        services.AddScoped<Holds.ReleaseExpiredHolds>();
+        services.AddScoped<Coupons.CodeGuessLimit>();
+        services.AddScoped<Checkout.GetOrder>();
+        services.AddScoped<Checkout.SaveCheckoutDetails>();
+        services.AddScoped<Checkout.ChangeOrderCoupon>();
+        services.AddScoped<Cancellation.CancelTickets>();
+        services.AddScoped<Cancellation.RefundCancelledEvent>();
+        services.AddScoped<Tickets.MyTickets>();
+        services.AddScoped<Tickets.ManageAttendees>();
+        services.AddScoped<Management.EventOrders>();
+        services.AddScoped<Management.PaymentAttention>();
+        services.AddScoped<Management.OrderEmailDelivery>();
+        services.AddScoped<Management.EventDashboard>();
+        services.AddScoped<Management.ManageCoupons>();
+        services.AddScoped<Management.ManageQuestions>();
+        return services;
+    }
+}

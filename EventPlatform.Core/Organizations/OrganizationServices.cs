@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventPlatform.Core.Organizations;
+
+/// <summary>Registers organizations: access checks, creation, switching, profile and payment settings.</summary>
+public static class OrganizationServices
+{
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationAccess>();
+        services.AddScoped<CreateOrganization>();
+        services.AddScoped<MyOrganizations>();
+        services.AddScoped<SwitchOrganization>();
+        services.AddScoped<GetOrganizationOverview>();
+        services.AddScoped<OrganizationProfile>();
+        services.AddScoped<OrganizationPayments>();
+        return services;
+    }
+}
