@@ -13,9 +13,14 @@ public static class CatalogServices
         services.AddScoped<Management.CatalogAccess>();
         services.AddScoped<Management.SaveEvent>();
         services.AddScoped<Management.SaveSession>();
+        services.AddScoped<Management.DeleteSession>();
         services.AddScoped<Management.SaveTicketType>();
+        services.AddScoped<Management.DeleteTicketType>();
         services.AddScoped<Management.SetEventCover>();
-        services.AddScoped<Management.ChangeEventStatus>();
+        services.AddScoped<Management.PublishEvent>();
+        services.AddScoped<Management.ScheduleEvent>();
+        services.AddScoped<Management.CancelEvent>();
+        services.AddScoped<Management.DeleteEvent>();
         services.AddScoped<Management.AdvanceEventLifecycle>();
         services.AddScoped<Management.OrganizationEvents>();
         services.AddScoped<Browsing.BrowseCatalog>();

@@ -106,37 +106,4 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         return CommandResult<Session>.Success(session);
     }
-
-    public async Task<CommandResult<bool>> DeleteAsync(Guid sessionId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (Guid?)s.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        if (await db.TicketTypeSessions.AnyAsync(t => t.SessionId == sessionId, ct))
-        {
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionInTicketType));
-        }
-
-        int deleted;
-        try
-        {
-            deleted = await db.Sessions.Where(s => s.Id == sessionId && s.Sold == 0 && s.Held == 0).ExecuteDeleteAsync(ct);
-        }
-        catch (System.Data.Common.DbException)
-        {
-            // A ticket type took the session in between; the foreign key refused the delete.
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionInTicketType));
-        }
-
-        if (deleted == 0)
-        {
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionHasSales));
-        }
-
-        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionDeleted, "Session", sessionId.ToString());
-        db.Raise(new CatalogChanged(eventId));
-        await db.SaveChangesAsync(ct);
-
-        return CommandResult<bool>.Success(true);
-    }
 }

@@ -127,29 +127,6 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         return await SaveAsync(eventId, ticketTypeId, details, ct);
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(Guid ticketTypeId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.TicketTypes.Where(t => t.Id == ticketTypeId).Select(t => (Guid?)t.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        if (await db.Tickets.AnyAsync(t => t.TicketTypeId == ticketTypeId, ct))
-        {
-            // Even unpaid, expired orders keep their tickets as history.
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.TicketTypeHasOrders));
-        }
-
-        var deleted = await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Sold == 0 && t.Held == 0).ExecuteDeleteAsync(ct);
-        if (deleted == 0)
-        {
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.TicketTypeHasSales));
-        }
-
-        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.TicketTypeDeleted, "TicketType", ticketTypeId.ToString());
-        db.Raise(new CatalogChanged(eventId));
-        await db.SaveChangesAsync(ct);
-        return CommandResult<bool>.Success(true);
-    }
-
     private async Task<CommandResult<Guid>> SaveAsync(Guid eventId, Guid? ticketTypeId, TicketTypeDetails details, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);

@@ -105,7 +105,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var eventId = await CreateEventAsync();
         await AddSessionAsync(eventId, "Day 1");
         var day2 = await AddSessionAsync(eventId, "Day 2", 1);
-        Assert.True((await _services.Get<SaveSession>().DeleteAsync(day2.Id)).Succeeded);
+        Assert.True((await _services.Get<DeleteSession>().ExecuteAsync(day2.Id)).Succeeded);
 
         var day3 = await AddSessionAsync(eventId, "Day 3", 2);
 
@@ -171,8 +171,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         await SimulateSalesAsync(sold.Id, sold: 1);
         await AddTicketTypeAsync(eventId, included.Id);
 
-        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<SaveSession>().DeleteAsync(sold.Id)).ErrorFor(""));
-        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<SaveSession>().DeleteAsync(included.Id)).ErrorFor(""));
+        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<DeleteSession>().ExecuteAsync(sold.Id)).ErrorFor(""));
+        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<DeleteSession>().ExecuteAsync(included.Id)).ErrorFor(""));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 2));
         }
 
-        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<SaveTicketType>().DeleteAsync(typeId)).ErrorFor(""));
+        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<DeleteTicketType>().ExecuteAsync(typeId)).ErrorFor(""));
         var deactivated = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = [session.Id], IsActive = false });
         Assert.True(deactivated.Succeeded);
         var capBelowSold = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", SessionIds = [session.Id], QuantityCap = 1 });
@@ -239,20 +239,20 @@ public sealed class CatalogManagementTests : IAsyncLifetime
     public async Task Publish_NeedsSessionsAndTicketTypes_ThenCancel_AndDeleteOnlyWithoutSales()
     {
         var eventId = await CreateEventAsync();
-        var status = _services.Get<ChangeEventStatus>();
-        Assert.Equal(UserMessages.PublishNeedsSessions, (await status.PublishAsync(eventId)).ErrorFor(""));
+        var publish = _services.Get<PublishEvent>();
+        Assert.Equal(UserMessages.PublishNeedsSessions, (await publish.ExecuteAsync(eventId)).ErrorFor(""));
 
         var session = await AddSessionAsync(eventId, "Day 1");
         await AddTicketTypeAsync(eventId, session.Id);
-        Assert.Equal(EventStatus.Published, (await status.PublishAsync(eventId)).Value);
-        Assert.False((await status.PublishAsync(eventId)).Succeeded);
+        Assert.Equal(EventStatus.Published, (await publish.ExecuteAsync(eventId)).Value);
+        Assert.False((await publish.ExecuteAsync(eventId)).Succeeded);
 
         await using (var db = await _services.Db.CreateAsync())
         {
             await db.TicketTypes.Where(t => t.EventId == eventId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 1));
         }
 
-        Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(eventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.EventHasSales, (await _services.Get<DeleteEvent>().ExecuteAsync(eventId)).ErrorFor(""));
         await using (var db = await _services.Db.CreateAsync())
         {
             // The refused delete changed nothing: the ticket type still includes its session.
@@ -260,12 +260,12 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         }
 
         // Cancelling with sales is allowed: paid orders are refunded (see the ordering tests); the event is kept.
-        Assert.Equal(EventStatus.Cancelled, (await status.CancelAsync(eventId)).Value);
-        Assert.False((await status.DeleteAsync(eventId)).Succeeded);
+        Assert.Equal(EventStatus.Cancelled, (await _services.Get<CancelEvent>().ExecuteAsync(eventId)).Value);
+        Assert.False((await _services.Get<DeleteEvent>().ExecuteAsync(eventId)).Succeeded);
 
         var unsold = await CreateEventAsync("Quiet evening");
-        Assert.Equal(EventStatus.Cancelled, (await status.CancelAsync(unsold)).Value);
-        Assert.True((await status.DeleteAsync(unsold)).Succeeded);
+        Assert.Equal(EventStatus.Cancelled, (await _services.Get<CancelEvent>().ExecuteAsync(unsold)).Value);
+        Assert.True((await _services.Get<DeleteEvent>().ExecuteAsync(unsold)).Succeeded);
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var day2 = await AddSessionAsync(eventId, "Day 2", 1);
         await AddTicketTypeAsync(eventId, day1.Id, day2.Id);
 
-        Assert.True((await _services.Get<ChangeEventStatus>().DeleteAsync(eventId)).Succeeded);
+        Assert.True((await _services.Get<DeleteEvent>().ExecuteAsync(eventId)).Succeeded);
 
         await using var db = await _services.Db.CreateAsync();
         Assert.False(await db.Events.AnyAsync(e => e.Id == eventId));
@@ -292,8 +292,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var session = await AddSessionAsync(eventId, "Day 1");
         await AddTicketTypeAsync(eventId, session.Id);
         var now = _services.Clock.GetUtcNow();
-        Assert.False((await _services.Get<ChangeEventStatus>().ScheduleAsync(eventId, now.AddMinutes(-1))).Succeeded);
-        Assert.True((await _services.Get<ChangeEventStatus>().ScheduleAsync(eventId, now.AddHours(1))).Succeeded);
+        Assert.False((await _services.Get<ScheduleEvent>().ExecuteAsync(eventId, now.AddMinutes(-1))).Succeeded);
+        Assert.True((await _services.Get<ScheduleEvent>().ExecuteAsync(eventId, now.AddHours(1))).Succeeded);
         var lifecycle = _services.Get<AdvanceEventLifecycle>();
 
         await lifecycle.ExecuteAsync();
@@ -321,7 +321,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var published = await CreateEventAsync("Wheel Throwing 100%");
         var session = await AddSessionAsync(published, "Day 1");
         await AddTicketTypeAsync(published, session.Id);
-        await _services.Get<ChangeEventStatus>().PublishAsync(published);
+        await _services.Get<PublishEvent>().ExecuteAsync(published);
         var events = _services.Get<OrganizationEvents>();
 
         Assert.Contains(await events.ListAsync(_organization.Id, EventStatus.Published, null), r => r.Id == published);
@@ -342,9 +342,9 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             (await _services.Get<BrowseCatalog>().SearchAsync(query)).Events.Select(c => c.Id).ToList();
 
         Assert.DoesNotContain(eventId, await ListedAsync()); // a draft; this answer is now cached
-        await _services.Get<ChangeEventStatus>().PublishAsync(eventId);
+        await _services.Get<PublishEvent>().ExecuteAsync(eventId);
         Assert.Contains(eventId, await ListedAsync());
-        await _services.Get<ChangeEventStatus>().CancelAsync(eventId);
+        await _services.Get<CancelEvent>().ExecuteAsync(eventId);
         Assert.DoesNotContain(eventId, await ListedAsync());
     }
 }

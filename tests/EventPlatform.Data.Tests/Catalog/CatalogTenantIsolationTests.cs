@@ -45,14 +45,14 @@ public sealed class CatalogTenantIsolationTests : IAsyncLifetime
         yield return ("read event", () => _services.Get<OrganizationEvents>().GetAsync(_eventOfB));
         yield return ("add session", () => _services.Get<SaveSession>().AddAsync(_eventOfB, session));
         yield return ("update session", () => _services.Get<SaveSession>().UpdateAsync(_sessionOfB, session));
-        yield return ("delete session", () => _services.Get<SaveSession>().DeleteAsync(_sessionOfB));
+        yield return ("delete session", () => _services.Get<DeleteSession>().ExecuteAsync(_sessionOfB));
         yield return ("add ticket type", () => _services.Get<SaveTicketType>().AddAsync(_eventOfB, type));
         yield return ("update ticket type", () => _services.Get<SaveTicketType>().UpdateAsync(_ticketTypeOfB, type));
-        yield return ("delete ticket type", () => _services.Get<SaveTicketType>().DeleteAsync(_ticketTypeOfB));
-        yield return ("publish", () => _services.Get<ChangeEventStatus>().PublishAsync(_eventOfB));
-        yield return ("schedule", () => _services.Get<ChangeEventStatus>().ScheduleAsync(_eventOfB, Start));
-        yield return ("cancel", () => _services.Get<ChangeEventStatus>().CancelAsync(_eventOfB));
-        yield return ("delete", () => _services.Get<ChangeEventStatus>().DeleteAsync(_eventOfB));
+        yield return ("delete ticket type", () => _services.Get<DeleteTicketType>().ExecuteAsync(_ticketTypeOfB));
+        yield return ("publish", () => _services.Get<PublishEvent>().ExecuteAsync(_eventOfB));
+        yield return ("schedule", () => _services.Get<ScheduleEvent>().ExecuteAsync(_eventOfB, Start));
+        yield return ("cancel", () => _services.Get<CancelEvent>().ExecuteAsync(_eventOfB));
+        yield return ("delete", () => _services.Get<DeleteEvent>().ExecuteAsync(_eventOfB));
     }
 
     [Fact]

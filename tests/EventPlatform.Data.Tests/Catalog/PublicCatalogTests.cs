@@ -225,7 +225,7 @@ public sealed class PublicCatalogTests : IClassFixture<PublicCatalogTests.Catalo
 
             if (publish)
             {
-                Assert.True((await Services.Get<ChangeEventStatus>().PublishAsync(eventId)).Succeeded);
+                Assert.True((await Services.Get<PublishEvent>().ExecuteAsync(eventId)).Succeeded);
             }
 
             return eventId;

@@ -267,7 +267,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         await _services.PayAsync(b.AccessKey);
 
         _services.Caller.UserId = _managerId;
-        Assert.True((await _services.Get<ChangeEventStatus>().CancelAsync(_event.EventId)).Succeeded);
+        Assert.True((await _services.Get<CancelEvent>().ExecuteAsync(_event.EventId)).Succeeded);
 
         foreach (var key in new[] { a.AccessKey, b.AccessKey })
         {
@@ -374,7 +374,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var moved = await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { SessionIds = [_event.SessionIds[0], _event.SessionIds[1]] });
         Assert.Equal(UserMessages.SessionsFixedAfterSales, moved.ErrorFor(nameof(TicketTypeDetails.SessionIds)));
         Assert.True((await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { Name = "Day one" })).Succeeded);
-        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<SaveTicketType>().DeleteAsync(Day1)).ErrorFor(""));
+        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<DeleteTicketType>().ExecuteAsync(Day1)).ErrorFor(""));
         Assert.Equal(OrderStatus.Pending, (await _services.OrderAsync(hold.AccessKey)).Status);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }

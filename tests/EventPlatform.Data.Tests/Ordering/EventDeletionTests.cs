@@ -41,9 +41,9 @@ public sealed class EventDeletionTests : IAsyncLifetime
         await _services.Get<ReleaseExpiredHolds>().ExecuteAsync(abandonedOnly.EventId);
 
         _services.Caller.UserId = _managerId;
-        var status = _services.Get<ChangeEventStatus>();
-        Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(withIntent.EventId)).ErrorFor(""));
-        Assert.True((await status.DeleteAsync(abandonedOnly.EventId)).Succeeded);
+        var delete = _services.Get<DeleteEvent>();
+        Assert.Equal(UserMessages.EventHasSales, (await delete.ExecuteAsync(withIntent.EventId)).ErrorFor(""));
+        Assert.True((await delete.ExecuteAsync(abandonedOnly.EventId)).Succeeded);
 
         await using var db = await _services.Db.CreateAsync();
         Assert.True(await db.Orders.AnyAsync(o => o.AccessKey == paying.AccessKey && o.PaymentIntentId != null));

@@ -82,7 +82,7 @@ public sealed class OrganizerOrdersTests(BrowserAppFixture fixture)
             PriceMinor = 2500,
         });
         Assert.True(type.Succeeded, string.Join("; ", type.Errors.Select(e => e.Message)));
-        var published = await services.GetRequiredService<ChangeEventStatus>().PublishAsync(created.Value);
+        var published = await services.GetRequiredService<PublishEvent>().ExecuteAsync(created.Value);
         Assert.True(published.Succeeded, string.Join("; ", published.Errors.Select(e => e.Message)));
         return created.Value;
     }

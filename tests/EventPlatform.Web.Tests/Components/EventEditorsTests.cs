@@ -27,6 +27,8 @@ public sealed class EventEditorsTests : WebComponentTestBase, IAsyncLifetime
         _editing = await _core.Get<OrganizationEvents>().GetAsync(eventId);
         Services.AddSingleton(_core.Get<SaveSession>());
         Services.AddSingleton(_core.Get<SaveTicketType>());
+        Services.AddSingleton(_core.Get<DeleteSession>());
+        Services.AddSingleton(_core.Get<DeleteTicketType>());
     }
 
     public new async Task DisposeAsync()
