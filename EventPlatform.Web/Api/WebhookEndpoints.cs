@@ -1,4 +1,4 @@
-using EventPlatform.Web.Payments;
+using EventPlatform.Data.Payments;
 
 namespace EventPlatform.Web.Api;
 

@@ -2,6 +2,8 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Data;
+using EventPlatform.Data.Payments;
+using EventPlatform.Data.Storage;
 using EventPlatform.Web.Accounts;
 using EventPlatform.Web.Api;
 using EventPlatform.Web.Catalog;
@@ -39,7 +41,7 @@ internal static class WebComposition
         services.AddScoped<CircuitHandler, CurrentClientCircuitHandler>();
         services.AddScoped<CurrentOrganizationState>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<Core.Storage.IFileStorage>(new Storage.LocalDiskFileStorage(
+        services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
         services.AddPayments(configuration);

@@ -3,8 +3,8 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Data.Tests.Ordering;

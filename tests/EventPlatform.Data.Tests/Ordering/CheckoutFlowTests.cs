@@ -8,8 +8,8 @@ using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Data.Tests.Ordering;

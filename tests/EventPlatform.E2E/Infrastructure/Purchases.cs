@@ -1,8 +1,8 @@
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.E2E.Infrastructure;
