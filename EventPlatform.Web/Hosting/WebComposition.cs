@@ -8,6 +8,7 @@ using EventPlatform.Web.Accounts;
 using EventPlatform.Web.Api;
 using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
+using EventPlatform.Web.Demo;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
 using EventPlatform.Web.Live;
