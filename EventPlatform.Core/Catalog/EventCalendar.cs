@@ -6,13 +6,26 @@ using Ical.Net.Serialization;
 
 namespace EventPlatform.Core.Catalog;
 
-/// <summary>One session as a calendar entry.</summary>
-public sealed record CalendarSession(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+/// <summary>A session as a calendar entry; the event page's and the order's session views are both one.</summary>
+public interface ICalendarSession
+{
+    string Code { get; }
+    string Name { get; }
+    DateTimeOffset StartsAt { get; }
+    DateTimeOffset EndsAt { get; }
+}
 
-/// <summary>Builds the .ics file of an event's sessions (event page download, ticket emails).</summary>
+/// <summary>
+/// Builds the .ics file of an event's sessions, the one place calendar files are made: the event
+/// page's download (<c>/e/{slug}/calendar.ics</c>), the order's (<c>/order/{key}/calendar.ics</c>)
+/// and the confirmation email's attachment.
+/// </summary>
 public static class EventCalendar
 {
-    public static byte[] Build(Event ev, IReadOnlyList<CalendarSession> sessions, string eventUrl)
+    /// <summary>The file's name, <c>{slug}.ics</c>.</summary>
+    public static string FileName(Event ev) => $"{ev.Slug}.ics";
+
+    public static byte[] Build(Event ev, IReadOnlyList<ICalendarSession> sessions, string eventUrl)
     {
         var calendar = new Calendar { ProductId = "-//EventPlatform//Events//EN" };
         foreach (var session in sessions)

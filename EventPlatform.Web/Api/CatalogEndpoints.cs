@@ -24,9 +24,7 @@ internal static class CatalogEndpoints
             }
 
             var url = links.Absolute($"/e/{view.Event.Slug}");
-            var sessions = view.Sessions.Select(s => new CalendarSession(s.Code, s.Name, s.StartsAt, s.EndsAt)).ToList();
-            var bytes = EventCalendar.Build(view.Event, sessions, url);
-            return Results.File(bytes, "text/calendar; charset=utf-8", $"{view.Event.Slug}.ics");
+            return Results.File(EventCalendar.Build(view.Event, view.Sessions, url), "text/calendar; charset=utf-8", EventCalendar.FileName(view.Event));
         });
 
         endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, Hosting.SiteLinks links, CancellationToken ct) =>

@@ -3,8 +3,8 @@ using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.Web.Hosting;
-using EventPlatform.Web.Payments;
 
 namespace EventPlatform.Web.Api;
 

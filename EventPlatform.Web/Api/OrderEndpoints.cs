@@ -22,8 +22,7 @@ internal static class OrderEndpoints
             }
 
             var url = links.Absolute($"/e/{view.Event.Slug}");
-            var sessions = view.Sessions.Select(s => new CalendarSession(s.Code, s.Name, s.StartsAt, s.EndsAt)).ToList();
-            return Results.File(EventCalendar.Build(view.Event, sessions, url), "text/calendar; charset=utf-8", $"{view.Event.Slug}.ics");
+            return Results.File(EventCalendar.Build(view.Event, view.Sessions, url), "text/calendar; charset=utf-8", EventCalendar.FileName(view.Event));
         });
         return endpoints;
     }

@@ -2,10 +2,13 @@ using EventPlatform.Core.Accounts;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Data;
+using EventPlatform.Data.Payments;
+using EventPlatform.Data.Storage;
 using EventPlatform.Web.Accounts;
 using EventPlatform.Web.Api;
 using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
+using EventPlatform.Web.Demo;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
 using EventPlatform.Web.Live;
@@ -39,7 +42,7 @@ internal static class WebComposition
         services.AddScoped<CircuitHandler, CurrentClientCircuitHandler>();
         services.AddScoped<CurrentOrganizationState>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<Core.Storage.IFileStorage>(new Storage.LocalDiskFileStorage(
+        services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
         services.AddPayments(configuration);

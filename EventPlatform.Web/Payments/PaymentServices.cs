@@ -1,38 +1,16 @@
-using EventPlatform.Core.Common;
-using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments;
 
 namespace EventPlatform.Web.Payments;
 
 internal static class PaymentServices
 {
-    /// <summary>Stripe when both keys are configured, otherwise the simulated gateway with a demo banner.</summary>
+    /// <summary>The gateway (<see cref="PaymentGatewayServices.AddPaymentGateway"/>) and the workers that schedule payment work.</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(PaymentOptions.SectionName);
-        var configured = section.Get<PaymentOptions>() ?? new PaymentOptions();
-        var webhookSecret = string.IsNullOrWhiteSpace(configured.WebhookSecret) ? null : configured.WebhookSecret;
-        if (configured.UsesStripe && webhookSecret is null)
+        services.AddPaymentGateway(configuration);
+        if (configuration.GetSection(PaymentOptions.SectionName).Get<PaymentOptions>()?.UsesStripe != true)
         {
-            throw new InvalidOperationException("Stripe keys are set but Payments__WebhookSecret is not. Copy the signing secret (whsec_…) of your webhook endpoint from the Stripe dashboard.");
-        }
-
-        var secret = webhookSecret ?? PaymentOptions.RandomWebhookSecret();
-        services.Configure<PaymentOptions>(section);
-        services.PostConfigure<PaymentOptions>(o => o.WebhookSecret = secret);
-        services.AddScoped<StripeWebhookProcessor>();
-        services.AddScoped<GetOrderIntent>();
-        if (configured.UsesStripe)
-        {
-            services.AddStripeHttpClient();
-            services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
-        }
-        else
-        {
-            services.AddSingleton<SimulatedWebhookDelivery>();
             services.AddHostedService<SimulatedWebhookWorker>();
-            services.AddSingleton<SimulatedPaymentGateway>();
-            services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
-            services.AddScoped<SimulatedCheckout>();
         }
 
         services.AddHostedService<PaymentsWorker>();

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments;
 
 namespace EventPlatform.Web.Payments;
 

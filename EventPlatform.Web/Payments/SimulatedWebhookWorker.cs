@@ -1,3 +1,5 @@
+using EventPlatform.Data.Payments.Simulated;
+
 namespace EventPlatform.Web.Payments;
 
 /// <summary>Every two seconds: re-sends the simulated gateway's webhooks that are due (<see cref="SimulatedWebhookDelivery"/>).</summary>

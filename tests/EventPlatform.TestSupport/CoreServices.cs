@@ -2,6 +2,8 @@ using EventPlatform.Core;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Data;
+using EventPlatform.Data.Payments;
+using EventPlatform.Data.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,9 +66,9 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddData(configuration, NullLogger.Instance);
         services.Configure<Core.Common.SiteOptions>(configuration.GetSection(Core.Common.SiteOptions.SectionName));
         // Uploaded files go to a throwaway folder on disk (the app's own storage).
-        services.AddSingleton<Core.Storage.IFileStorage>(new Web.Storage.LocalDiskFileStorage(Path.Combine(Path.GetTempPath(), "ep-files-" + Guid.NewGuid().ToString("N")[..12])));
+        services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(Path.Combine(Path.GetTempPath(), "ep-files-" + Guid.NewGuid().ToString("N")[..12])));
         // The simulated gateway (the only simulated part), delivering signed events to the real webhook handler.
-        Web.Payments.PaymentServices.AddPayments(services, configuration);
+        services.AddPaymentGateway(configuration);
         configure?.Invoke(services);
         return new CoreServices(services.BuildServiceProvider(), connectionString, clock, caller, client);
     }

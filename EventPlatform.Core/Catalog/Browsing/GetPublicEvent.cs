@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Browsing;
 
 /// <summary>A session as the event page lists it.</summary>
-public sealed record PublicSession(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Remaining);
+public sealed record PublicSession(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Remaining) : ICalendarSession;
 
 /// <summary>A ticket type as the event page offers it to this visitor.</summary>
 public sealed record PublicTicketType(

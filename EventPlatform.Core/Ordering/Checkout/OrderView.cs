@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Checkout;
 
-public sealed record OrderSessionView(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+public sealed record OrderSessionView(string Code, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt) : ICalendarSession
 {
     public Guid Id { get; init; }
 }

@@ -37,8 +37,7 @@ public static class OrderEmails
             text.Append("- ").Append(ticket.TicketTypeName).Append(", ").Append(ticket.AttendeeName).Append(": ").AppendLine(ticket.Code);
         }
 
-        var sessions = view.Sessions.Select(s => new CalendarSession(s.Code, s.Name, s.StartsAt, s.EndsAt)).ToList();
-        attachments.Add(new EmailAttachment($"{ev.Slug}.ics", "text/calendar", EventCalendar.Build(ev, sessions, eventUrl)));
+        attachments.Add(new EmailAttachment(EventCalendar.FileName(ev), "text/calendar", EventCalendar.Build(ev, view.Sessions, eventUrl)));
         var email = new BrandedEmail(
             brand,
             $"You're going to {ev.Title}",

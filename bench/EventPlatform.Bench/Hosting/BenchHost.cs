@@ -4,6 +4,7 @@ using EventPlatform.Core.Common;
 using EventPlatform.Data;
 using EventPlatform.Data.Hosting;
 using EventPlatform.Data.Live;
+using EventPlatform.Data.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -58,7 +59,7 @@ internal sealed class BenchHost : IAsyncDisposable
         // process listens, the web app of the page and fan-out scenarios has its own hub.
         services.AddSingleton<ILiveAvailabilitySignals, NoPagesOpen>();
         services.AddSingleton<IAvailabilityNotifier, PostgresAvailabilityRelay>();
-        Web.Payments.PaymentServices.AddPayments(services, configuration);
+        services.AddPaymentGateway(configuration);
         var provider = services.BuildServiceProvider();
         // The string the app's contexts use (with its session options), so the bench's own
         // connections share their pool instead of opening a second one.

@@ -4,7 +4,7 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Payments;
-using EventPlatform.Web.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

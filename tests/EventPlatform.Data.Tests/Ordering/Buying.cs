@@ -1,43 +1,32 @@
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
-using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
-using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
+using EventPlatform.TestSupport.Buying;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Data.Tests.Ordering;
 
-/// <summary>The buyer's steps through the real use cases, as the pages call them.</summary>
+/// <summary>The buyer's steps (<see cref="Purchase"/>) on <see cref="CoreServices"/>, and what the tests check after them.</summary>
 internal static class Buying
 {
-    public static async Task<CommandResult<HoldPlaced>> HoldAsync(this CoreServices services, Guid eventId, params (Guid TypeId, int Quantity)[] wanted) =>
-        await services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(eventId, wanted.ToDictionary(w => w.TypeId, w => w.Quantity)));
+    public static Task<CommandResult<HoldPlaced>> HoldAsync(this CoreServices services, Guid eventId, params (Guid TypeId, int Quantity)[] wanted) =>
+        Purchase.HoldAsync(services.Provider, eventId, wanted.ToDictionary(w => w.TypeId, w => w.Quantity));
 
-    public static async Task<HoldPlaced> HeldAsync(this CoreServices services, Guid eventId, params (Guid TypeId, int Quantity)[] wanted)
-    {
-        var result = await services.HoldAsync(eventId, wanted);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return result.Value!;
-    }
+    public static Task<HoldPlaced> HeldAsync(this CoreServices services, Guid eventId, params (Guid TypeId, int Quantity)[] wanted) =>
+        Purchase.HeldAsync(services.Provider, eventId, wanted.ToDictionary(w => w.TypeId, w => w.Quantity));
 
-    public static async Task FillDetailsAsync(this CoreServices services, string key, string email = "buyer@example.test")
-    {
-        var view = await services.Get<GetOrder>().ByKeyAsync(key);
-        var details = new CheckoutDetails(email, "Bea Buyer", view.Tickets.Select(t => new AttendeeDetails(t.Id, $"Attendee {t.Position}", null, new Dictionary<string, string?>())).ToList());
-        var saved = await services.Get<SaveCheckoutDetails>().ExecuteAsync(key, details);
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
-    }
+    public static Task FillDetailsAsync(this CoreServices services, string key, string email = "buyer@example.test") =>
+        Purchase.SaveDetailsAsync(services.Provider, key, CheckoutBuyer.Default with { Email = email });
 
     /// <summary>Details, a payment intent, and the card: the whole of checkout after the hold.</summary>
-    public static async Task<CommandResult<OrderStatus>> PayAsync(this CoreServices services, string key, string card = SimulatedCards.Success)
-    {
-        await services.FillDetailsAsync(key);
-        var start = await services.Get<StartPayment>().ExecuteAsync(key);
-        Assert.True(start.Succeeded, string.Join("; ", start.Errors.Select(e => e.Message)));
-        return await services.Get<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card, "12/30", "123"), CancellationToken.None);
-    }
+    public static Task<CommandResult<OrderStatus>> PayAsync(this CoreServices services, string key, string card = SimulatedCards.Success) =>
+        Purchase.PayAsync(services.Provider, key, card);
+
+    /// <summary>Only the card, once details and the payment intent are done.</summary>
+    public static Task<CommandResult<OrderStatus>> PayByCardAsync(this CoreServices services, string key, string card = SimulatedCards.Success) =>
+        Purchase.PayByCardAsync(services.Provider, key, card);
 
     public static async Task<Order> OrderAsync(this CoreServices services, string key)
     {

@@ -8,8 +8,8 @@ using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Catalog.Management;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Data.Tests.Ordering;
@@ -58,7 +58,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         Assert.All(order.Tickets, t => Assert.True(t.Code.Length >= 43, "ticket codes carry at least 128 bits"));
 
         // Pay pressed again, the return page, the webhook again: nothing changes.
-        Assert.Equal(OrderStatus.Paid, (await _services.Get<SimulatedCheckout>().PayAsync(hold.AccessKey, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default)).Value);
+        Assert.Equal(OrderStatus.Paid, (await _services.PayByCardAsync(hold.AccessKey)).Value);
         Assert.Equal(OrderStatus.Paid, await _services.Get<ConfirmReturnedPayment>().ExecuteAsync(hold.AccessKey));
 
         await using var db = await _services.Db.CreateAsync();
@@ -188,7 +188,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         _services.Clock.Advance(TimeSpan.FromMinutes(11));
         await _services.Get<ReleaseExpiredHolds>().ExecuteAsync();
         Assert.Equal(OrderStatus.Expired, (await _services.OrderAsync(lucky.AccessKey)).Status);
-        Assert.Equal(OrderStatus.Paid, (await _services.Get<SimulatedCheckout>().PayAsync(lucky.AccessKey, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default)).Value);
+        Assert.Equal(OrderStatus.Paid, (await _services.PayByCardAsync(lucky.AccessKey)).Value);
 
         // No free places: someone else bought them after the hold was released.
         var late = await _services.HeldAsync(_event.EventId, (Day1, 8));
@@ -197,7 +197,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         _services.Clock.Advance(TimeSpan.FromMinutes(11));
         var other = await _services.HeldAsync(_event.EventId, (Full, 8));
         Assert.Equal(OrderStatus.Paid, (await _services.PayAsync(other.AccessKey)).Value);
-        await _services.Get<SimulatedCheckout>().PayAsync(late.AccessKey, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+        await _services.PayByCardAsync(late.AccessKey);
 
         var order = await _services.OrderAsync(late.AccessKey);
         Assert.Equal(OrderStatus.Expired, order.Status);

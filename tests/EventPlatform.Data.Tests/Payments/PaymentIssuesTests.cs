@@ -4,9 +4,10 @@ using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.Data.Tests.Ordering;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,9 +3,10 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
+using EventPlatform.Data.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.Data.Tests.Ordering;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,9 +2,9 @@ using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments;
 using EventPlatform.Data.Tests.Ordering;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Data.Tests.Payments;

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Accounts;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,8 +1,6 @@
-using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
-using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
+using EventPlatform.TestSupport.Buying;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.E2E.Infrastructure;
@@ -16,21 +14,8 @@ public static class Purchases
     public static async Task<IReadOnlyList<string>> BuyAsync(this BrowserAppFixture fixture, SellableEvent sale, string typeName, int quantity, string attendee, Func<Task>? afterHold = null, string card = SimulatedCards.Success)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds[typeName]] = quantity }));
-        Assert.True(hold.Succeeded, string.Join("; ", hold.Errors.Select(e => e.Message)));
-        if (afterHold is not null)
-        {
-            await afterHold();
-        }
-
-        var key = hold.Value!.AccessKey;
-        var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
-        await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
-            new CheckoutDetails("buyer@example.com", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, attendee, null, new Dictionary<string, string?>())).ToList()));
-        await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
-        var paid = await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card, "12/30", "123"), default);
-        Assert.True(paid.Succeeded);
+        var view = await Purchase.BuyAsync(scope.ServiceProvider, sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds[typeName]] = quantity },
+            CheckoutBuyer.Guest("buyer@example.com", attendee), card, afterHold);
         return view.Tickets.Select(t => t.Code).ToList();
     }
 }

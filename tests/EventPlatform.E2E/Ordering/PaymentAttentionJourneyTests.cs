@@ -1,8 +1,8 @@
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Organizations;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.E2E.Infrastructure;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
 using Microsoft.Playwright;
 
 namespace EventPlatform.E2E.Ordering;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Web.Tests.Api;

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text;
 using EventPlatform.Core.Ordering;
-using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
+using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Payments;
+using EventPlatform.TestSupport.Buying;
+using EventPlatform.TestSupport.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -202,14 +203,10 @@ public sealed class StripeWebhookTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = quantity }));
-        Assert.True(hold.Succeeded, string.Join("; ", hold.Errors.Select(e => e.Message)));
-        var key = hold.Value!.AccessKey;
-        var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
-        await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
-            new CheckoutDetails("buyer@example.test", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Ada", null, new Dictionary<string, string?>())).ToList()));
-        var start = await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
-        return (key, start.Value!.IntentId!);
+        var hold = await Purchase.HeldAsync(services, _sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = quantity });
+        await Purchase.SaveDetailsAsync(services, hold.AccessKey, CheckoutBuyer.Guest("buyer@example.test", "Ada"));
+        var start = await Purchase.StartPaymentAsync(services, hold.AccessKey);
+        return (hold.AccessKey, start.IntentId!);
     }
 
     /// <summary>What Stripe's side does when the card is charged: the intent succeeds and an event is written.</summary>

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Ordering;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Web.Tests.Hosting;

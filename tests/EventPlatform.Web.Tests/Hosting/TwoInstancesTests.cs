@@ -3,6 +3,7 @@ using System.Net;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -5,6 +5,7 @@ using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Data.Live;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Web;
 using EventPlatform.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

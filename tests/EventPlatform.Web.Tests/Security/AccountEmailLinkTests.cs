@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EventPlatform.Core.Accounts;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

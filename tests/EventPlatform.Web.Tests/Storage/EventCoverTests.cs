@@ -2,8 +2,8 @@ using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Storage;
+using EventPlatform.Data.Storage;
 using EventPlatform.TestSupport;
-using EventPlatform.Web.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,14 +2,14 @@ using EventPlatform.Core.Payments;
 using Microsoft.Extensions.Options;
 using Stripe;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments;
 
 /// <summary>
 /// Stripe through Stripe.net: PaymentIntents created with our idempotency key, card entry with
 /// Stripe Elements in the browser (card data never reaches our server), and Connect destination
 /// charges with the platform fee as application fee when the organization has an account.
 /// </summary>
-internal sealed class StripePaymentGateway(IOptions<PaymentOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
+public sealed class StripePaymentGateway(IOptions<PaymentOptions> options, IHttpClientFactory httpClients) : IPaymentGateway
 {
     /// <summary>A fresh client per call over the factory's pooled handlers (DNS changes are picked up); the circuit is shared.</summary>
     private StripeClient Client => StripeResilience.CreateClient(httpClients, options.Value);

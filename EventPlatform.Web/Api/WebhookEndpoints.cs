@@ -1,4 +1,6 @@
-namespace EventPlatform.Web.Payments;
+using EventPlatform.Data.Payments;
+
+namespace EventPlatform.Web.Api;
 
 /// <summary><c>POST /api/webhooks/stripe</c>: 400 on a bad signature, 2xx when handled or ignored, 503 when busy (Stripe retries).</summary>
 internal static class WebhookEndpoints

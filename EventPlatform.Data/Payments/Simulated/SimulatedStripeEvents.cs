@@ -5,7 +5,7 @@ using System.Text.Json;
 using EventPlatform.Core.Payments;
 using Stripe;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments.Simulated;
 
 /// <summary>
 /// Writes events in Stripe's format and signs them as Stripe does

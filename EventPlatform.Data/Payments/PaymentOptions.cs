@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments;
 
 /// <summary>
 /// The <c>Payments</c> configuration section. With Stripe keys the Stripe gateway is used;

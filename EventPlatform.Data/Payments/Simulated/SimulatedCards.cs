@@ -1,6 +1,6 @@
 using EventPlatform.Core.Common;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments.Simulated;
 
 /// <param name="DisputedLater">The payment succeeds, then the card holder's bank disputes it (Stripe's 4000 0000 0000 0259).</param>
 /// <param name="RefundsFailLater">The payment succeeds; a refund of it is accepted, then fails (Stripe's 4000 0000 0000 5126).</param>

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 
-namespace EventPlatform.Web.Hosting;
+namespace EventPlatform.Web.Demo;
 
 /// <summary>
 /// Cover images for the demo events, drawn here (no downloads): a diagonal two-colour gradient

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using EventPlatform.Core.Storage;
 
-namespace EventPlatform.Web.Storage;
+namespace EventPlatform.Data.Storage;
 
 /// <summary>Files on local disk under <c>{Storage:DataDirectory}/files</c>. Paths are checked so nothing escapes that folder.</summary>
 public sealed partial class LocalDiskFileStorage(string root) : IFileStorage

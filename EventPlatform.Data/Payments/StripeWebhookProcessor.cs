@@ -1,8 +1,9 @@
 using EventPlatform.Core.Payments;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments;
 
 public enum WebhookOutcome
 {
@@ -17,7 +18,7 @@ public enum WebhookOutcome
 /// process: verify the <c>Stripe-Signature</c> with Stripe.net (5-minute tolerance), map the event,
 /// and hand it to <see cref="ApplyPaymentEvent"/>, which processes each event id once.
 /// </summary>
-internal sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, ApplyPaymentEvent apply, ILogger<StripeWebhookProcessor> logger)
+public sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, ApplyPaymentEvent apply, ILogger<StripeWebhookProcessor> logger)
 {
     public const long ToleranceSeconds = 300;
 

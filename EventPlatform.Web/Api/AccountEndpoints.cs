@@ -3,7 +3,7 @@ using EventPlatform.Core.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace EventPlatform.Web.Accounts;
+namespace EventPlatform.Web.Api;
 
 /// <summary>HTTP endpoints the account pages need (a cookie can only change in an HTTP request).</summary>
 internal static class AccountEndpoints

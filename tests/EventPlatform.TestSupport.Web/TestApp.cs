@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EventPlatform.TestSupport;
+namespace EventPlatform.TestSupport.Web;
 
 /// <summary>
 /// The real application for tests, on a database of its own and (optionally) the test SMTP

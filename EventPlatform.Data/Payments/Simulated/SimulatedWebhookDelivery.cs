@@ -2,9 +2,11 @@ using System.Text.Json;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Payments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments.Simulated;
 
 /// <summary>
 /// The simulated gateway's webhook sender, behaving as Stripe's: every event is queued in the
@@ -12,7 +14,7 @@ namespace EventPlatform.Web.Payments;
 /// at most 10 min apart, for 3 days) until our processor handles it. Several app instances may
 /// run it: an event is claimed for a short lease before it is sent (<c>FOR UPDATE SKIP LOCKED</c>).
 /// </summary>
-internal sealed class SimulatedWebhookDelivery(
+public sealed class SimulatedWebhookDelivery(
     IAppDbContextFactory dbFactory,
     IServiceScopeFactory scopes,
     IOptions<PaymentOptions> options,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace EventPlatform.TestSupport;
+namespace EventPlatform.TestSupport.Web;
 
 /// <summary>
 /// Posts the app's static (server-rendered) forms over plain HTTP the way a browser does: fetch

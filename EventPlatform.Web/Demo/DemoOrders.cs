@@ -3,7 +3,7 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Settings;
 using EventPlatform.Data;
 
-namespace EventPlatform.Web.Hosting;
+namespace EventPlatform.Web.Demo;
 
 /// <summary>
 /// Backs the demo catalog's sold counts with real paid orders and tickets (marked as paid

@@ -1,10 +1,10 @@
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments.Simulated;
 
 /// <summary>The payment intent attached to an order (by its access key).</summary>
-internal sealed class GetOrderIntent(IAppDbContextFactory dbFactory)
+public sealed class GetOrderIntent(IAppDbContextFactory dbFactory)
 {
     public async Task<string?> IntentIdAsync(string accessKey, CancellationToken ct)
     {

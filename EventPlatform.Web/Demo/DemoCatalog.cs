@@ -1,7 +1,7 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Data;
 
-namespace EventPlatform.Web.Hosting;
+namespace EventPlatform.Web.Demo;
 
 /// <summary>
 /// Demo events for the two demo organizations, dated from the first run onwards: a three-session

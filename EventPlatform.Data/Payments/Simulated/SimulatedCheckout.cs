@@ -2,14 +2,14 @@ using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Payments;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments.Simulated;
 
 /// <summary>
 /// What the demo card form does when the buyer presses Pay: check the card, settle the intent
 /// with the test card's outcome (reported as a signed webhook event), then confirm from the
 /// intent's state like a return page. Pressing Pay again after success changes nothing.
 /// </summary>
-internal sealed class SimulatedCheckout(SimulatedPaymentGateway gateway, GetOrderIntent orders, ConfirmReturnedPayment confirm, TimeProvider clock)
+public sealed class SimulatedCheckout(SimulatedPaymentGateway gateway, GetOrderIntent orders, ConfirmReturnedPayment confirm, TimeProvider clock)
 {
     public const string CardField = "Card";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using EventPlatform.Core.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -7,7 +8,7 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Stripe;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments;
 
 /// <summary>
 /// Every call to Stripe goes through one HttpClient from the factory with a resilience pipeline:
@@ -16,7 +17,7 @@ namespace EventPlatform.Web.Payments;
 /// slow or failing Stripe makes a buyer wait seconds, not minutes, and never piles up threads; while
 /// the circuit is open calls fail at once and checkout says payments are briefly unavailable.
 /// </summary>
-internal static class StripeResilience
+public static class StripeResilience
 {
     public const string HttpClientName = "stripe";
 

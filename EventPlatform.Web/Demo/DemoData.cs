@@ -6,7 +6,7 @@ using EventPlatform.Data.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventPlatform.Web.Hosting;
+namespace EventPlatform.Web.Demo;
 
 /// <summary>The demo accounts. Demo only: never enable demo data on a real installation.</summary>
 public static class DemoAccounts

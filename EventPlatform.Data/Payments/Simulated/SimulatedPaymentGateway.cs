@@ -4,7 +4,7 @@ using EventPlatform.Core.Payments;
 using EventPlatform.Data.Common.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventPlatform.Web.Payments;
+namespace EventPlatform.Data.Payments.Simulated;
 
 /// <summary>
 /// A gateway that behaves like Stripe without moving money (docs/architecture.md, "Payments"):
@@ -13,7 +13,7 @@ namespace EventPlatform.Web.Payments;
 /// and delivered by <see cref="SimulatedWebhookDelivery"/> to the same
 /// <see cref="StripeWebhookProcessor"/> the HTTP endpoint uses, retried until handled.
 /// </summary>
-internal sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock, IFaultInjector faults)
+public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock, IFaultInjector faults)
     : IPaymentGateway
 {
     public string Name => "simulated";
