@@ -12,14 +12,14 @@ using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
+using EventPlatform.Data.Common.Database;
+using EventPlatform.Data.Common.Events;
+using EventPlatform.Data.Ordering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using EventPlatform.Data.Common.Database;
-using EventPlatform.Data.Common.Events;
-using EventPlatform.Data.Ordering;
 
 namespace EventPlatform.Data;
 

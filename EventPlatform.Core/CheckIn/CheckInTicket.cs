@@ -1,8 +1,8 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.CheckIn;
 

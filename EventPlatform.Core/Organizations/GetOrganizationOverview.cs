@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Organizations;
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
-using Microsoft.EntityFrameworkCore;
 using EventPlatform.Core.Common.Events;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Organizations;
 

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
@@ -8,7 +9,6 @@ using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Payments;
 

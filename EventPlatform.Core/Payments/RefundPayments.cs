@@ -1,7 +1,7 @@
+using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Auditing;
 
 namespace EventPlatform.Core.Payments;
 

@@ -2,10 +2,8 @@ using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Payments;
 

@@ -1,11 +1,8 @@
 using EventPlatform.Core;
 using EventPlatform.Core.Common;
-using EventPlatform.Core.Notifications;
 using EventPlatform.Data;
 using EventPlatform.Data.Payments;
 using EventPlatform.Data.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,8 +1,7 @@
-using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 

@@ -1,8 +1,8 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Ordering.Cancellation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Core.Catalog.Management;

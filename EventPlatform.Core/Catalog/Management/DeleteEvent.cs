@@ -1,9 +1,9 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
-using EventPlatform.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
 using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Catalog.Management;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using EventPlatform.Core.Auditing;
-using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Catalog.Management;
 

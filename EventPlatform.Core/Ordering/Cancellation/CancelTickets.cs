@@ -4,6 +4,7 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
@@ -12,7 +13,6 @@ using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Cancellation;
 

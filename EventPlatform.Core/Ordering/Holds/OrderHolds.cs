@@ -1,5 +1,4 @@
 using EventPlatform.Core.Common;
-using Microsoft.EntityFrameworkCore;
 using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Holds;

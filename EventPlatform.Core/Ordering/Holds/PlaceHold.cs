@@ -4,11 +4,11 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using EventPlatform.Core.Common.Events;
 
 namespace EventPlatform.Core.Ordering.Holds;
 

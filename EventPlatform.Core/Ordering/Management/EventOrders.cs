@@ -2,7 +2,6 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using Microsoft.EntityFrameworkCore;

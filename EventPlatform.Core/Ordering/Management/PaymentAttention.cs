@@ -3,7 +3,6 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
-using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using EventPlatform.Core.Common.Database;
 using System.Data.Common;
+using EventPlatform.Core.Common.Database;
 using Npgsql;
 
 namespace EventPlatform.Data.Common.Database;

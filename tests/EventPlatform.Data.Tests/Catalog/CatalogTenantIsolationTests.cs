@@ -1,4 +1,3 @@
-using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Organizations;

@@ -1,5 +1,4 @@
 using EventPlatform.Core.Settings;
-using EventPlatform.Data;
 using EventPlatform.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

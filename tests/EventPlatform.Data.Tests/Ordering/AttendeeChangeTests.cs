@@ -1,5 +1,4 @@
 using EventPlatform.Core.CheckIn;
-using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;

@@ -1,5 +1,5 @@
+using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
-using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Ordering.Checkout;
@@ -7,7 +7,6 @@ using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
-using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Ordering.Coupons;
+using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
 

@@ -1,4 +1,3 @@
-using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;

@@ -1,6 +1,5 @@
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
-using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
 using EventPlatform.Data.Payments;
 using EventPlatform.Data.Tests.Ordering;

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using EventPlatform.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Faults.Infrastructure;
 

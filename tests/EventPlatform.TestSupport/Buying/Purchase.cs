@@ -4,7 +4,6 @@ using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Payments;
 using EventPlatform.Data.Payments.Simulated;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EventPlatform.TestSupport.Buying;
