@@ -1,7 +1,7 @@
 using System.Globalization;
 using EventPlatform.Core.Catalog;
 
-namespace EventPlatform.Web.Components.Pages.Ordering;
+namespace EventPlatform.Web.Components.Pages.Ordering.Manage;
 
 /// <summary>
 /// Amounts as organizers type them — major units such as "5.00" — read into the minor units the
