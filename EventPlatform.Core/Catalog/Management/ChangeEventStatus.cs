@@ -24,7 +24,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         if (!await IsSellableAsync(db, eventId, ct))
         {
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.PublishNeedsSessions));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.PublishNeedsSessions));
         }
 
         var now = clock.GetUtcNow();
@@ -46,7 +46,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
 
         if (!await IsSellableAsync(db, eventId, ct))
         {
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.PublishNeedsSessions));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.PublishNeedsSessions));
         }
 
         var at = publishAt.ToUniversalTime();
@@ -103,7 +103,7 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         if (deleted == 0)
         {
             await transaction.RollbackAsync(ct);
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.EventHasSales));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.EventHasSales));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventDeleted, "Event", eventId.ToString());
@@ -123,7 +123,9 @@ public sealed class ChangeEventStatus(IAppDbContextFactory dbFactory, CatalogAcc
         if (changed == 0)
         {
             var current = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(ct);
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(
+                ValidationFailure.FormLevel,
+                $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());

@@ -14,7 +14,7 @@ public static class LocalDateTimeInput
     /// Empty reads as no time (null). Otherwise the instant, or null with an error for <paramref name="field"/>
     /// when the text is not a date and time that exists in <paramref name="timeZone"/>.
     /// </summary>
-    public static DateTimeOffset? ReadOptional(string? text, string timeZone, string field, IDictionary<string, string> errors)
+    public static DateTimeOffset? ReadOptional(string? text, string timeZone, string field, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -26,7 +26,7 @@ public static class LocalDateTimeInput
             return instant;
         }
 
-        errors[field] = DoesNotExist;
+        errors.Add(field, DoesNotExist);
         return null;
     }
 }

@@ -171,8 +171,9 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         await SimulateSalesAsync(sold.Id, sold: 1);
         await AddTicketTypeAsync(eventId, included.Id);
 
-        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<SaveSession>().DeleteAsync(sold.Id)).ErrorFor(""));
-        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<SaveSession>().DeleteAsync(included.Id)).ErrorFor(""));
+        var sessions = _services.Get<SaveSession>();
+        Assert.Equal(UserMessages.SessionHasSales, (await sessions.DeleteAsync(sold.Id)).ErrorFor(ValidationFailure.FormLevel));
+        Assert.Equal(UserMessages.SessionInTicketType, (await sessions.DeleteAsync(included.Id)).ErrorFor(ValidationFailure.FormLevel));
     }
 
     [Fact]
@@ -228,7 +229,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 2));
         }
 
-        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<SaveTicketType>().DeleteAsync(typeId)).ErrorFor(""));
+        var refused = await _services.Get<SaveTicketType>().DeleteAsync(typeId);
+        Assert.Equal(UserMessages.TicketTypeHasSales, refused.ErrorFor(ValidationFailure.FormLevel));
         var deactivated = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = [session.Id], IsActive = false });
         Assert.True(deactivated.Succeeded);
         var capBelowSold = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", SessionIds = [session.Id], QuantityCap = 1 });
@@ -240,7 +242,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
     {
         var eventId = await CreateEventAsync();
         var status = _services.Get<ChangeEventStatus>();
-        Assert.Equal(UserMessages.PublishNeedsSessions, (await status.PublishAsync(eventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.PublishNeedsSessions, (await status.PublishAsync(eventId)).ErrorFor(ValidationFailure.FormLevel));
 
         var session = await AddSessionAsync(eventId, "Day 1");
         await AddTicketTypeAsync(eventId, session.Id);
@@ -252,7 +254,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             await db.TicketTypes.Where(t => t.EventId == eventId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 1));
         }
 
-        Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(eventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(eventId)).ErrorFor(ValidationFailure.FormLevel));
         await using (var db = await _services.Db.CreateAsync())
         {
             // The refused delete changed nothing: the ticket type still includes its session.

@@ -42,7 +42,7 @@ public sealed class EventDeletionTests : IAsyncLifetime
 
         _services.Caller.UserId = _managerId;
         var status = _services.Get<ChangeEventStatus>();
-        Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(withIntent.EventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.EventHasSales, (await status.DeleteAsync(withIntent.EventId)).ErrorFor(ValidationFailure.FormLevel));
         Assert.True((await status.DeleteAsync(abandonedOnly.EventId)).Succeeded);
 
         await using var db = await _services.Db.CreateAsync();
