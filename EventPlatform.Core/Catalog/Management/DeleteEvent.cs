@@ -35,7 +35,7 @@ public sealed class DeleteEvent(IAppDbContextFactory dbFactory, CatalogAccess ca
         if (deleted == 0)
         {
             await transaction.RollbackAsync(ct);
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.EventHasSales));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.EventHasSales));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventDeleted, "Event", eventId.ToString());

@@ -16,7 +16,7 @@ public sealed class DeleteSession(IAppDbContextFactory dbFactory, CatalogAccess 
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         if (await db.TicketTypeSessions.AnyAsync(t => t.SessionId == sessionId, ct))
         {
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionInTicketType));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.SessionInTicketType));
         }
 
         int deleted;
@@ -27,12 +27,12 @@ public sealed class DeleteSession(IAppDbContextFactory dbFactory, CatalogAccess 
         catch (System.Data.Common.DbException)
         {
             // A ticket type took the session in between; the foreign key refused the delete.
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionInTicketType));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.SessionInTicketType));
         }
 
         if (deleted == 0)
         {
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.SessionHasSales));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.SessionHasSales));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionDeleted, "Session", sessionId.ToString());

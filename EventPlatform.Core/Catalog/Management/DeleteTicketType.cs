@@ -17,13 +17,13 @@ public sealed class DeleteTicketType(IAppDbContextFactory dbFactory, CatalogAcce
         if (await db.Tickets.AnyAsync(t => t.TicketTypeId == ticketTypeId, ct))
         {
             // Even unpaid, expired orders keep their tickets as history.
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.TicketTypeHasOrders));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.TicketTypeHasOrders));
         }
 
         var deleted = await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Sold == 0 && t.Held == 0).ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
-            return CommandResult<bool>.Failure(new ValidationFailure("", UserMessages.TicketTypeHasSales));
+            return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.TicketTypeHasSales));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.TicketTypeDeleted, "TicketType", ticketTypeId.ToString());

@@ -29,7 +29,7 @@ internal static class EventStatusChange
         if (changed == 0)
         {
             var current = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(ct);
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel, $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());

@@ -15,7 +15,7 @@ public sealed class PublishEvent(IAppDbContextFactory dbFactory, CatalogAccess c
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         if (!await EventStatusChange.IsSellableAsync(db, eventId, ct))
         {
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.PublishNeedsSessions));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.PublishNeedsSessions));
         }
 
         var now = clock.GetUtcNow();

@@ -47,7 +47,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         var existing = await db.Events.SingleAsync(e => e.Id == eventId, ct);
         if (existing.Status is EventStatus.Cancelled or EventStatus.Completed)
         {
-            return CommandResult<Guid>.Failure(new ValidationFailure("", UserMessages.EventNotEditable));
+            return CommandResult<Guid>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.EventNotEditable));
         }
 
         var slug = await ChooseSlugAsync(db, details, eventId, ct);

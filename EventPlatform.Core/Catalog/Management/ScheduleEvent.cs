@@ -20,7 +20,7 @@ public sealed class ScheduleEvent(IAppDbContextFactory dbFactory, CatalogAccess 
 
         if (!await EventStatusChange.IsSellableAsync(db, eventId, ct))
         {
-            return CommandResult<EventStatus>.Failure(new ValidationFailure("", UserMessages.PublishNeedsSessions));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.PublishNeedsSessions));
         }
 
         var at = publishAt.ToUniversalTime();

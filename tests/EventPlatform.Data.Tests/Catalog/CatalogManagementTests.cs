@@ -171,8 +171,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         await SimulateSalesAsync(sold.Id, sold: 1);
         await AddTicketTypeAsync(eventId, included.Id);
 
-        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<DeleteSession>().ExecuteAsync(sold.Id)).ErrorFor(""));
-        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<DeleteSession>().ExecuteAsync(included.Id)).ErrorFor(""));
+        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<DeleteSession>().ExecuteAsync(sold.Id)).ErrorFor(ValidationFailure.FormLevel));
+        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<DeleteSession>().ExecuteAsync(included.Id)).ErrorFor(ValidationFailure.FormLevel));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 2));
         }
 
-        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<DeleteTicketType>().ExecuteAsync(typeId)).ErrorFor(""));
+        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<DeleteTicketType>().ExecuteAsync(typeId)).ErrorFor(ValidationFailure.FormLevel));
         var deactivated = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = [session.Id], IsActive = false });
         Assert.True(deactivated.Succeeded);
         var capBelowSold = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", SessionIds = [session.Id], QuantityCap = 1 });
@@ -240,7 +240,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
     {
         var eventId = await CreateEventAsync();
         var publish = _services.Get<PublishEvent>();
-        Assert.Equal(UserMessages.PublishNeedsSessions, (await publish.ExecuteAsync(eventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.PublishNeedsSessions, (await publish.ExecuteAsync(eventId)).ErrorFor(ValidationFailure.FormLevel));
 
         var session = await AddSessionAsync(eventId, "Day 1");
         await AddTicketTypeAsync(eventId, session.Id);
@@ -252,7 +252,7 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             await db.TicketTypes.Where(t => t.EventId == eventId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 1));
         }
 
-        Assert.Equal(UserMessages.EventHasSales, (await _services.Get<DeleteEvent>().ExecuteAsync(eventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.EventHasSales, (await _services.Get<DeleteEvent>().ExecuteAsync(eventId)).ErrorFor(ValidationFailure.FormLevel));
         await using (var db = await _services.Db.CreateAsync())
         {
             // The refused delete changed nothing: the ticket type still includes its session.

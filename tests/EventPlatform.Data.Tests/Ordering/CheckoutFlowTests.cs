@@ -373,7 +373,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var moved = await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { SessionIds = [_event.SessionIds[0], _event.SessionIds[1]] });
         Assert.Equal(UserMessages.SessionsFixedAfterSales, moved.ErrorFor(nameof(TicketTypeDetails.SessionIds)));
         Assert.True((await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { Name = "Day one" })).Succeeded);
-        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<DeleteTicketType>().ExecuteAsync(Day1)).ErrorFor(""));
+        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<DeleteTicketType>().ExecuteAsync(Day1)).ErrorFor(ValidationFailure.FormLevel));
         Assert.Equal(OrderStatus.Pending, (await _services.OrderAsync(hold.AccessKey)).Status);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }

@@ -42,7 +42,7 @@ public sealed class EventDeletionTests : IAsyncLifetime
 
         _services.Caller.UserId = _managerId;
         var delete = _services.Get<DeleteEvent>();
-        Assert.Equal(UserMessages.EventHasSales, (await delete.ExecuteAsync(withIntent.EventId)).ErrorFor(""));
+        Assert.Equal(UserMessages.EventHasSales, (await delete.ExecuteAsync(withIntent.EventId)).ErrorFor(ValidationFailure.FormLevel));
         Assert.True((await delete.ExecuteAsync(abandonedOnly.EventId)).Succeeded);
 
         await using var db = await _services.Db.CreateAsync();

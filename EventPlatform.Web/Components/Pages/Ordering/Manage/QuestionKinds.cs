@@ -1,6 +1,6 @@
 using EventPlatform.Core.Ordering;
 
-namespace EventPlatform.Web.Components.Pages.Ordering;
+namespace EventPlatform.Web.Components.Pages.Ordering.Manage;
 
 /// <summary>How a question's kind is named to organizers.</summary>
 public static class QuestionKinds

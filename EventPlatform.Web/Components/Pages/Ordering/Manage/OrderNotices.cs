@@ -1,6 +1,6 @@
 using EventPlatform.Core.Ordering.Cancellation;
 
-namespace EventPlatform.Web.Components.Pages.Ordering;
+namespace EventPlatform.Web.Components.Pages.Ordering.Manage;
 
 /// <summary>What the organizer is told after an action on an order.</summary>
 public static class OrderNotices

@@ -1,6 +1,6 @@
 using EventPlatform.Core.Catalog.Live;
 
-namespace EventPlatform.Web.Components.Pages.Ordering;
+namespace EventPlatform.Web.Components.Pages.Ordering.Checkout;
 
 /// <summary>How many more places others can still get in what a buyer holds: the tightest cap or session among them.</summary>
 internal static class LiveLeft

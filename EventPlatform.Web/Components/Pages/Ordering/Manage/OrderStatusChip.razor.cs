@@ -2,7 +2,7 @@ using EventPlatform.Core.Ordering;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace EventPlatform.Web.Components.Pages.Ordering;
+namespace EventPlatform.Web.Components.Pages.Ordering.Manage;
 
 /// <summary>An order's status as a small coloured chip.</summary>
 public partial class OrderStatusChip

@@ -2,7 +2,7 @@ using System.Globalization;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Ordering;
 
-namespace EventPlatform.Web.Components.Pages.Ordering;
+namespace EventPlatform.Web.Components.Pages.Ordering.Manage;
 
 /// <summary>How a coupon's terms read in the organizer's list.</summary>
 public static class CouponText
