@@ -27,13 +27,13 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     /// </summary>
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private int listens;
+    private int _listens;
 
     /// <summary>The server process of the listening connection (tests terminate it to prove reconnection).</summary>
     public int? ListenerProcessId { get; private set; }
 
     /// <summary>How many times LISTEN succeeded (1 after start, more after reconnects).</summary>
-    public int Listens => Volatile.Read(ref listens);
+    public int Listens => Volatile.Read(ref _listens);
 
     public async Task ChangedAsync(Guid eventId, CancellationToken ct = default)
     {
@@ -108,7 +108,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
                 }
 
                 ListenerProcessId = db.ProcessID;
-                if (Interlocked.Increment(ref listens) > 1)
+                if (Interlocked.Increment(ref _listens) > 1)
                 {
                     logger.LogInformation("Availability relay listening again");
                     signals.SignalAll();

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using EventPlatform.Core.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using EventPlatform.Core.Accounts;
 
 namespace EventPlatform.Web.Accounts;
 

@@ -9,15 +9,14 @@ using EventPlatform.Web.Api;
 using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
 using EventPlatform.Web.Demo;
+using EventPlatform.Web.Live;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
-using EventPlatform.Web.Live;
 using EventPlatform.Web.Payments;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 

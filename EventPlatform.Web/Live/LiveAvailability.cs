@@ -14,19 +14,19 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
     /// <summary>At most 4 reads (and so 4 renders per page) per second and event.</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
 
-    private readonly ILogger logger = logger;
-    private readonly Dictionary<Guid, EventFeed> feeds = [];
-    private readonly Lock gate = new();
-    private long reads;
+    private readonly ILogger _logger = logger;
+    private readonly Dictionary<Guid, EventFeed> _feeds = [];
+    private readonly Lock _gate = new();
+    private long _reads;
 
     /// <summary>Open subscriptions over all events (a page that closed must not stay here).</summary>
     public int SubscriberCount
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return feeds.Values.Sum(f => f.Count);
+                return _feeds.Values.Sum(f => f.Count);
             }
         }
     }
@@ -34,25 +34,25 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
     /// <summary>Open subscriptions to one event.</summary>
     public int SubscriberCountFor(Guid eventId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return feeds.TryGetValue(eventId, out var feed) ? feed.Count : 0;
+            return _feeds.TryGetValue(eventId, out var feed) ? feed.Count : 0;
         }
     }
 
     /// <summary>Counter reads so far: one per event and tick, not one per subscriber.</summary>
-    public long Reads => Interlocked.Read(ref reads);
+    public long Reads => Interlocked.Read(ref _reads);
 
     /// <summary>Calls <paramref name="onChanged"/> with fresh counters after changes of the event, until disposed.</summary>
     public IDisposable Subscribe(Guid eventId, Func<EventCounters, Task> onChanged)
     {
         var subscriber = new Subscriber(onChanged);
-        lock (gate)
+        lock (_gate)
         {
-            if (!feeds.TryGetValue(eventId, out var feed))
+            if (!_feeds.TryGetValue(eventId, out var feed))
             {
                 feed = new EventFeed(this, eventId);
-                feeds[eventId] = feed;
+                _feeds[eventId] = feed;
             }
 
             feed.Add(subscriber);
@@ -64,9 +64,9 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
     public void Signal(Guid eventId)
     {
         EventFeed? feed;
-        lock (gate)
+        lock (_gate)
         {
-            feeds.TryGetValue(eventId, out feed);
+            _feeds.TryGetValue(eventId, out feed);
         }
 
         feed?.MarkDirty();
@@ -75,9 +75,9 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
     public void SignalAll()
     {
         List<EventFeed> all;
-        lock (gate)
+        lock (_gate)
         {
-            all = [.. feeds.Values];
+            all = [.. _feeds.Values];
         }
 
         foreach (var feed in all)
@@ -88,18 +88,18 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
 
     private void Unsubscribe(Guid eventId, Subscriber subscriber)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (feeds.TryGetValue(eventId, out var feed) && feed.Remove(subscriber) == 0)
+            if (_feeds.TryGetValue(eventId, out var feed) && feed.Remove(subscriber) == 0)
             {
-                feeds.Remove(eventId);
+                _feeds.Remove(eventId);
             }
         }
     }
 
     private async Task<EventCounters?> ReadAsync(Guid eventId)
     {
-        Interlocked.Increment(ref reads);
+        Interlocked.Increment(ref _reads);
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReadEventCounters>().ExecuteAsync(eventId);
     }
@@ -108,59 +108,59 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
 
     private sealed class Subscription(Action dispose) : IDisposable
     {
-        private Action? onDispose = dispose;
+        private Action? _onDispose = dispose;
 
-        public void Dispose() => Interlocked.Exchange(ref onDispose, null)?.Invoke();
+        public void Dispose() => Interlocked.Exchange(ref _onDispose, null)?.Invoke();
     }
 
     /// <summary>One event's subscribers and its coalescing pump.</summary>
     private sealed class EventFeed(LiveAvailability hub, Guid eventId)
     {
-        private readonly List<Subscriber> subscribers = [];
-        private readonly Lock gate = new();
-        private bool dirty;
-        private bool pumping;
-        private long lastReadTimestamp;
+        private readonly List<Subscriber> _subscribers = [];
+        private readonly Lock _gate = new();
+        private bool _dirty;
+        private bool _pumping;
+        private long _lastReadTimestamp;
 
         public int Count
         {
             get
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    return subscribers.Count;
+                    return _subscribers.Count;
                 }
             }
         }
 
         public void Add(Subscriber subscriber)
         {
-            lock (gate)
+            lock (_gate)
             {
-                subscribers.Add(subscriber);
+                _subscribers.Add(subscriber);
             }
         }
 
         public int Remove(Subscriber subscriber)
         {
-            lock (gate)
+            lock (_gate)
             {
-                subscribers.Remove(subscriber);
-                return subscribers.Count;
+                _subscribers.Remove(subscriber);
+                return _subscribers.Count;
             }
         }
 
         public void MarkDirty()
         {
-            lock (gate)
+            lock (_gate)
             {
-                dirty = true;
-                if (pumping)
+                _dirty = true;
+                if (_pumping)
                 {
                     return;
                 }
 
-                pumping = true;
+                _pumping = true;
             }
 
             _ = Task.Run(PumpAsync);
@@ -170,27 +170,27 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
         {
             while (true)
             {
-                var since = Stopwatch.GetElapsedTime(Interlocked.Read(ref lastReadTimestamp));
+                var since = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastReadTimestamp));
                 if (since < MinInterval)
                 {
                     await Task.Delay(MinInterval - since);
                 }
 
                 Subscriber[] targets;
-                lock (gate)
+                lock (_gate)
                 {
-                    if (!dirty || subscribers.Count == 0)
+                    if (!_dirty || _subscribers.Count == 0)
                     {
-                        dirty = false;
-                        pumping = false;
+                        _dirty = false;
+                        _pumping = false;
                         return;
                     }
 
-                    dirty = false;
-                    targets = [.. subscribers];
+                    _dirty = false;
+                    targets = [.. _subscribers];
                 }
 
-                Interlocked.Exchange(ref lastReadTimestamp, Stopwatch.GetTimestamp());
+                Interlocked.Exchange(ref _lastReadTimestamp, Stopwatch.GetTimestamp());
                 try
                 {
                     if (await hub.ReadAsync(eventId) is { } counters)
@@ -201,7 +201,7 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
                 catch (Exception ex)
                 {
                     // The next change tries again; a failed read must not stop the pump for good.
-                    hub.logger.LogWarning(ex, "Live update of event {EventId} failed", eventId);
+                    hub._logger.LogWarning(ex, "Live update of event {EventId} failed", eventId);
                 }
             }
         }
@@ -214,7 +214,7 @@ internal sealed class LiveAvailability(IServiceScopeFactory scopes, ILogger<Live
             }
             catch (Exception ex)
             {
-                hub.logger.LogDebug(ex, "A live subscriber of event {EventId} failed (its page probably closed)", eventId);
+                hub._logger.LogDebug(ex, "A live subscriber of event {EventId} failed (its page probably closed)", eventId);
             }
         }
     }

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using EventPlatform.Core.Common;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.TestSupport.Web;
 

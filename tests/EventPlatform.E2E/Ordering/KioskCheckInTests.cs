@@ -2,7 +2,6 @@ using EventPlatform.Core.Organizations;
 using EventPlatform.E2E.Infrastructure;
 using EventPlatform.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EventPlatform.E2E.Ordering;

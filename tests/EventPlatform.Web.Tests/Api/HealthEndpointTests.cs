@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
 
 namespace EventPlatform.Web.Tests.Api;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using EventPlatform.Core.Ordering.Holds;
-using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Bunit;
-using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;

@@ -1,5 +1,4 @@
 using EventPlatform.Core.Ordering;
-using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
 using Microsoft.EntityFrameworkCore;
 

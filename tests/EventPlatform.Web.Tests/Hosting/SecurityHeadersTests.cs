@@ -1,5 +1,4 @@
 using System.Net;
-using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
 
 namespace EventPlatform.Web.Tests.Hosting;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using EventPlatform.Core.Catalog.Browsing;
-using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using EventPlatform.TestSupport;
 using EventPlatform.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EventPlatform.Web.Tests.Notifications;
 

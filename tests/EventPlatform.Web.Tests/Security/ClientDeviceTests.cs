@@ -1,5 +1,4 @@
 using System.Net;
-using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
 using EventPlatform.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

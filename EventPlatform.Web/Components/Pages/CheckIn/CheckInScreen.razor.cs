@@ -140,6 +140,7 @@ public sealed partial class CheckInScreen
 
     /// <summary>Called by the camera script for each newly read code.</summary>
     [JSInvokable]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006", Justification = "The camera script calls it by this name.")]
     public async Task OnCodeScanned(string scanned)
     {
         await CheckInCodeAsync(scanned);
