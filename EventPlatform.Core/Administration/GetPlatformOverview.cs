@@ -7,11 +7,13 @@ namespace EventPlatform.Core.Administration;
 
 public sealed record OrganizationSummary(Guid Id, string Name, string Slug, int Members, DateTimeOffset CreatedAt);
 public sealed record AuditLine(DateTimeOffset At, string Action, string? Actor, Guid? OrganizationId, string? Target);
-public sealed record EmailLogLine(Guid Id, DateTimeOffset CreatedAt, string To, string Subject, OutboxEmailStatus Status, int Attempts, string? LastError);
+public sealed record EmailLogLine(Guid Id, DateTimeOffset CreatedAt, string To, string Subject, OutboxEmailStatus Status, int Attempts,
+    string? LastError);
 
 /// <summary>What a platform admin sees first: organizations, user count, and the latest audit and email log lines.</summary>
 /// <param name="FailedEmails">Given up on after two days of retries, oldest first: each can be sent again.</param>
-public sealed record PlatformOverview(int UserCount, IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<AuditLine> RecentAudit, IReadOnlyList<EmailLogLine> RecentEmails, IReadOnlyList<EmailLogLine> FailedEmails);
+public sealed record PlatformOverview(int UserCount, IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<AuditLine> RecentAudit,
+    IReadOnlyList<EmailLogLine> RecentEmails, IReadOnlyList<EmailLogLine> FailedEmails);
 
 /// <summary>Reads the platform overview; platform admins only.</summary>
 public sealed class GetPlatformOverview(IAppDbContextFactory dbFactory, OrganizationAccess access)

@@ -101,7 +101,8 @@ public static class AvailabilityRule
         return new TicketAvailability(remaining, purchasable, purchasable ? Math.Min(remaining, type.MaxPerOrder) : 0, reason, limiting);
     }
 
-    private static ConstraintReason Blocker(EventStatus status, EventVisibility visibility, TicketTypeCounters type, BuyerContext buyer, DateTimeOffset now)
+    private static ConstraintReason Blocker(EventStatus status, EventVisibility visibility, TicketTypeCounters type, BuyerContext buyer,
+        DateTimeOffset now)
     {
         if (status != EventStatus.Published || type.Sessions.Count == 0)
         {

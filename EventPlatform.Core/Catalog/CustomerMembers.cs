@@ -25,7 +25,8 @@ public sealed class CustomerMembers(IAppDbContextFactory dbFactory, Organization
             return CommandResult<CustomerMember>.Failure(new ValidationFailure("Email", UserMessages.MemberEmailInvalid));
         }
 
-        var member = new CustomerMember { OrganizationId = organizationId, Email = trimmed, NormalizedEmail = trimmed.ToUpperInvariant(), AddedAt = clock.GetUtcNow() };
+        var member = new CustomerMember { OrganizationId = organizationId, Email = trimmed, NormalizedEmail = trimmed.ToUpperInvariant(),
+            AddedAt = clock.GetUtcNow() };
         await using var db = await dbFactory.CreateAsync(ct);
         if (await db.CustomerMembers.AnyAsync(m => m.OrganizationId == organizationId && m.NormalizedEmail == member.NormalizedEmail, ct))
         {
@@ -50,7 +51,8 @@ public sealed class CustomerMembers(IAppDbContextFactory dbFactory, Organization
     {
         var grant = await access.RequireAsync(organizationId, OrgRole.Manager, ct);
         await using var db = await dbFactory.CreateAsync(ct);
-        var removed = await db.CustomerMembers.Where(m => m.OrganizationId == organizationId && m.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(ct);
+        var removed = await db.CustomerMembers.Where(m => m.OrganizationId == organizationId && m.NormalizedEmail == normalizedEmail)
+            .ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
             audit.Add(db, grant.UserId, organizationId, AuditActions.CustomerMemberRemoved, "CustomerMember", normalizedEmail);

@@ -43,7 +43,8 @@ public static class EventTime
     public static bool TryFromLocalInput(string? value, string timeZone, out DateTimeOffset instant)
     {
         instant = default;
-        if (!DateTime.TryParseExact(value, [LocalInputFormat, LocalInputFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(value, [LocalInputFormat, LocalInputFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var local))
         {
             return false;
         }

@@ -16,7 +16,8 @@ public class TicketType
     public required string Currency { get; set; }
     /// <summary>What organization members pay instead, when set.</summary>
     public long? MemberPriceMinor { get; set; }
-    /// <summary>Early-bird price, valid until <see cref="EarlyBirdUntil"/> and/or while fewer than <see cref="EarlyBirdQuantity"/> are sold.</summary>
+    /// <summary>Early-bird price, valid until <see cref="EarlyBirdUntil"/> and/or while fewer than <see cref="EarlyBirdQuantity"/> are
+    /// sold.</summary>
     public long? EarlyBirdPriceMinor { get; set; }
     public DateTimeOffset? EarlyBirdUntil { get; set; }
     public int? EarlyBirdQuantity { get; set; }
@@ -60,7 +61,8 @@ public static class CatalogCounters
         type.MaxPerOrder,
         type.SalesStartAt,
         type.SalesEndAt,
-        type.Sessions.Where(s => sessionsById.ContainsKey(s.SessionId)).Select(s => sessionsById[s.SessionId].Counters).OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+        type.Sessions.Where(s => sessionsById.ContainsKey(s.SessionId)).Select(s => sessionsById[s.SessionId].Counters)
+            .OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
 
     /// <summary>The most places this type could ever sell: its cap, or its smallest session.</summary>
     public static int Capacity(TicketTypeCounters counters) =>

@@ -28,7 +28,8 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
             .Select(e => new CheckInEvent(e.Id, e.Title, e.NextStart, e.TimeZone)).ToListAsync(ct);
     }
 
-    /// <summary>The kiosk of this token while it is active, on the device it is bound to; null otherwise (see <see cref="OpenKioskAsync"/> for why).</summary>
+    /// <summary>The kiosk of this token while it is active, on the device it is bound to; null otherwise (see <see cref="OpenKioskAsync"/> for
+    /// why).</summary>
     public async Task<CheckInStation?> ForKioskAsync(string? token, string? device, CancellationToken ct = default) =>
         (await OpenKioskAsync(token, device, ct)).Station;
 
@@ -60,7 +61,8 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         if (kiosk.BoundDevice is null)
         {
             // Two tablets opening the link at once: the database lets exactly one claim it.
-            await db.Kiosks.Where(k => k.Id == kiosk.Id && k.BoundDevice == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.BoundDevice, device), ct);
+            await db.Kiosks.Where(k => k.Id == kiosk.Id && k.BoundDevice == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.BoundDevice, device), ct);
             kiosk.BoundDevice = await db.Kiosks.Where(k => k.Id == kiosk.Id).Select(k => k.BoundDevice).SingleAsync(ct);
         }
 
@@ -71,7 +73,8 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
 
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == kiosk.EventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
         return new KioskOpening(
-            new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, null, kiosk.SessionId) { EventTitle = ev.Title, TimeZone = ev.TimeZone },
+            new CheckInStation(kiosk.EventId, kiosk.OrganizationId, kiosk.StationName, kiosk.Id, null, kiosk.SessionId) { EventTitle = ev.Title,
+                TimeZone = ev.TimeZone },
             KioskRefusal.None);
     }
 
@@ -81,14 +84,16 @@ public sealed class CheckInStations(IAppDbContextFactory dbFactory, CatalogAcces
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.CheckInStaff, ct);
         var name = await db.Users.Where(u => u.Id == grant.UserId).Select(u => u.DisplayName ?? u.Email).SingleOrDefaultAsync(ct);
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Title, e.TimeZone }).SingleAsync(ct);
-        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, grant.UserId, null) { EventTitle = ev.Title, TimeZone = ev.TimeZone };
+        return new CheckInStation(eventId, grant.OrganizationId, $"Staff: {name}", null, grant.UserId, null) { EventTitle = ev.Title,
+            TimeZone = ev.TimeZone };
     }
 
     /// <summary>The sessions this station may check in, with the one to start on: running now, else the next, else the last.</summary>
     public async Task<(IReadOnlyList<StationSession> Sessions, Guid? Current)> SessionsAsync(CheckInStation station, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == station.EventId && (station.AllowedSessionId == null || s.Id == station.AllowedSessionId))
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.EventId == station.EventId && (station.AllowedSessionId == null || s.Id == station.AllowedSessionId))
             .OrderBy(s => s.StartsAt).Select(s => new StationSession(s.Id, s.Code, s.Name, s.StartsAt, s.EndsAt)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var current = sessions.FirstOrDefault(s => s.StartsAt - TimeSpan.FromHours(2) <= now && now < s.EndsAt)

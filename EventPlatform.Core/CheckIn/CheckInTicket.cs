@@ -20,7 +20,8 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         await using var db = await dbFactory.CreateAsync(ct);
         var now = clock.GetUtcNow();
         var result = await CheckAsync(db, station, code, sessionId, now, ct);
-        audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? AuditActions.TicketCheckedIn : AuditActions.TicketCheckInRefused, "Ticket", null,
+        audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? AuditActions.TicketCheckedIn : AuditActions.TicketCheckInRefused,
+            "Ticket", null,
             new { result.Outcome, SessionId = sessionId, Station = station.StationName, result.AttendeeName }, station.StationName);
         if (result.Succeeded)
         {
@@ -46,7 +47,8 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UndoneAt, now), ct) == 1;
         if (undone)
         {
-            audit.Add(db, station.UserId, station.OrganizationId, AuditActions.TicketCheckInUndone, "CheckIn", checkInId.ToString(), new { Station = station.StationName }, station.StationName);
+            audit.Add(db, station.UserId, station.OrganizationId, AuditActions.TicketCheckInUndone, "CheckIn", checkInId.ToString(),
+                new { Station = station.StationName }, station.StationName);
             db.Raise(new TicketCheckedIn(station.EventId, SessionId: null, Undone: true));
             await db.SaveChangesAsync(ct);
         }
@@ -56,9 +58,11 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
 
     /// <summary>No such ticket: "unknown code", unless the session is not even this event's (checked only on this rare path).</summary>
     private static async Task<CheckInResult> UnknownCodeAsync(IAppDbContext db, CheckInStation station, Guid sessionId, CancellationToken ct) =>
-        new(await db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == station.EventId, ct) ? CheckInOutcome.UnknownCode : CheckInOutcome.SessionNotIncluded);
+        new(await db.Sessions.AnyAsync(s => s.Id == sessionId && s.EventId == station.EventId, ct)
+            ? CheckInOutcome.UnknownCode : CheckInOutcome.SessionNotIncluded);
 
-    private static async Task<CheckInResult> CheckAsync(IAppDbContext db, CheckInStation station, string? code, Guid sessionId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<CheckInResult> CheckAsync(IAppDbContext db, CheckInStation station, string? code, Guid sessionId, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (station.KioskId is { } kioskId)
         {

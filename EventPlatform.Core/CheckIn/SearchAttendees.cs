@@ -18,7 +18,8 @@ public sealed class SearchAttendees(IAppDbContextFactory dbFactory, TimeProvider
             return [];
         }
 
-        var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await StationGrant.StillValidAsync(db, station, clock.GetUtcNow(), ct))
         {

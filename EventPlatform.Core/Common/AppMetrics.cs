@@ -21,11 +21,17 @@ public sealed class AppMetrics
     public AppMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _holds = meter.CreateCounter<long>("eventplatform.holds", "{hold}", "Hold attempts by outcome: placed, refused (sold out, limits, bad input) or busy (try again).");
-        _purchases = meter.CreateCounter<long>("eventplatform.purchases", "{order}", "Orders confirmed, by how they were paid: gateway, free or offline.");
-        _paymentEvents = meter.CreateCounter<long>("eventplatform.payment.events", "{event}", "Payment reports (webhooks, reconciliation, return page) by kind and result: applied, duplicate, ignored or busy.");
-        _paymentStarts = meter.CreateCounter<long>("eventplatform.payment.starts", "{attempt}", "Checkout's Pay by outcome: started, unavailable (the gateway's circuit is open or it does not answer) or failed.");
-        _emails = meter.CreateCounter<long>("eventplatform.emails", "{email}", "Outbox send attempts by outcome: sent, retry (will be tried again), failed (given up after two days) or paused (the mail server's circuit is open).");
+        _holds = meter.CreateCounter<long>("eventplatform.holds", "{hold}",
+            "Hold attempts by outcome: placed, refused (sold out, limits, bad input) or busy (try again).");
+        _purchases = meter.CreateCounter<long>("eventplatform.purchases", "{order}",
+            "Orders confirmed, by how they were paid: gateway, free or offline.");
+        _paymentEvents = meter.CreateCounter<long>("eventplatform.payment.events", "{event}",
+            "Payment reports (webhooks, reconciliation, return page) by kind and result: applied, duplicate, ignored or busy.");
+        _paymentStarts = meter.CreateCounter<long>("eventplatform.payment.starts", "{attempt}",
+            "Checkout's Pay by outcome: started, unavailable (the gateway's circuit is open or it does not answer) or failed.");
+        _emails = meter.CreateCounter<long>("eventplatform.emails", "{email}",
+            "Outbox send attempts by outcome: sent, retry (will be tried again), failed (given up after two days) " +
+            "or paused (the mail server's circuit is open).");
     }
 
     public void Hold(string outcome) => _holds.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

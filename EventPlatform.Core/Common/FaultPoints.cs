@@ -29,7 +29,8 @@ public static class FaultPoints
     public const string AfterRefundSent = "refund.sent";
 
     public static IReadOnlyList<string> All { get; } =
-        [AfterHoldCommitted, AfterIntentCreated, AfterPaymentSucceeded, InsideConfirmation, AfterConfirmationCommitted, BeforeRefundSent, AfterRefundSent];
+        [AfterHoldCommitted, AfterIntentCreated, AfterPaymentSucceeded, InsideConfirmation, AfterConfirmationCommitted, BeforeRefundSent,
+            AfterRefundSent];
 }
 
 /// <summary>

@@ -6,7 +6,8 @@ namespace EventPlatform.Core.Common;
 /// missing (a script sends no cookie; a background job has no client at all), and a missing one is
 /// simply not limited.
 /// </summary>
-/// <param name="Address">The client address as the trusted proxy chain reports it; an IPv6 address is cut to its /64 network, which one subscriber usually holds whole.</param>
+/// <param name="Address">The client address as the trusted proxy chain reports it; an IPv6 address is cut to its /64 network, which one subscriber
+/// usually holds whole.</param>
 /// <param name="Device">The random id of the browser's device cookie.</param>
 public sealed record ClientIdentity(string? Address, string? Device)
 {

@@ -17,7 +17,8 @@ public sealed class SiteOptions
     /// <summary>The base URL parsed; start-up refuses a value that is not an absolute http(s) URL.</summary>
     public Uri BaseUri => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
         ? uri
-        : throw new InvalidOperationException($"Site:BaseUrl must be an absolute http or https URL, like https://tickets.example.org (it is '{BaseUrl}').");
+        : throw new InvalidOperationException(
+            $"Site:BaseUrl must be an absolute http or https URL, like https://tickets.example.org (it is '{BaseUrl}').");
 
     public string Url(string path) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }

@@ -46,7 +46,8 @@ public static class UserMessages
     public const string SalesEndAfterStart = "Sales must end after they start.";
     public const string QuantityCapPositive = "The quantity cap must be at least 1 (or leave it empty).";
     public const string QuantityCapBelowSold = "The cap cannot be lower than the {0} tickets already sold or held.";
-    public const string QuantityCapRaced = "Tickets were sold while you edited, so the cap would now be below what is sold or held. Reload and try again.";
+    public const string QuantityCapRaced = "Tickets were sold while you edited, so the cap would now be below what is sold or held. " +
+        "Reload and try again.";
     public const string EarlyBirdIncomplete = "An early-bird price needs an end date or a quantity.";
     public const string TicketTypeHasSales = "Tickets of this type were sold: deactivate it instead of deleting it.";
 
@@ -65,8 +66,10 @@ public static class UserMessages
 
     public const string TooManyAttempts = "Too many attempts. Please wait a minute and try again.";
 
-    public const string SessionsFixedAfterSales = "The sessions of a ticket type cannot change once places are sold or held. Create a new ticket type instead.";
-    public const string TicketTypeHasOrders = "This ticket type has orders (some may have expired), so it cannot be deleted. Make it inactive instead.";
+    public const string SessionsFixedAfterSales = "The sessions of a ticket type cannot change once places are sold or held. " +
+        "Create a new ticket type instead.";
+    public const string TicketTypeHasOrders = "This ticket type has orders (some may have expired), so it cannot be deleted. " +
+        "Make it inactive instead.";
     public const string CouponUnlockedTickets = "This code unlocked tickets in your order, so it cannot be removed or replaced.";
     public const string DuplicateAttendee = "Each ticket needs its own attendee details.";
     public const string ChooseTickets = "Choose at least one ticket.";
@@ -77,11 +80,14 @@ public static class UserMessages
     public const string OnlyFewLeft = "Only {0} left.";
     public const string NotEnoughPlaces = "Sorry, there are not enough places left for this selection. Please choose fewer tickets.";
     public const string CheckInAccessEnded = "This check-in station has ended.";
-    public const string TooManyOpenHolds = "You already have {0} unpaid orders in progress. Finish or cancel one of them (or wait until its reservation runs out), then try again.";
-    public const string TooManyHeldFromAddress = "Too many tickets for this event are reserved from your network right now. Please try again in a few minutes.";
+    public const string TooManyOpenHolds = "You already have {0} unpaid orders in progress. " +
+        "Finish or cancel one of them (or wait until its reservation runs out), then try again.";
+    public const string TooManyHeldFromAddress = "Too many tickets for this event are reserved from your network right now. " +
+        "Please try again in a few minutes.";
     public const string TooManyHoldAttempts = "You have tried to reserve tickets very often. Please wait a minute and try again.";
     public const string Busy = "Many people are buying right now. Please try again in a moment.";
-    public const string PaymentsUnavailable = "Payments are briefly unavailable. Your tickets are still reserved for you: please try again in a minute.";
+    public const string PaymentsUnavailable = "Payments are briefly unavailable. " +
+        "Your tickets are still reserved for you: please try again in a minute.";
     public const string PaymentNotStarted = "The payment could not be started. Please try again in a moment.";
     public const string HoldExpired = "Your reservation has run out. Please choose your tickets again.";
     public const string OrderNotPending = "This order can no longer be changed.";

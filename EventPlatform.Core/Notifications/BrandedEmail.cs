@@ -33,8 +33,10 @@ public sealed record BrandedEmail(
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>").Append(Encode(Heading)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:0;background:#f4f4f7;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1f2937\">")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f4f4f7;padding:24px 0\"><tr><td align=\"center\">")
-            .Append("<table role=\"presentation\" width=\"560\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;overflow:hidden\">")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f4f4f7;padding:24px 0\">" +
+                "<tr><td align=\"center\">")
+            .Append("<table role=\"presentation\" width=\"560\" cellpadding=\"0\" cellspacing=\"0\" " +
+                "style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;overflow:hidden\">")
             .Append("<tr><td style=\"background:").Append(BrandColour).Append(";padding:16px 24px;color:#ffffff;font-size:18px;font-weight:600\">")
             .Append(Encode(BrandName)).Append("</td></tr>")
             .Append("<tr><td style=\"padding:24px\">")
@@ -51,7 +53,8 @@ public sealed record BrandedEmail(
                 .Append("\" style=\"background:").Append(BrandColour)
                 .Append(";color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:600;display:inline-block\">")
                 .Append(Encode(ButtonText)).Append("</a></p>")
-                .Append("<p style=\"font-size:13px;color:#6b7280;margin:0 0 12px\">If the button does not work, copy this address into your browser:<br>")
+                .Append(
+                    "<p style=\"font-size:13px;color:#6b7280;margin:0 0 12px\">If the button does not work, copy this address into your browser:<br>")
                 .Append("<a href=\"").Append(Encode(ButtonUrl)).Append("\" style=\"color:").Append(BrandColour).Append(";word-break:break-all\">")
                 .Append(Encode(ButtonUrl)).Append("</a></p>");
         }

@@ -51,7 +51,8 @@ public sealed class DeliverOutboxEmails(
         {
             var attachments = await db.OutboxEmailAttachments.AsNoTracking().Where(a => a.OutboxEmailId == id).OrderBy(a => a.Position)
                 .Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content, a.ContentId)).ToListAsync(ct);
-            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind) { Attachments = attachments, OutboxId = email.Id }, ct);
+            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind)
+                { Attachments = attachments, OutboxId = email.Id }, ct);
         }
         catch (ProviderUnavailableException ex)
         {
@@ -87,7 +88,8 @@ public sealed class DeliverOutboxEmails(
             // Sent: its secrets (links, codes, QR tickets) leave the database with it.
             email.HtmlBody = OutboxEmail.RedactedBody;
             email.TextBody = OutboxEmail.RedactedBody;
-            db.OutboxEmailAttachments.RemoveRange(await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync(CancellationToken.None));
+            db.OutboxEmailAttachments.RemoveRange(await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id)
+                .ToListAsync(CancellationToken.None));
             logger.LogInformation("Email {EmailId} ({Kind}) sent via {Transport}", email.Id, email.Kind, transport.Name);
         }
         else
@@ -96,13 +98,15 @@ public sealed class DeliverOutboxEmails(
             if (RetryPolicy.NextAttempt(email.Attempts, email.CreatedAt, now) is { } next)
             {
                 email.NextAttemptAt = next;
-                logger.LogWarning("Email {EmailId} ({Kind}) attempt {Attempt} failed, retry at {NextAttempt}: {Error}", email.Id, email.Kind, email.Attempts, email.NextAttemptAt, error);
+                logger.LogWarning("Email {EmailId} ({Kind}) attempt {Attempt} failed, retry at {NextAttempt}: {Error}", email.Id, email.Kind,
+                    email.Attempts, email.NextAttemptAt, error);
             }
             else
             {
                 // Kept whole (body and attachments) so that an admin can send it again once the cause is fixed.
                 email.Status = OutboxEmailStatus.Failed;
-                logger.LogError("Email {EmailId} ({Kind}) failed for good after {Attempts} attempts over {Hours} h: {Error}", email.Id, email.Kind, email.Attempts, RetryPolicy.GiveUpAfter.TotalHours, error);
+                logger.LogError("Email {EmailId} ({Kind}) failed for good after {Attempts} attempts over {Hours} h: {Error}", email.Id, email.Kind,
+                    email.Attempts, RetryPolicy.GiveUpAfter.TotalHours, error);
             }
         }
 

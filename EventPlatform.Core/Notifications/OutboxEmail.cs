@@ -4,7 +4,8 @@ public enum OutboxEmailStatus
 {
     Pending,
     Sent,
-    /// <summary>Gave up after two days of retries (<see cref="RetryPolicy"/>); shown to platform admins (and, for order emails, to the organizers) with a retry action.</summary>
+    /// <summary>Gave up after two days of retries (<see cref="RetryPolicy"/>); shown to platform admins (and, for order emails, to the organizers)
+    /// with a retry action.</summary>
     Failed,
 }
 

@@ -10,7 +10,8 @@ namespace EventPlatform.Core.Notifications;
 /// the address corrected): it goes back into the outbox, due now, for one more attempt; if that
 /// fails too it is failed again, with the new error.
 /// </summary>
-public sealed class RetryFailedEmail(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, IEnumerable<IOutboxWakeUp> wakeUps, TimeProvider clock)
+public sealed class RetryFailedEmail(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, IEnumerable<IOutboxWakeUp> wakeUps,
+    TimeProvider clock)
 {
     /// <returns>False when the email is not (or no longer) failed: someone retried it already.</returns>
     public async Task<bool> ExecuteAsync(Guid emailId, CancellationToken ct = default)

@@ -23,7 +23,8 @@ public sealed record Buyer(Guid? UserId, string? Email, string? DisplayName, boo
         }
 
         // Only a confirmed address proves the person is the member the organization listed.
-        var member = user.EmailConfirmed && await db.CustomerMembers.AnyAsync(m => m.OrganizationId == organizationId && m.NormalizedEmail == user.NormalizedEmail, ct);
+        var member = user.EmailConfirmed
+            && await db.CustomerMembers.AnyAsync(m => m.OrganizationId == organizationId && m.NormalizedEmail == user.NormalizedEmail, ct);
         return new Buyer(userId, user.Email, user.DisplayName, user.EmailConfirmed, member);
     }
 }

@@ -26,6 +26,7 @@ public class EventQuestion
     public static IReadOnlyList<EventQuestion> DefaultsFor(Guid eventId) =>
     [
         new() { Id = Guid.CreateVersion7(), EventId = eventId, Label = "Dietary requirements", Kind = QuestionKind.Text, SortOrder = 1 },
-        new() { Id = Guid.CreateVersion7(), EventId = eventId, Label = "Emergency contact (name and phone)", Kind = QuestionKind.Text, SortOrder = 2 },
+        new() { Id = Guid.CreateVersion7(), EventId = eventId, Label = "Emergency contact (name and phone)", Kind = QuestionKind.Text,
+            SortOrder = 2 },
     ];
 }

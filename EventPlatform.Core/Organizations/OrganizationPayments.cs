@@ -29,12 +29,15 @@ public sealed class OrganizationPayments(IAppDbContextFactory dbFactory, Organiz
         var organization = await db.Organizations.SingleAsync(x => x.Id == organizationId, ct);
         var errors = new List<ValidationFailure>();
         var account = string.IsNullOrWhiteSpace(settings.StripeAccountId) ? null : settings.StripeAccountId.Trim();
-        if (account is not null && (!account.StartsWith("acct_", StringComparison.Ordinal) || account.Length > 100 || !account.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        if (account is not null
+            && (!account.StartsWith("acct_", StringComparison.Ordinal) || account.Length > 100
+                || !account.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
         {
             errors.Add(new(nameof(settings.StripeAccountId), "Enter the connected account id from Stripe, e.g. acct_1Nv0FGQ9RKHgCVdK."));
         }
 
-        var feeChanged = settings.FeePercentOverride != organization.PlatformFeePercentOverride || settings.FeeFixedMinorOverride != organization.PlatformFeeFixedMinorOverride;
+        var feeChanged = settings.FeePercentOverride != organization.PlatformFeePercentOverride
+            || settings.FeeFixedMinorOverride != organization.PlatformFeeFixedMinorOverride;
         if (feeChanged && !grant.IsPlatformAdmin)
         {
             errors.Add(new(nameof(settings.FeePercentOverride), "Only platform administrators change the fee."));

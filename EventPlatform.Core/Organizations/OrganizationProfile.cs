@@ -23,7 +23,8 @@ public sealed record OrganizationProfileDetails
 }
 
 /// <summary>Reads and changes an organization's settings: Admins and Owners.</summary>
-public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, Storage.IFileStorage storage)
+public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit,
+    Storage.IFileStorage storage)
 {
     public const int AboutMaxLength = 5000;
 
@@ -67,7 +68,8 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         organization.DefaultTimeZone = details.DefaultTimeZone!.Trim();
         organization.BrandColour = details.BrandColour!.Trim().ToUpperInvariant();
         organization.About = string.IsNullOrWhiteSpace(details.About) ? null : details.About.Trim();
-        audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationUpdated, "Organization", organizationId.ToString(), new { organization.Name, organization.Slug });
+        audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationUpdated, "Organization", organizationId.ToString(),
+            new { organization.Name, organization.Slug });
         // Every card of the organization's events shows its name.
         db.Raise(new CatalogChanged(EventId: null));
         try

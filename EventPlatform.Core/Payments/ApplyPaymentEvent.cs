@@ -31,7 +31,8 @@ public enum PaymentNotificationKind
 /// <param name="EventId">The provider's event id; null for a status fetch (the return page), which is idempotent by order state alone.</param>
 /// <param name="FailureMessage">Why a payment or refund failed, or a dispute's reason, in the gateway's words.</param>
 /// <param name="ProviderRefundId">For <see cref="PaymentNotificationKind.RefundFailed"/>: the gateway's refund id.</param>
-/// <param name="RefundId">For <see cref="PaymentNotificationKind.RefundFailed"/>: our refund's id, from the idempotency key the refund carries.</param>
+/// <param name="RefundId">For <see cref="PaymentNotificationKind.RefundFailed"/>: our refund's id, from the idempotency key the refund
+/// carries.</param>
 /// <param name="Status">For <see cref="PaymentNotificationKind.DisputeClosed"/>: the gateway's final status (won, lost, warning_closed).</param>
 public sealed record PaymentNotification(
     string? EventId,
@@ -133,7 +134,8 @@ public sealed class ApplyPaymentEvent(
             }
         }
 
-        var orderId = notification.OrderId is { } metadataId && await db.Orders.AnyAsync(o => o.Id == metadataId && o.PaymentIntentId == notification.IntentId, ct)
+        var orderId = notification.OrderId is { } metadataId
+            && await db.Orders.AnyAsync(o => o.Id == metadataId && o.PaymentIntentId == notification.IntentId, ct)
             ? metadataId
             : await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
               ?? notification.OrderId;
@@ -161,8 +163,12 @@ public sealed class ApplyPaymentEvent(
             PaymentNotificationKind.Failed => Failed(db, order, notification),
             PaymentNotificationKind.Refunded => (await RefundedAsync(db, order, notification, now, ct), (Guid?)null),
             PaymentNotificationKind.RefundFailed => (await RefundFailedAsync(db, order, notification, now, ct), (Guid?)null),
-            PaymentNotificationKind.DisputeOpened => (Audited(db, order, PaymentIssues.DisputeOpened(order, notification.AmountMinor, notification.FailureMessage, now), AuditActions.OrderPaymentDisputed, notification), (Guid?)null),
-            PaymentNotificationKind.DisputeClosed => (Audited(db, order, PaymentIssues.DisputeClosed(order, notification.Status, now), AuditActions.OrderDisputeClosed, notification), (Guid?)null),
+            PaymentNotificationKind.DisputeOpened =>
+                (Audited(db, order, PaymentIssues.DisputeOpened(order, notification.AmountMinor, notification.FailureMessage, now),
+                        AuditActions.OrderPaymentDisputed, notification), (Guid?)null),
+            PaymentNotificationKind.DisputeClosed =>
+                (Audited(db, order, PaymentIssues.DisputeClosed(order, notification.Status, now), AuditActions.OrderDisputeClosed, notification),
+                    (Guid?)null),
             _ => (PaymentEventResult.Ignored, null),
         };
         if (result == PaymentEventResult.Applied)
@@ -203,16 +209,19 @@ public sealed class ApplyPaymentEvent(
             await db.Atomic.TryRecordPaymentEventAsync(Processed(eventId, n, now), ct);
         }
 
-        audit.Add(db, null, null, AuditActions.PaymentUnmatchedRefunded, "PaymentIntent", n.IntentId, new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
+        audit.Add(db, null, null, AuditActions.PaymentUnmatchedRefunded, "PaymentIntent", n.IntentId,
+            new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
         await db.SaveChangesAsync(ct);
-        logger.LogError("Payment {IntentId} of {Amount} matches no order (order id {OrderId} is gone): refund {Outcome}", n.IntentId, n.AmountMinor, n.OrderId, outcome.Succeeded ? "sent" : "refused: " + outcome.FailureMessage);
+        logger.LogError("Payment {IntentId} of {Amount} matches no order (order id {OrderId} is gone): refund {Outcome}", n.IntentId, n.AmountMinor,
+            n.OrderId, outcome.Succeeded ? "sent" : "refused: " + outcome.FailureMessage);
         return PaymentEventResult.Applied;
     }
 
     private static ProcessedPaymentEvent Processed(string eventId, PaymentNotification n, DateTimeOffset now) =>
         new() { Id = eventId, Type = n.EventType, PaymentIntentId = n.IntentId, ProcessedAt = now };
 
-    private async Task<(PaymentEventResult, Guid?)> SucceededAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    private async Task<(PaymentEventResult, Guid?)> SucceededAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now,
+        CancellationToken ct)
     {
         // This very payment was applied before (the order may have been cancelled since): nothing to do.
         if (order.PaymentIntentId == n.IntentId && order.Status is OrderStatus.Paid or OrderStatus.Cancelled)
@@ -230,9 +239,13 @@ public sealed class ApplyPaymentEvent(
                 return (PaymentEventResult.Ignored, null);
             }
 
-            logger.LogWarning("Payment {IntentId} for order {OrderNumber} cannot be applied (status {Status}, amount {Amount} vs {Total}); refunding it", n.IntentId, order.Number, order.Status, n.AmountMinor, order.TotalMinor);
-            var stray = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Payment could not be applied to the order", now);
-            audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentRefundedUnmatched, "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
+            logger.LogWarning(
+                "Payment {IntentId} for order {OrderNumber} cannot be applied (status {Status}, amount {Amount} vs {Total}); refunding it",
+                n.IntentId, order.Number, order.Status, n.AmountMinor, order.TotalMinor);
+            var stray = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Payment could not be applied to the order",
+                now);
+            audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentRefundedUnmatched, "Order", order.Id.ToString(),
+                new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
             if (order.Status == OrderStatus.Pending)
             {
                 order.PaymentFailureMessage = "The amount to pay changed. Your payment is being refunded; please pay again.";
@@ -253,8 +266,10 @@ public sealed class ApplyPaymentEvent(
         order.PaidMinor = n.AmountMinor;
         order.RefundedMinor = n.AmountMinor;
         order.RefundedLatePayment = true;
-        var refund = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Paid after the reservation ran out; places no longer available", now);
-        audit.Add(db, null, order.OrganizationId, AuditActions.OrderLatePaymentRefunded, "Order", order.Id.ToString(), new { order.Number, n.AmountMinor }, "payment gateway");
+        var refund = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency,
+            "Paid after the reservation ran out; places no longer available", now);
+        audit.Add(db, null, order.OrganizationId, AuditActions.OrderLatePaymentRefunded, "Order", order.Id.ToString(),
+            new { order.Number, n.AmountMinor }, "payment gateway");
         if (order.BuyerEmail is not null)
         {
             var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
@@ -273,7 +288,8 @@ public sealed class ApplyPaymentEvent(
         }
 
         order.PaymentFailureMessage = n.FailureMessage ?? "The payment did not go through.";
-        audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentFailed, "Order", order.Id.ToString(), new { order.Number, n.FailureMessage }, "payment gateway");
+        audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentFailed, "Order", order.Id.ToString(),
+            new { order.Number, n.FailureMessage }, "payment gateway");
         return (PaymentEventResult.Applied, null);
     }
 
@@ -284,13 +300,15 @@ public sealed class ApplyPaymentEvent(
             return PaymentEventResult.Ignored;
         }
 
-        audit.Add(db, null, order.OrganizationId, action, "Order", order.Id.ToString(), new { order.Number, n.IntentId, n.AmountMinor, Reason = n.FailureMessage, n.Status }, "payment gateway");
+        audit.Add(db, null, order.OrganizationId, action, "Order", order.Id.ToString(),
+            new { order.Number, n.IntentId, n.AmountMinor, Reason = n.FailureMessage, n.Status }, "payment gateway");
         logger.LogWarning("Order {OrderNumber}: {Action} ({EventType}, {Status})", order.Number, action, n.EventType, n.Status ?? n.FailureMessage);
         return PaymentEventResult.Applied;
     }
 
     /// <summary>A refund the gateway had accepted failed after all: the money did not go back; the organizer is told.</summary>
-    private async Task<PaymentEventResult> RefundFailedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    private async Task<PaymentEventResult> RefundFailedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now,
+        CancellationToken ct)
     {
         var refund = await db.OrderRefunds.Where(r => r.OrderId == order.Id
                 && ((n.ProviderRefundId != null && r.ProviderRefundId == n.ProviderRefundId) || (n.RefundId != null && r.Id == n.RefundId)))
@@ -309,7 +327,8 @@ public sealed class ApplyPaymentEvent(
     /// charge.refunded reports the intent's total refunded so far: pending refunds up to that total
     /// are done, and a total beyond every refund we made was made outside the platform.
     /// </summary>
-    private async Task<PaymentEventResult> RefundedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now, CancellationToken ct)
+    private async Task<PaymentEventResult> RefundedAsync(IAppDbContext db, Order order, PaymentNotification n, DateTimeOffset now,
+        CancellationToken ct)
     {
         var all = await db.OrderRefunds.Where(r => r.OrderId == order.Id && r.PaymentIntentId == n.IntentId)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
@@ -344,7 +363,9 @@ public sealed class ApplyPaymentEvent(
             {
                 var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
                 var brand = (await settings.GetAsync(ct)).BrandName;
-                EmailOutbox.Enqueue(db, OrderEmails.Cancelled(brand, view, order.Tickets.Count(t => t.CancelledAt == now), outside, "Refunded by the organizer", confirmation.OrderUrl(order)), now);
+                EmailOutbox.Enqueue(db,
+                    OrderEmails.Cancelled(brand, view, order.Tickets.Count(t => t.CancelledAt == now), outside, "Refunded by the organizer",
+                        confirmation.OrderUrl(order)), now);
             }
 
             return PaymentEventResult.Applied;

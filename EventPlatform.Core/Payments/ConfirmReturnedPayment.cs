@@ -36,7 +36,8 @@ public sealed class ConfirmReturnedPayment(IAppDbContextFactory dbFactory, IPaym
             };
             if (kind is { } k)
             {
-                await apply.ExecuteAsync(new PaymentNotification(null, "return_page", k, intentId, order.Id, state.AmountMinor, state.FailureMessage), ct);
+                await apply.ExecuteAsync(new PaymentNotification(null, "return_page", k, intentId, order.Id, state.AmountMinor, state.FailureMessage),
+                    ct);
             }
         }
 

@@ -17,7 +17,8 @@ public sealed record PaymentIntentRequest(
 
 /// <summary>The gateway's view of an intent.</summary>
 /// <param name="ClientSecret">Handed to the browser (Stripe Elements) to confirm the card there.</param>
-public sealed record PaymentIntentState(string IntentId, string? ClientSecret, PaymentIntentOutcome Outcome, long AmountMinor, string? FailureMessage);
+public sealed record PaymentIntentState(string IntentId, string? ClientSecret, PaymentIntentOutcome Outcome, long AmountMinor,
+    string? FailureMessage);
 
 public enum PaymentIntentOutcome
 {

@@ -16,5 +16,6 @@ public interface IPaymentReconciliationQueue
     /// with an intent attached before <paramref name="startedBefore"/>, no refund for it, not closed,
     /// and not checked since <paramref name="checkedBefore"/>; least recently checked first.
     /// </summary>
-    Task<IReadOnlyList<UnsettledPayment>> ClaimAsync(string provider, DateTimeOffset startedBefore, DateTimeOffset checkedBefore, DateTimeOffset now, int max, CancellationToken ct);
+    Task<IReadOnlyList<UnsettledPayment>> ClaimAsync(string provider, DateTimeOffset startedBefore, DateTimeOffset checkedBefore, DateTimeOffset now,
+        int max, CancellationToken ct);
 }

@@ -30,7 +30,8 @@ public enum ConfirmOutcome
 public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit)
 {
     /// <param name="order">Locked with <see cref="Common.Database.IRowLocks.OrderAsync"/> in the current transaction.</param>
-    public async Task<ConfirmOutcome> ConfirmLockedAsync(IAppDbContext db, Order order, long paidMinor, DateTimeOffset now, Guid? actorUserId, string actorLabel, CancellationToken ct)
+    public async Task<ConfirmOutcome> ConfirmLockedAsync(IAppDbContext db, Order order, long paidMinor, DateTimeOffset now, Guid? actorUserId,
+        string actorLabel, CancellationToken ct)
     {
         if (!order.CanBePaid)
         {
@@ -55,7 +56,8 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
 
         order.MarkPaid(paidMinor, now);
         audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderPaid, "Order", order.Id.ToString(),
-            new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate, order.PaidOffline }, actorLabel);
+            new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate,
+                order.PaidOffline }, actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);
         db.Raise(new OrderPaid(order.EventId, order.Id, order.OrganizationId, order.TotalMinor, order.Currency));
         if (!wasLate)

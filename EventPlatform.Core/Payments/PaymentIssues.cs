@@ -45,7 +45,9 @@ public static class PaymentIssues
         refund.FailureMessage = Truncate(message ?? "The payment provider could not make the refund.", 500);
         refund.CompletedAt = now;
         order.RefundedMinor = Math.Max(0, order.RefundedMinor - refund.AmountMinor);
-        Flag(order, $"A refund of {new Money(refund.AmountMinor, refund.Currency).Format()} failed: {refund.FailureMessage} Send it again, or mark this resolved once the buyer has been paid back another way.", now);
+        Flag(order,
+            $"A refund of {new Money(refund.AmountMinor, refund.Currency).Format()} failed: {refund.FailureMessage} " +
+            "Send it again, or mark this resolved once the buyer has been paid back another way.", now);
         return true;
     }
 
@@ -75,11 +77,15 @@ public static class PaymentIssues
         if (order.RefundedMinor >= order.PaidMinor && order.Status == OrderStatus.Paid && valid.Count > 0)
         {
             await CancelTickets.CancelLockedAsync(db, order, valid, now, ct);
-            Flag(order, $"{amount} was refunded outside EventPlatform, which is everything paid: its {valid.Count} ticket(s) were cancelled and the places released.", now);
+            Flag(order,
+                $"{amount} was refunded outside EventPlatform, which is everything paid: " +
+                $"its {valid.Count} ticket(s) were cancelled and the places released.", now);
             return true;
         }
 
-        Flag(order, $"{amount} was refunded outside EventPlatform; the tickets are still valid. Cancel the tickets it paid for (with no further refund), or mark this resolved.", now);
+        Flag(order,
+            $"{amount} was refunded outside EventPlatform; the tickets are still valid. " +
+            "Cancel the tickets it paid for (with no further refund), or mark this resolved.", now);
         return false;
     }
 
@@ -94,7 +100,9 @@ public static class PaymentIssues
         order.DisputeStatus = PaymentDisputeStatus.Open;
         order.DisputeReason = reason is null ? null : Truncate(reason, 100);
         order.DisputedMinor = amountMinor;
-        Flag(order, $"The card holder's bank disputes {new Money(amountMinor, order.Currency).Format()} ({Words(reason)}). Answer with evidence in the Stripe dashboard; its tickets are refused at check-in until the dispute is decided.", now);
+        Flag(order,
+            $"The card holder's bank disputes {new Money(amountMinor, order.Currency).Format()} ({Words(reason)}). " +
+            "Answer with evidence in the Stripe dashboard; its tickets are refused at check-in until the dispute is decided.", now);
         return true;
     }
 
@@ -110,7 +118,9 @@ public static class PaymentIssues
         order.DisputeStatus = outcome;
         if (outcome == PaymentDisputeStatus.Lost)
         {
-            Flag(order, $"Dispute lost: {new Money(order.DisputedMinor, order.Currency).Format()} went back to the buyer through their bank. Its tickets stay refused at check-in.", now);
+            Flag(order,
+                $"Dispute lost: {new Money(order.DisputedMinor, order.Currency).Format()} went back to the buyer through their bank. " +
+                "Its tickets stay refused at check-in.", now);
         }
         else
         {

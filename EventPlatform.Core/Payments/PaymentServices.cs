@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Core.Payments;
 
-/// <summary>Registers payments: starting, confirming, applying gateway events, refunds and reconciliation (the gateway itself is registered by the host).</summary>
+/// <summary>Registers payments: starting, confirming, applying gateway events, refunds and reconciliation (the gateway itself is registered by the
+/// host).</summary>
 public static class PaymentServices
 {
     public static IServiceCollection AddPayments(this IServiceCollection services)

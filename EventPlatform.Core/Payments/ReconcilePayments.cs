@@ -68,7 +68,8 @@ public sealed class ReconcilePayments(
                 {
                     // The gateway is down or slow: the next round asks again.
                     failed++;
-                    logger.LogWarning(ex, "Reconciliation of order {OrderNumber} (intent {IntentId}) failed; will retry", payment.OrderNumber, payment.IntentId);
+                    logger.LogWarning(ex, "Reconciliation of order {OrderNumber} (intent {IntentId}) failed; will retry", payment.OrderNumber,
+                        payment.IntentId);
                 }
             }
 
@@ -80,7 +81,9 @@ public sealed class ReconcilePayments(
 
         if (applied > 0 || failed > 0)
         {
-            logger.LogWarning("Reconciliation checked {Checked} payments: {Applied} applied from the gateway's state (their webhook had not been handled), {Closed} closed, {Failed} failed", checkedCount, applied, closed, failed);
+            logger.LogWarning(
+                "Reconciliation checked {Checked} payments: {Applied} applied from the gateway's state (their webhook had not been handled), " +
+                "{Closed} closed, {Failed} failed", checkedCount, applied, closed, failed);
         }
 
         return new ReconciliationRound(checkedCount, applied, closed, failed);
@@ -106,10 +109,12 @@ public sealed class ReconcilePayments(
         switch (state.Outcome)
         {
             case PaymentIntentOutcome.Succeeded:
-                var result = await apply.ExecuteAsync(new PaymentNotification(null, "reconciliation", PaymentNotificationKind.Succeeded, payment.IntentId, payment.OrderId, state.AmountMinor), ct);
+                var result = await apply.ExecuteAsync(new PaymentNotification(null, "reconciliation", PaymentNotificationKind.Succeeded,
+                    payment.IntentId, payment.OrderId, state.AmountMinor), ct);
                 if (result == PaymentEventResult.Applied)
                 {
-                    logger.LogWarning("Reconciliation applied the payment {IntentId} of order {OrderNumber}: its webhook had not been handled", payment.IntentId, payment.OrderNumber);
+                    logger.LogWarning("Reconciliation applied the payment {IntentId} of order {OrderNumber}: its webhook had not been handled",
+                        payment.IntentId, payment.OrderNumber);
                 }
 
                 return result switch

@@ -10,12 +10,14 @@ namespace EventPlatform.Core.Payments;
 /// what it pays back (so money owed is never forgotten); this sends it after commit, with the
 /// refund id as the idempotency key, and a worker retries rows that could not be sent.
 /// </summary>
-public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, Auditing.AuditTrail audit, TimeProvider clock, IFaultInjector faults, ILogger<RefundPayments> logger)
+public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGateway gateway, Auditing.AuditTrail audit, TimeProvider clock,
+    IFaultInjector faults, ILogger<RefundPayments> logger)
 {
     /// <summary>Long enough for the send right after commit to have finished; a concurrent second send is harmless (same idempotency key).</summary>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(15);
 
-    public static OrderRefund Record(IAppDbContext db, Guid orderId, string? intentId, long amountMinor, string currency, string reason, DateTimeOffset now)
+    public static OrderRefund Record(IAppDbContext db, Guid orderId, string? intentId, long amountMinor, string currency, string reason,
+        DateTimeOffset now)
     {
         var refund = new OrderRefund
         {
@@ -91,7 +93,8 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         }
     }
 
-    /// <summary>The money did not go back: the refund no longer counts, and the organizer is told (<see cref="PaymentIssues.RefundFailed"/>).</summary>
+    /// <summary>The money did not go back: the refund no longer counts, and the organizer is told
+    /// (<see cref="PaymentIssues.RefundFailed"/>).</summary>
     private async Task RecordRefusalAsync(Guid refundId, RefundOutcome outcome, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -102,7 +105,8 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         refund.ProviderRefundId ??= outcome.ProviderRefundId;
         if (PaymentIssues.RefundFailed(order, refund, outcome.FailureMessage, clock.GetUtcNow()))
         {
-            audit.Add(db, null, order.OrganizationId, AuditActions.OrderRefundFailed, "Order", order.Id.ToString(), new { order.Number, RefundId = refund.Id, refund.AmountMinor, Reason = outcome.FailureMessage }, "payment gateway");
+            audit.Add(db, null, order.OrganizationId, AuditActions.OrderRefundFailed, "Order", order.Id.ToString(),
+                new { order.Number, RefundId = refund.Id, refund.AmountMinor, Reason = outcome.FailureMessage }, "payment gateway");
         }
 
         await db.SaveChangesAsync(ct);

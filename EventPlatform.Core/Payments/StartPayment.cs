@@ -16,7 +16,8 @@ public sealed record PaymentStart(bool Confirmed, string? IntentId, string? Clie
 /// and amount. The idempotency key is derived from both, so pressing Pay twice, refreshing or
 /// going back returns the same intent and can never charge twice.
 /// </summary>
-public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock, ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger, IDatabaseErrors databaseErrors)
+public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway gateway, OrderConfirmation confirmation, TimeProvider clock,
+    ApplyPaymentEvent apply, IFaultInjector faults, AppMetrics metrics, ILogger<StartPayment> logger, IDatabaseErrors databaseErrors)
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
@@ -97,7 +98,8 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             await CancelReplacedIntentAsync(order, replaced, ct);
         }
 
-        logger.LogInformation("Payment intent {IntentId} for order {OrderNumber} ({Amount} {Currency})", intent.IntentId, order.Number, order.TotalMinor, order.Currency);
+        logger.LogInformation("Payment intent {IntentId} for order {OrderNumber} ({Amount} {Currency})", intent.IntentId, order.Number,
+            order.TotalMinor, order.Currency);
         metrics.PaymentStart("started");
         return CommandResult<PaymentStart>.Success(new PaymentStart(false, intent.IntentId, intent.ClientSecret));
     }
@@ -114,7 +116,8 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             var state = await gateway.CancelIntentAsync(replacedIntentId, ct);
             if (state.Outcome == PaymentIntentOutcome.Succeeded)
             {
-                await apply.ExecuteAsync(new PaymentNotification(null, "replaced_intent", PaymentNotificationKind.Succeeded, replacedIntentId, order.Id, state.AmountMinor), ct);
+                await apply.ExecuteAsync(new PaymentNotification(null, "replaced_intent", PaymentNotificationKind.Succeeded, replacedIntentId,
+                    order.Id, state.AmountMinor), ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

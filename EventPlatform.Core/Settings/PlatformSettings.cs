@@ -75,7 +75,8 @@ public static class SettingKeys
         return new PlatformSettings
         {
             HoldTime = TimeSpan.FromMinutes(Int(HoldTimeMinutes, (int)d.HoldTime.TotalMinutes, 1, 24 * 60)),
-            WaitlistOfferValidity = TimeSpan.FromMinutes(Int(WaitlistOfferValidityMinutes, (int)d.WaitlistOfferValidity.TotalMinutes, 1, 30 * 24 * 60)),
+            WaitlistOfferValidity = TimeSpan.FromMinutes(Int(WaitlistOfferValidityMinutes, (int)d.WaitlistOfferValidity.TotalMinutes, 1,
+                30 * 24 * 60)),
             MaxTicketsPerOrder = Int(MaxTicketsPerOrder, d.MaxTicketsPerOrder, 1, 1000),
             PlatformFeePercent = Dec(PlatformFeePercent, d.PlatformFeePercent, 0m, 100m),
             PlatformFeeFixedMinor = Int(PlatformFeeFixedMinor, (int)d.PlatformFeeFixedMinor, 0, 1_000_000),

@@ -33,7 +33,8 @@ internal sealed class CatalogSearch(IDbContextFactory<EventPlatformDbContext> db
             join n in nextStarts on e.Id equals n.EventId
             where e.Status == EventStatus.Published
                 && (e.Visibility == EventVisibility.Public || (e.Visibility == EventVisibility.MembersOnly && memberOf.Contains(e.OrganizationId)))
-            select new { Event = e, OrganizationName = o.Name, OrganizationSlug = o.Slug, n.NextStart, Text = EF.Property<NpgsqlTsVector>(e, SearchVectors.Column).Concat(EF.Property<NpgsqlTsVector>(o, SearchVectors.Column)) };
+            select new { Event = e, OrganizationName = o.Name, OrganizationSlug = o.Slug, n.NextStart,
+                Text = EF.Property<NpgsqlTsVector>(e, SearchVectors.Column).Concat(EF.Property<NpgsqlTsVector>(o, SearchVectors.Column)) };
 
         var text = query.Text?.Trim();
         if (!string.IsNullOrEmpty(text))

@@ -16,7 +16,8 @@ internal sealed class CheckInRecordConfiguration : IEntityTypeConfiguration<Chec
         builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Session>().WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
         // Exactly once: one live check-in per ticket and session, enforced by the database.
-        builder.HasIndex(c => new { c.TicketId, c.SessionId }).IsUnique().HasFilter("undone_at IS NULL").HasDatabaseName("ux_check_ins_once_per_ticket_and_session");
+        builder.HasIndex(c => new { c.TicketId, c.SessionId }).IsUnique().HasFilter("undone_at IS NULL")
+            .HasDatabaseName("ux_check_ins_once_per_ticket_and_session");
         builder.HasIndex(c => new { c.SessionId, c.UndoneAt });
     }
 }

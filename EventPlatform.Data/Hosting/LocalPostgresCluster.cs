@@ -26,7 +26,8 @@ public sealed class LocalPostgresCluster : IDisposable
     private readonly string _binDirectory;
     private bool _stopped;
 
-    private LocalPostgresCluster(LocalPostgresOptions options, string dataDirectory, string socketDirectory, string binDirectory, string? runAsUser, ILogger logger)
+    private LocalPostgresCluster(LocalPostgresOptions options, string dataDirectory, string socketDirectory, string binDirectory, string? runAsUser,
+        ILogger logger)
     {
         Options = options;
         DataDirectory = dataDirectory;

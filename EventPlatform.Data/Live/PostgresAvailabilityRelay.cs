@@ -13,7 +13,8 @@ namespace EventPlatform.Data.Live;
 /// reconnects by itself when it drops, then asks every watched page to refresh and drops the cached
 /// listings, since changes may have been missed meanwhile.
 /// </summary>
-public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connection, ILiveAvailabilitySignals signals, CatalogCache catalogCache, ILogger<PostgresAvailabilityRelay> logger)
+public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connection, ILiveAvailabilitySignals signals, CatalogCache catalogCache,
+    ILogger<PostgresAvailabilityRelay> logger)
     : BackgroundService, IAvailabilityNotifier
 {
     public const string Channel = "ep_availability";

@@ -11,7 +11,8 @@ internal sealed class OutboxWakeUpInterceptor(IOutboxWakeUp wakeUp) : SaveChange
 {
     private readonly ConditionalWeakTable<DbContext, object> _savingEmails = [];
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context && context.ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added))
         {
@@ -21,7 +22,8 @@ internal sealed class OutboxWakeUpInterceptor(IOutboxWakeUp wakeUp) : SaveChange
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         // Inside an explicit transaction the commit comes later; the worker's poll picks those up.
         if (eventData.Context is { } context && _savingEmails.Remove(context) && context.Database.CurrentTransaction is null)

@@ -16,6 +16,7 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
         builder.Property(c => c.PercentOff).HasPrecision(5, 2);
         builder.HasOne<Core.Organizations.Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         // The redemption limit, guarded in the database like capacity.
-        builder.ToTable(t => t.HasCheckConstraint("ck_coupons_redeemed_within_limit", "redeemed >= 0 AND (redemption_limit IS NULL OR redeemed <= redemption_limit)"));
+        builder.ToTable(t =>
+            t.HasCheckConstraint("ck_coupons_redeemed_within_limit", "redeemed >= 0 AND (redemption_limit IS NULL OR redeemed <= redemption_limit)"));
     }
 }

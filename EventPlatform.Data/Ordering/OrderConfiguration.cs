@@ -27,7 +27,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // The organization page's "needs attention" list.
         builder.HasIndex(o => new { o.OrganizationId, o.AttentionSince }).HasFilter("attention_since IS NOT NULL");
         // Reconciliation's queue: payments we have not heard the end of (PaymentReconciliationQueue).
-        builder.HasIndex(o => o.PaymentCheckedAt).HasFilter("status IN ('Pending', 'Expired') AND payment_intent_id IS NOT NULL AND payment_closed_at IS NULL AND NOT refunded_late_payment")
+        builder.HasIndex(o => o.PaymentCheckedAt)
+            .HasFilter(
+                "status IN ('Pending', 'Expired') AND payment_intent_id IS NOT NULL AND payment_closed_at IS NULL AND NOT refunded_late_payment")
             .HasDatabaseName("ix_orders_unsettled_payments");
         // Orders are never lost: an event with orders cannot be deleted.
         builder.HasOne<Event>().WithMany().HasForeignKey(o => o.EventId).OnDelete(DeleteBehavior.Restrict);
@@ -49,7 +51,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasMany(o => o.Tickets).WithOne().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t =>
         {
-            t.HasCheckConstraint("ck_orders_amounts", "subtotal_minor >= 0 AND discount_minor >= 0 AND discount_minor <= subtotal_minor AND fee_minor >= 0 AND total_minor >= 0 AND paid_minor >= 0");
+            t.HasCheckConstraint("ck_orders_amounts",
+                "subtotal_minor >= 0 AND discount_minor >= 0 AND discount_minor <= subtotal_minor " +
+                "AND fee_minor >= 0 AND total_minor >= 0 AND paid_minor >= 0");
             // The last line of defence for "refunds never exceed what was paid".
             t.HasCheckConstraint("ck_orders_refund_within_paid", "refunded_minor >= 0 AND refunded_minor <= paid_minor");
         });

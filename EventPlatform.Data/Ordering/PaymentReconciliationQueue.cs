@@ -12,7 +12,8 @@ namespace EventPlatform.Data.Ordering;
 /// </remarks>
 internal sealed class PaymentReconciliationQueue(IDbContextFactory<EventPlatformDbContext> dbFactory) : IPaymentReconciliationQueue
 {
-    public async Task<IReadOnlyList<UnsettledPayment>> ClaimAsync(string provider, DateTimeOffset startedBefore, DateTimeOffset checkedBefore, DateTimeOffset now, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<UnsettledPayment>> ClaimAsync(string provider, DateTimeOffset startedBefore, DateTimeOffset checkedBefore,
+        DateTimeOffset now, int max, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         string pending = nameof(OrderStatus.Pending), expired = nameof(OrderStatus.Expired);

@@ -20,9 +20,11 @@ namespace EventPlatform.Data.Ordering;
 internal sealed class PostgresCapacityLedger(DbContext db) : ICapacityLedger
 {
     private const string HoldSession = "UPDATE sessions SET held = held + $2 WHERE id = $1 AND sold + held + $2 <= capacity";
-    private const string HoldType = "UPDATE ticket_types SET held = held + $2 WHERE id = $1 AND (quantity_cap IS NULL OR sold + held + $2 <= quantity_cap)";
+    private const string HoldType =
+        "UPDATE ticket_types SET held = held + $2 WHERE id = $1 AND (quantity_cap IS NULL OR sold + held + $2 <= quantity_cap)";
     private const string SellSession = "UPDATE sessions SET sold = sold + $2 WHERE id = $1 AND sold + held + $2 <= capacity";
-    private const string SellType = "UPDATE ticket_types SET sold = sold + $2 WHERE id = $1 AND (quantity_cap IS NULL OR sold + held + $2 <= quantity_cap)";
+    private const string SellType =
+        "UPDATE ticket_types SET sold = sold + $2 WHERE id = $1 AND (quantity_cap IS NULL OR sold + held + $2 <= quantity_cap)";
     private const string ConvertSession = "UPDATE sessions SET held = held - $2, sold = sold + $2 WHERE id = $1 AND held >= $2";
     private const string ConvertType = "UPDATE ticket_types SET held = held - $2, sold = sold + $2 WHERE id = $1 AND held >= $2";
     private const string ReleaseHeldSession = "UPDATE sessions SET held = held - $2 WHERE id = $1 AND held >= $2";

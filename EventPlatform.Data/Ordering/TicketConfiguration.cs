@@ -30,8 +30,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
                 v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, Json) ?? new Dictionary<string, string>(),
                 new ValueComparer<Dictionary<string, string>>(
                     (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
-                    v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key.GetHashCode(StringComparison.Ordinal), kv.Value.GetHashCode(StringComparison.Ordinal))),
+                    v =>
+                        v.Aggregate(0, (h, kv) =>
+                            HashCode.Combine(h, kv.Key.GetHashCode(StringComparison.Ordinal), kv.Value.GetHashCode(StringComparison.Ordinal))),
                     v => new Dictionary<string, string>(v)));
-        builder.ToTable(t => t.HasCheckConstraint("ck_tickets_amounts", "unit_price_minor >= 0 AND discount_minor >= 0 AND discount_minor <= unit_price_minor AND fee_minor >= 0"));
+        builder.ToTable(t =>
+            t.HasCheckConstraint("ck_tickets_amounts",
+                "unit_price_minor >= 0 AND discount_minor >= 0 AND discount_minor <= unit_price_minor AND fee_minor >= 0"));
     }
 }

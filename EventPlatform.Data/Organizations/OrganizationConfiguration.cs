@@ -12,7 +12,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.Slug).HasMaxLength(60);
         builder.HasIndex(o => o.Slug).IsUnique();
-        builder.Property<NpgsqlTypes.NpgsqlTsVector>(Catalog.SearchVectors.Column).HasComputedColumnSql(Catalog.SearchVectors.OrganizationSql, stored: true);
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(Catalog.SearchVectors.Column)
+            .HasComputedColumnSql(Catalog.SearchVectors.OrganizationSql, stored: true);
         builder.Property(o => o.ContactEmail).HasMaxLength(256);
         builder.Property(o => o.DefaultCurrency).HasMaxLength(3);
         builder.Property(o => o.DefaultTimeZone).HasMaxLength(64);

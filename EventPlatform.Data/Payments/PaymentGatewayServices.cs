@@ -16,7 +16,8 @@ public static class PaymentGatewayServices
         var webhookSecret = string.IsNullOrWhiteSpace(configured.WebhookSecret) ? null : configured.WebhookSecret;
         if (configured.UsesStripe && webhookSecret is null)
         {
-            throw new InvalidOperationException("Stripe keys are set but Payments__WebhookSecret is not. Copy the signing secret (whsec_…) of your webhook endpoint from the Stripe dashboard.");
+            throw new InvalidOperationException("Stripe keys are set but Payments__WebhookSecret is not. " +
+                "Copy the signing secret (whsec_…) of your webhook endpoint from the Stripe dashboard.");
         }
 
         var secret = webhookSecret ?? PaymentOptions.RandomWebhookSecret();

@@ -16,6 +16,8 @@ internal sealed class SimulatedPaymentIntentConfiguration : IEntityTypeConfigura
         builder.Property(i => i.DestinationAccountId).HasMaxLength(100);
         builder.Property(i => i.LastFailureCode).HasMaxLength(100);
         builder.Property(i => i.LastFailureMessage).HasMaxLength(500);
-        builder.ToTable(t => t.HasCheckConstraint("ck_simulated_intents_refund_within_amount", "amount_refunded_minor >= 0 AND amount_refunded_minor <= amount_minor"));
+        builder.ToTable(t =>
+            t.HasCheckConstraint("ck_simulated_intents_refund_within_amount",
+                "amount_refunded_minor >= 0 AND amount_refunded_minor <= amount_minor"));
     }
 }

@@ -37,7 +37,8 @@ public static class StripeResilience
                         Delay = TimeSpan.FromMilliseconds(300),
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
-                        ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && IsSafeToRepeat(args.Context.GetRequestMessage(), args.Outcome.Result)),
+                        ShouldHandle = args =>
+                            ValueTask.FromResult(IsTransient(args.Outcome) && IsSafeToRepeat(args.Context.GetRequestMessage(), args.Outcome.Result)),
                     })
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {

@@ -27,7 +27,8 @@ public sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, App
         Event stripeEvent;
         try
         {
-            stripeEvent = EventUtility.ConstructEvent(payload, signatureHeader ?? "", options.Value.WebhookSecret ?? "", ToleranceSeconds, throwOnApiVersionMismatch: false);
+            stripeEvent = EventUtility.ConstructEvent(payload, signatureHeader ?? "", options.Value.WebhookSecret ?? "", ToleranceSeconds,
+                throwOnApiVersionMismatch: false);
         }
         catch (StripeException ex)
         {
@@ -43,7 +44,8 @@ public sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, App
         }
 
         var result = await apply.ExecuteAsync(notification, ct);
-        logger.LogInformation("Webhook event {EventId} ({Type}) for {IntentId}: {Result}", stripeEvent.Id, stripeEvent.Type, notification.IntentId, result);
+        logger.LogInformation("Webhook event {EventId} ({Type}) for {IntentId}: {Result}", stripeEvent.Id, stripeEvent.Type, notification.IntentId,
+            result);
         return result switch
         {
             PaymentEventResult.Busy => WebhookOutcome.Busy,
@@ -55,7 +57,8 @@ public sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, App
     private static PaymentNotification? Map(Event e) => e.Data.Object switch
     {
         PaymentIntent intent when e.Type == EventTypes.PaymentIntentSucceeded =>
-            new(e.Id, e.Type, PaymentNotificationKind.Succeeded, intent.Id, OrderId(intent.Metadata), intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount),
+            new(e.Id, e.Type, PaymentNotificationKind.Succeeded, intent.Id, OrderId(intent.Metadata),
+                intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount),
         PaymentIntent intent when e.Type == EventTypes.PaymentIntentPaymentFailed =>
             new(e.Id, e.Type, PaymentNotificationKind.Failed, intent.Id, OrderId(intent.Metadata), intent.Amount, intent.LastPaymentError?.Message),
         Charge charge when e.Type == EventTypes.ChargeRefunded && charge.PaymentIntentId is not null =>
@@ -64,11 +67,13 @@ public sealed class StripeWebhookProcessor(IOptions<PaymentOptions> options, App
         Refund refund when refund.Status == "failed" && refund.PaymentIntentId is not null
                 && e.Type is EventTypes.RefundFailed or EventTypes.RefundUpdated or EventTypes.ChargeRefundUpdated =>
             new(e.Id, e.Type, PaymentNotificationKind.RefundFailed, refund.PaymentIntentId, null, refund.Amount, FailureWording(refund.FailureReason),
-                ProviderRefundId: refund.Id, RefundId: RefundPayments.RefundIdFromKey(refund.Metadata?.GetValueOrDefault(StripePaymentGateway.RefundKeyMetadata))),
+                ProviderRefundId: refund.Id,
+                    RefundId: RefundPayments.RefundIdFromKey(refund.Metadata?.GetValueOrDefault(StripePaymentGateway.RefundKeyMetadata))),
         Dispute dispute when dispute.PaymentIntentId is not null && e.Type == EventTypes.ChargeDisputeCreated =>
             new(e.Id, e.Type, PaymentNotificationKind.DisputeOpened, dispute.PaymentIntentId, null, dispute.Amount, dispute.Reason),
         Dispute dispute when dispute.PaymentIntentId is not null && e.Type == EventTypes.ChargeDisputeClosed =>
-            new(e.Id, e.Type, PaymentNotificationKind.DisputeClosed, dispute.PaymentIntentId, null, dispute.Amount, dispute.Reason, Status: dispute.Status),
+            new(e.Id, e.Type, PaymentNotificationKind.DisputeClosed, dispute.PaymentIntentId, null, dispute.Amount, dispute.Reason,
+                Status: dispute.Status),
         _ => null,
     };
 

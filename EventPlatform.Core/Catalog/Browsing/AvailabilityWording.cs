@@ -3,7 +3,8 @@ namespace EventPlatform.Core.Catalog.Browsing;
 /// <summary>Constraint reasons in plain words for buyers: "Day 2 is full", "Sales start Mon 1 Jun, 10:00".</summary>
 public static class AvailabilityWording
 {
-    public static string? Describe(TicketAvailability availability, IReadOnlyDictionary<string, string> sessionNames, DateTimeOffset? salesStart, string timeZone) =>
+    public static string? Describe(TicketAvailability availability, IReadOnlyDictionary<string, string> sessionNames, DateTimeOffset? salesStart,
+        string timeZone) =>
         availability.Reason switch
         {
             ConstraintReason.None => availability.Remaining <= Scarcity.FewLeftThreshold ? $"Only {availability.Remaining} left" : null,
@@ -14,7 +15,8 @@ public static class AvailabilityWording
             ConstraintReason.SalesNotStarted => salesStart is { } start ? $"On sale from {EventTime.Format(start, timeZone)}" : "Not on sale yet",
             ConstraintReason.SalesEnded => "Sales have ended",
             ConstraintReason.SoldOut => "Sold out",
-            ConstraintReason.SessionFull => Full(availability.LimitingSessionCodes.Select(code => sessionNames.GetValueOrDefault(code, code)).ToList()),
+            ConstraintReason.SessionFull =>
+                Full(availability.LimitingSessionCodes.Select(code => sessionNames.GetValueOrDefault(code, code)).ToList()),
         };
 
     private static string Full(List<string> names) => names.Count switch

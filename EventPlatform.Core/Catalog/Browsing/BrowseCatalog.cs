@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Browsing;
 
 /// <summary>The public catalog: searches, then builds cards with prices and scarcity badges from counters.</summary>
-public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, CatalogCache cache, ISettingsService settings, ICurrentUser currentUser, TimeProvider clock)
+public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch search, CatalogCache cache, ISettingsService settings,
+    ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken ct = default)
     {
@@ -18,7 +19,8 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
     }
 
     private static string CacheKey(CatalogQuery q, int pageSize) => string.Join('|',
-        "search", q.Text?.Trim(), q.Category, q.From?.UtcTicks, q.To?.UtcTicks, q.OrganizationSlug, q.Price, q.OnlyAvailable, q.Sort, q.Page, pageSize, string.Join(',', q.MemberOf.Order()));
+        "search", q.Text?.Trim(), q.Category, q.From?.UtcTicks, q.To?.UtcTicks, q.OrganizationSlug, q.Price, q.OnlyAvailable, q.Sort, q.Page,
+            pageSize, string.Join(',', q.MemberOf.Order()));
 
     /// <summary>The organizations whose customer member list has the visitor's confirmed email.</summary>
     public async Task<IReadOnlyList<Guid>> MemberOfAsync(CancellationToken ct = default)
@@ -42,7 +44,9 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
         var rows = await db.Organizations.AsNoTracking()
-            .Where(o => db.Events.Any(e => e.OrganizationId == o.Id && e.Status == EventStatus.Published && e.Visibility == EventVisibility.Public && e.Sessions.Any(s => s.EndsAt > now)))
+            .Where(o =>
+                db.Events.Any(e => e.OrganizationId == o.Id && e.Status == EventStatus.Published && e.Visibility == EventVisibility.Public
+                    && e.Sessions.Any(s => s.EndsAt > now)))
             .OrderBy(o => o.Name)
             .Select(o => new { o.Slug, o.Name })
             .ToListAsync(ct);
@@ -73,7 +77,8 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(ct);
         var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
-            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, OrganizationName = o.Name, OrganizationSlug = o.Slug })
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) =>
+                new { Event = e, OrganizationName = o.Name, OrganizationSlug = o.Slug })
             .ToListAsync(ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => eventIds.Contains(s.EventId)).ToListAsync(ct);
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)
@@ -95,7 +100,8 @@ public sealed class BrowseCatalog(IAppDbContextFactory dbFactory, ICatalogSearch
             }).ToList();
             cards[e.Id] = new EventCard(
                 e.Id, e.Slug, e.Title, e.ShortDescription, e.Category, row.OrganizationName, row.OrganizationSlug,
-                own.Values.Where(s => s.EndsAt > now).Select(s => (DateTimeOffset?)s.StartsAt).Min() ?? own.Values.Select(s => (DateTimeOffset?)s.StartsAt).Min(),
+                own.Values.Where(s => s.EndsAt > now).Select(s => (DateTimeOffset?)s.StartsAt).Min()
+                    ?? own.Values.Select(s => (DateTimeOffset?)s.StartsAt).Min(),
                 own.Count, e.TimeZone, e.VenueName, e.IsOnline, e.CoverImagePath,
                 prices.Count == 0 ? null : prices.MinBy(p => p.AmountMinor),
                 prices.Count == 0 ? null : prices.MaxBy(p => p.AmountMinor),

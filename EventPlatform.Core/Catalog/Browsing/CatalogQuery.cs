@@ -31,7 +31,8 @@ public sealed record CatalogQuery(
     CatalogSort Sort = CatalogSort.Soonest,
     int Page = 1)
 {
-    /// <summary>Organizations the visitor is a customer member of: their members-only events are listed too. Set by <see cref="BrowseCatalog"/>.</summary>
+    /// <summary>Organizations the visitor is a customer member of: their members-only events are listed too. Set by
+    /// <see cref="BrowseCatalog"/>.</summary>
     public IReadOnlyList<Guid> MemberOf { get; init; } = [];
 }
 

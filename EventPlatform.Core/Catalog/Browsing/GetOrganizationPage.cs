@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Browsing;
 
 /// <summary>An organization's public page: its branding, about text and upcoming listed events.</summary>
-public sealed record OrganizationPageView(string Name, string Slug, string BrandColour, string? About, string? ContactEmail, string? LogoPath, CatalogResults Events);
+public sealed record OrganizationPageView(string Name, string Slug, string BrandColour, string? About, string? ContactEmail, string? LogoPath,
+    CatalogResults Events);
 
 public sealed class GetOrganizationPage(IAppDbContextFactory dbFactory, BrowseCatalog catalog)
 {
@@ -15,6 +16,7 @@ public sealed class GetOrganizationPage(IAppDbContextFactory dbFactory, BrowseCa
             .Select(o => new { o.Name, o.Slug, o.BrandColour, o.About, o.ContactEmail, o.LogoPath })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var events = await catalog.SearchAsync(new CatalogQuery(OrganizationSlug: organization.Slug, Page: page), ct);
-        return new OrganizationPageView(organization.Name, organization.Slug, organization.BrandColour, organization.About, organization.ContactEmail, organization.LogoPath, events);
+        return new OrganizationPageView(organization.Name, organization.Slug, organization.BrandColour, organization.About, organization.ContactEmail,
+            organization.LogoPath, events);
     }
 }

@@ -50,7 +50,8 @@ public sealed record PublicEventView(
 /// for everyone, members-only ones for members, drafts only as a preview for the organization's
 /// team. Anything else is "not found".
 /// </summary>
-public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog, CatalogCache cache, CodeGuessLimit guesses, TimeProvider clock)
+public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser currentUser, OrganizationAccess access, BrowseCatalog catalog,
+    CatalogCache cache, CodeGuessLimit guesses, TimeProvider clock)
 {
     public Task<PublicEventView> ExecuteAsync(string slug, CancellationToken ct = default) => ExecuteAsync(slug, null, ct);
 
@@ -88,7 +89,9 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         var unlocking = coupon is { IsActive: true, UnlocksHiddenTypes: true } && coupon.AppliesToEvent(e.Id)
             && (coupon.ValidFrom is null || now >= coupon.ValidFrom) && (coupon.ValidUntil is null || now < coupon.ValidUntil) ? coupon : null;
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions)
-            .Where(t => t.EventId == e.Id && t.IsActive && (t.Visibility == TicketVisibility.Public || (t.Visibility == TicketVisibility.MembersOnly && isMember) || (t.Visibility == TicketVisibility.Hidden && unlocking != null)))
+            .Where(t => t.EventId == e.Id && t.IsActive
+                && (t.Visibility == TicketVisibility.Public || (t.Visibility == TicketVisibility.MembersOnly && isMember)
+                    || (t.Visibility == TicketVisibility.Hidden && unlocking != null)))
             .OrderBy(t => t.SortOrder).ThenBy(t => t.PriceMinor)
             .ToListAsync(ct);
         types = types.Where(t => t.Visibility != TicketVisibility.Hidden || unlocking!.AppliesToType(t.Id)).ToList();
@@ -141,7 +144,8 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         var offered = types.Select(t =>
         {
             var counters = CatalogCounters.For(t, byId);
-            var availability = AvailabilityRule.Evaluate(e.Status, e.Visibility, counters, buyer with { HasUnlockedHidden = t.Visibility == TicketVisibility.Hidden }, now);
+            var availability = AvailabilityRule.Evaluate(e.Status, e.Visibility, counters,
+                buyer with { HasUnlockedHidden = t.Visibility == TicketVisibility.Hidden }, now);
             var price = TicketPricing.UnitPrice(t, buyer, now);
             return new PublicTicketType(
                 t.Id, t.Name, t.Description, price, t.Price,
@@ -166,7 +170,8 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
 
     private static async Task<IReadOnlyList<Guid>> RelatedIdsAsync(IAppDbContext db, Event e, DateTimeOffset now, CancellationToken ct) =>
         await db.Events.AsNoTracking()
-            .Where(x => x.Id != e.Id && x.Status == EventStatus.Published && x.Visibility == EventVisibility.Public && x.Sessions.Any(s => s.EndsAt > now))
+            .Where(x => x.Id != e.Id && x.Status == EventStatus.Published && x.Visibility == EventVisibility.Public
+                && x.Sessions.Any(s => s.EndsAt > now))
             .Where(x => x.OrganizationId == e.OrganizationId || x.Category == e.Category || x.Tags.Any(t => e.Tags.Contains(t)))
             .Select(x => new
             {

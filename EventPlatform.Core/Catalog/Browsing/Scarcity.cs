@@ -13,7 +13,8 @@ public static class Scarcity
         _ => ScarcityBadge.None,
     };
 
-    /// <summary>An event is sold out when none of its listed ticket types can be bought for lack of places; few left when the best one is scarce.</summary>
+    /// <summary>An event is sold out when none of its listed ticket types can be bought for lack of places; few left when the best one is
+    /// scarce.</summary>
     public static ScarcityBadge ForEvent(IReadOnlyList<(TicketAvailability Availability, int Capacity)> types)
     {
         if (types.Count == 0)

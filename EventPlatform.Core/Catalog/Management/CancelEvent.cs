@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventPlatform.Core.Catalog.Management;
 
 /// <summary>Cancels an event from any state but Completed, then refunds its paid orders.</summary>
-public sealed class CancelEvent(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock, IServiceProvider services)
+public sealed class CancelEvent(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock,
+    IServiceProvider services)
 {
     /// <summary>
     /// Cancels the event: sales stop at once (the status is checked by every hold and every

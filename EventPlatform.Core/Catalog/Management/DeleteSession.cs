@@ -12,7 +12,8 @@ public sealed class DeleteSession(IAppDbContextFactory dbFactory, CatalogAccess 
     public async Task<CommandResult<bool>> ExecuteAsync(Guid sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (Guid?)s.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (Guid?)s.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         if (await db.TicketTypeSessions.AnyAsync(t => t.SessionId == sessionId, ct))
         {

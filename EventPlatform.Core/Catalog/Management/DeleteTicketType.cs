@@ -12,7 +12,8 @@ public sealed class DeleteTicketType(IAppDbContextFactory dbFactory, CatalogAcce
     public async Task<CommandResult<bool>> ExecuteAsync(Guid ticketTypeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.TicketTypes.Where(t => t.Id == ticketTypeId).Select(t => (Guid?)t.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.TicketTypes.Where(t => t.Id == ticketTypeId).Select(t => (Guid?)t.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         if (await db.Tickets.AnyAsync(t => t.TicketTypeId == ticketTypeId, ct))
         {

@@ -24,12 +24,14 @@ internal static class EventStatusChange
     /// Records a status change made by a conditional update: nothing changed means the event was in
     /// a state it cannot move from, which the organizer is told; otherwise audited and announced.
     /// </summary>
-    public static async Task<CommandResult<EventStatus>> RecordAsync(AuditTrail audit, IAppDbContext db, OrganizationGrant grant, Guid eventId, int changed, AuditAction action, EventStatus status, CancellationToken ct)
+    public static async Task<CommandResult<EventStatus>> RecordAsync(AuditTrail audit, IAppDbContext db, OrganizationGrant grant, Guid eventId,
+        int changed, AuditAction action, EventStatus status, CancellationToken ct)
     {
         if (changed == 0)
         {
             var current = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(ct);
-            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel, $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
+            return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel,
+                $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());

@@ -5,15 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Management;
 
 /// <summary>One row of the organizer's events list.</summary>
-public sealed record OrganizerEventRow(Guid Id, string Title, string Slug, EventStatus Status, EventVisibility Visibility, DateTimeOffset? FirstStart, string TimeZone, int Sessions, int TicketsSold, int Capacity);
+public sealed record OrganizerEventRow(Guid Id, string Title, string Slug, EventStatus Status, EventVisibility Visibility, DateTimeOffset? FirstStart,
+    string TimeZone, int Sessions, int TicketsSold, int Capacity);
 
 /// <summary>An event with everything the editor shows.</summary>
-public sealed record EventForEditing(Event Event, IReadOnlyList<Session> Sessions, IReadOnlyList<TicketType> TicketTypes, string OrganizationCurrency);
+public sealed record EventForEditing(Event Event, IReadOnlyList<Session> Sessions, IReadOnlyList<TicketType> TicketTypes,
+    string OrganizationCurrency);
 
 /// <summary>The organizer's reads: the events list (status filter, search) and one event for editing. Analysts may read.</summary>
 public sealed class OrganizationEvents(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess)
 {
-    public async Task<IReadOnlyList<OrganizerEventRow>> ListAsync(Guid organizationId, EventStatus? status, string? search, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrganizerEventRow>> ListAsync(Guid organizationId, EventStatus? status, string? search,
+        CancellationToken ct = default)
     {
         await access.RequireAsync(organizationId, OrgRole.Analyst, ct);
         await using var db = await dbFactory.CreateAsync(ct);
@@ -26,7 +29,8 @@ public sealed class OrganizationEvents(IAppDbContextFactory dbFactory, Organizat
         if (!string.IsNullOrWhiteSpace(search))
         {
             // Case-insensitive "contains", with the user's % and _ taken literally.
-            var pattern = "%" + search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = "%" + search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             query = query.Where(e => EF.Functions.Like(e.Title.ToLower(), pattern, "\\") || EF.Functions.Like(e.Slug, pattern, "\\")
                 || (e.VenueName != null && EF.Functions.Like(e.VenueName.ToLower(), pattern, "\\")));
         }
@@ -41,7 +45,8 @@ public sealed class OrganizationEvents(IAppDbContextFactory dbFactory, Organizat
                 e.Sessions.Sum(s => s.Capacity)))
             .ToListAsync(ct);
         // Upcoming first, then undated drafts, then the past.
-        return rows.OrderBy(r => r.FirstStart is null ? 1 : 0).ThenBy(r => r.FirstStart).ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
+        return rows.OrderBy(r => r.FirstStart is null ? 1 : 0).ThenBy(r => r.FirstStart).ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     /// <summary>The organization's defaults for a new event's form: its time zone.</summary>
@@ -66,7 +71,8 @@ public sealed class OrganizationEvents(IAppDbContextFactory dbFactory, Organizat
         await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
         var loaded = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).ThenBy(s => s.Code).ToListAsync(ct);
-        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
+        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder)
+            .ThenBy(t => t.Name).ToListAsync(ct);
         var currency = await db.Organizations.Where(o => o.Id == loaded.OrganizationId).Select(o => o.DefaultCurrency).SingleAsync(ct);
         return new EventForEditing(loaded, sessions, types, currency);
     }

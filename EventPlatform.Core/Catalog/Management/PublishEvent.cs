@@ -21,7 +21,8 @@ public sealed class PublishEvent(IAppDbContextFactory dbFactory, CatalogAccess c
         var now = clock.GetUtcNow();
         var changed = await db.Events
             .Where(e => e.Id == eventId && (e.Status == EventStatus.Draft || e.Status == EventStatus.Scheduled))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.PublishAt, (DateTimeOffset?)null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now)
+                .SetProperty(e => e.PublishAt, (DateTimeOffset?)null), ct);
         return await EventStatusChange.RecordAsync(audit, db, grant, eventId, changed, AuditActions.EventPublished, EventStatus.Published, ct);
     }
 }

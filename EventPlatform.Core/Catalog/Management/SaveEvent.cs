@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Catalog.Management;
 
 /// <summary>Creates an event (as a Draft) or changes an existing one's details. Managers and above.</summary>
-public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess, AuditTrail audit, TimeProvider clock)
+public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess access, CatalogAccess catalogAccess, AuditTrail audit,
+    TimeProvider clock)
 {
     public async Task<CommandResult<Guid>> CreateAsync(Guid organizationId, EventDetails details, CancellationToken ct = default)
     {
@@ -26,7 +27,8 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         }
 
         var now = clock.GetUtcNow();
-        var created = new Event { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Title = "", Slug = slug, TimeZone = "", CreatedAt = now, UpdatedAt = now };
+        var created = new Event { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Title = "", Slug = slug, TimeZone = "",
+            CreatedAt = now, UpdatedAt = now };
         details.ApplyTo(created, slug);
         db.Events.Add(created);
         db.EventQuestions.AddRange(Ordering.EventQuestion.DefaultsFor(created.Id));
@@ -74,7 +76,8 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         var baseSlug = Slug.FromName(details.Title!);
         baseSlug = baseSlug.Length < Slug.MinLength ? "event" : baseSlug[..Math.Min(baseSlug.Length, 70)];
         var prefix = baseSlug + "-";
-        var taken = await db.Events.Where(e => e.Id != eventId && (e.Slug == baseSlug || e.Slug.StartsWith(prefix))).Select(e => e.Slug).ToListAsync(ct);
+        var taken = await db.Events.Where(e => e.Id != eventId && (e.Slug == baseSlug || e.Slug.StartsWith(prefix))).Select(e => e.Slug)
+            .ToListAsync(ct);
         var candidate = baseSlug;
         for (var n = 2; taken.Contains(candidate); n++)
         {

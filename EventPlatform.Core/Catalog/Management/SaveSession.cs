@@ -65,7 +65,8 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
             Capacity = details.Capacity,
         };
         db.Sessions.Add(session);
-        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionCreated, "Session", session.Id.ToString(), new { session.Code, session.Name, session.Capacity });
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionCreated, "Session", session.Id.ToString(),
+            new { session.Code, session.Name, session.Capacity });
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -76,7 +77,8 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
     public async Task<CommandResult<Session>> UpdateAsync(Guid sessionId, SessionDetails details, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (Guid?)s.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (Guid?)s.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         var errors = details.Validate();
         if (errors.Count > 0)
@@ -96,10 +98,12 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         if (updated == 0)
         {
             var taken = (session.Sold + session.Held).ToString(CultureInfo.InvariantCulture);
-            return CommandResult<Session>.Failure(new ValidationFailure(nameof(SessionDetails.Capacity), string.Format(CultureInfo.InvariantCulture, UserMessages.CapacityBelowSold, taken)));
+            return CommandResult<Session>.Failure(new ValidationFailure(nameof(SessionDetails.Capacity),
+                string.Format(CultureInfo.InvariantCulture, UserMessages.CapacityBelowSold, taken)));
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionUpdated, "Session", sessionId.ToString(), new { session.Code, session.Name, session.Capacity });
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionUpdated, "Session", sessionId.ToString(),
+            new { session.Code, session.Name, session.Capacity });
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
 

@@ -122,7 +122,8 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
     public async Task<CommandResult<Guid>> UpdateAsync(Guid ticketTypeId, TicketTypeDetails details, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.TicketTypes.Where(t => t.Id == ticketTypeId).Select(t => (Guid?)t.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.TicketTypes.Where(t => t.Id == ticketTypeId).Select(t => (Guid?)t.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         return await SaveAsync(eventId, ticketTypeId, details, ct);
     }
 
@@ -131,7 +132,8 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         var errors = details.Validate().ToList();
-        var sessions = await db.Sessions.Where(s => s.EventId == eventId && details.SessionIds.Contains(s.Id)).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var sessions = await db.Sessions.Where(s => s.EventId == eventId && details.SessionIds.Contains(s.Id)).OrderBy(s => s.StartsAt)
+            .ToListAsync(ct);
         if (details.SessionIds.Count > 0 && sessions.Count != details.SessionIds.Distinct().Count())
         {
             // Ids of another event's sessions (or made up) are treated as not chosen.
@@ -139,7 +141,8 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         }
 
         var salesEnd = details.SalesEndAt ?? sessions.FirstOrDefault()?.StartsAt;
-        if (details.SalesStartAt is { } start && salesEnd is { } end && end <= start && !errors.Any(e => e.Field == nameof(TicketTypeDetails.SalesEndAt)))
+        if (details.SalesStartAt is { } start && salesEnd is { } end && end <= start
+            && !errors.Any(e => e.Field == nameof(TicketTypeDetails.SalesEndAt)))
         {
             errors.Add(new(nameof(TicketTypeDetails.SalesEndAt), UserMessages.SalesEndAfterStart));
         }
@@ -207,7 +210,8 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
             type.Sessions.Add(new TicketTypeSession { TicketTypeId = type.Id, SessionId = session.Id });
         }
 
-        audit.Add(db, grant.UserId, grant.OrganizationId, ticketTypeId is null ? AuditActions.TicketTypeCreated : AuditActions.TicketTypeUpdated, "TicketType", type.Id.ToString(),
+        audit.Add(db, grant.UserId, grant.OrganizationId, ticketTypeId is null ? AuditActions.TicketTypeCreated : AuditActions.TicketTypeUpdated,
+            "TicketType", type.Id.ToString(),
             new { type.Name, type.PriceMinor, type.Currency, Sessions = sessions.Select(s => s.Code) });
         db.Raise(new CatalogChanged(eventId));
         try

@@ -27,7 +27,8 @@ public sealed class SetEventCover(IAppDbContextFactory dbFactory, CatalogAccess 
         await storage.SaveAsync(path, buffer, ct);
         var previous = await db.Events.Where(e => e.Id == eventId).Select(e => e.CoverImagePath).SingleAsync(ct);
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, path), ct);
-        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventCoverChanged, "Event", eventId.ToString(), new { path, bytes = buffer.Length });
+        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventCoverChanged, "Event", eventId.ToString(),
+            new { path, bytes = buffer.Length });
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {

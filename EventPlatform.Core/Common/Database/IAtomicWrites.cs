@@ -15,7 +15,8 @@ public interface IAtomicWrites
     /// <summary>Records a check-in; false when the ticket is already checked in to that session (and not undone).</summary>
     Task<bool> TryRecordCheckInAsync(CheckInRecord record, CancellationToken ct);
 
-    /// <summary>Counts one more attempt under <paramref name="key"/> in the window starting at <paramref name="windowStart"/>; returns the new count.</summary>
+    /// <summary>Counts one more attempt under <paramref name="key"/> in the window starting at <paramref name="windowStart"/>; returns the new
+    /// count.</summary>
     Task<int> CountAttemptAsync(string key, DateTimeOffset windowStart, CancellationToken ct);
 
     /// <summary>Deletes attempt counters of windows that started before <paramref name="before"/>.</summary>

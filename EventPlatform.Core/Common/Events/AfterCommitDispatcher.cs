@@ -28,7 +28,8 @@ public sealed class AfterCommitDispatcher(IServiceProvider services, ILogger<Aft
             catch (Exception ex)
             {
                 // The change is committed: a failed notification must never turn it into an error.
-                logger.LogWarning(ex, "After-commit handler {Handler} failed for {Events}", handler.GetType().Name, string.Join(", ", committed.Select(e => e.GetType().Name)));
+                logger.LogWarning(ex, "After-commit handler {Handler} failed for {Events}", handler.GetType().Name,
+                    string.Join(", ", committed.Select(e => e.GetType().Name)));
             }
         }
     }

@@ -51,12 +51,14 @@ public sealed class CancelTickets(
     }
 
     /// <param name="refundMinor">Refund less than what the tickets cost (partial refund); null = everything they cost.</param>
-    public async Task<CommandResult<CancellationDone>> ByOrganizerAsync(Guid orderId, IReadOnlyList<Guid> ticketIds, long? refundMinor, CancellationToken ct = default)
+    public async Task<CommandResult<CancellationDone>> ByOrganizerAsync(Guid orderId, IReadOnlyList<Guid> ticketIds, long? refundMinor,
+        CancellationToken ct = default)
     {
         Guid userId;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+                ?? throw new NotFoundException();
             userId = (await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct)).UserId;
         }
 
@@ -67,7 +69,8 @@ public sealed class CancelTickets(
     internal Task<CommandResult<CancellationDone>> BecauseEventCancelledAsync(Guid orderId, Guid? actorUserId, CancellationToken ct) =>
         CancelAsync(orderId, [], null, "The event was cancelled", actorUserId, "event cancellation", checkRefundWindow: false, ct);
 
-    private async Task<CommandResult<CancellationDone>> CancelAsync(Guid orderId, IReadOnlyList<Guid> ticketIds, long? refundOverride, string reason, Guid? actorUserId, string? actorLabel, bool checkRefundWindow, CancellationToken ct)
+    private async Task<CommandResult<CancellationDone>> CancelAsync(Guid orderId, IReadOnlyList<Guid> ticketIds, long? refundOverride, string reason,
+        Guid? actorUserId, string? actorLabel, bool checkRefundWindow, CancellationToken ct)
     {
         Guid? refundId = null;
         CancellationDone done;
@@ -104,12 +107,16 @@ public sealed class CancelTickets(
             order.RefundedMinor += refund;
             if (refund > 0)
             {
-                refundId = RefundPayments.Record(db, order.Id, order.PaidOffline ? null : order.PaymentIntentId, refund, order.Currency, reason, now).Id;
+                refundId = RefundPayments.Record(db, order.Id, order.PaidOffline ? null : order.PaymentIntentId, refund, order.Currency,
+                    reason, now).Id;
                 db.Raise(new OrderRefunded(order.EventId, order.Id, order.OrganizationId, refund, order.Currency));
             }
 
-            audit.Add(db, actorUserId, order.OrganizationId, order.Status == OrderStatus.Cancelled ? AuditActions.OrderCancelled : AuditActions.OrderTicketsCancelled, "Order", order.Id.ToString(),
-                new { order.Number, Tickets = targets.Select(t => t.Position).ToList(), RefundMinor = refund, order.Currency, Reason = reason }, actorLabel);
+            audit.Add(db, actorUserId, order.OrganizationId,
+                order.Status == OrderStatus.Cancelled ? AuditActions.OrderCancelled : AuditActions.OrderTicketsCancelled, "Order",
+                order.Id.ToString(),
+                new { order.Number, Tickets = targets.Select(t => t.Position).ToList(), RefundMinor = refund, order.Currency, Reason = reason },
+                    actorLabel);
             if (order.BuyerEmail is not null)
             {
                 var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
@@ -138,7 +145,8 @@ public sealed class CancelTickets(
     /// Cancels valid tickets of a locked, paid order and puts their places back on sale; the order
     /// is cancelled with its last ticket. Refunds are the caller's (this one records none).
     /// </summary>
-    internal static async Task CancelLockedAsync(IAppDbContext db, Order order, IReadOnlyList<Ticket> targets, DateTimeOffset now, CancellationToken ct)
+    internal static async Task CancelLockedAsync(IAppDbContext db, Order order, IReadOnlyList<Ticket> targets, DateTimeOffset now,
+        CancellationToken ct)
     {
         var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
         await db.Capacity.ReleaseSoldAsync(demand, ct);
@@ -153,5 +161,6 @@ public sealed class CancelTickets(
         return starts.Count == 0 ? DateTimeOffset.MaxValue : starts.Min();
     }
 
-    private static CommandResult<CancellationDone> Fail(string message) => CommandResult<CancellationDone>.Failure(new ValidationFailure(Field, message));
+    private static CommandResult<CancellationDone> Fail(string message) =>
+        CommandResult<CancellationDone>.Failure(new ValidationFailure(Field, message));
 }

@@ -16,7 +16,8 @@ public sealed class RefundCancelledEvent(IAppDbContextFactory dbFactory, CancelT
         List<Guid> eventIds;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            eventIds = await db.Orders.Where(o => o.Status == OrderStatus.Paid && db.Events.Any(e => e.Id == o.EventId && e.Status == Catalog.EventStatus.Cancelled))
+            eventIds = await db.Orders.Where(o => o.Status == OrderStatus.Paid
+                && db.Events.Any(e => e.Id == o.EventId && e.Status == Catalog.EventStatus.Cancelled))
                 .Select(o => o.EventId).Distinct().Take(10).ToListAsync(ct);
         }
 
@@ -34,7 +35,8 @@ public sealed class RefundCancelledEvent(IAppDbContextFactory dbFactory, CancelT
         List<Guid> orderIds;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            orderIds = await db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Paid).OrderBy(o => o.CreatedAt).Select(o => o.Id).ToListAsync(ct);
+            orderIds = await db.Orders.Where(o => o.EventId == eventId && o.Status == OrderStatus.Paid).OrderBy(o => o.CreatedAt).Select(o => o.Id)
+                .ToListAsync(ct);
         }
 
         var refunded = 0;
@@ -47,7 +49,8 @@ public sealed class RefundCancelledEvent(IAppDbContextFactory dbFactory, CancelT
             }
             else
             {
-                logger.LogWarning("Order {OrderId} of cancelled event {EventId} was not refunded: {Problem}", orderId, eventId, result.Errors[0].Message);
+                logger.LogWarning("Order {OrderId} of cancelled event {EventId} was not refunded: {Problem}", orderId, eventId,
+                    result.Errors[0].Message);
             }
         }
 

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Ordering.Checkout;
 
 /// <summary>Applies or removes a discount code on a pending order and prices it again.</summary>
-public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, CodeGuessLimit guesses, TimeProvider clock, IDatabaseErrors databaseErrors)
+public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsService settings, AuditTrail audit, CodeGuessLimit guesses,
+    TimeProvider clock, IDatabaseErrors databaseErrors)
 {
     public async Task<CommandResult<bool>> ApplyAsync(string accessKey, string? code, CancellationToken ct = default) =>
         await ChangeAsync(accessKey, code, ct);
@@ -39,7 +40,8 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
 
             var problem = string.IsNullOrWhiteSpace(code)
                 ? UserMessages.CouponUnknown
-                : CouponRules.Problem(coupon, snapshot.EventId, snapshot.Currency, snapshot.Tickets.Select(t => (t.TicketTypeId, t.UnitPriceMinor)).ToList(), now);
+                : CouponRules.Problem(coupon, snapshot.EventId, snapshot.Currency, snapshot.Tickets.Select(t => (t.TicketTypeId, t.UnitPriceMinor))
+                    .ToList(), now);
             if (problem is not null)
             {
                 return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, problem));
@@ -53,7 +55,8 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
             var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
             if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
             {
-                return CommandResult<bool>.Failure(new ValidationFailure("Order", order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
+                return CommandResult<bool>.Failure(new ValidationFailure("Order",
+                    order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
             }
 
             if (order.CouponId == coupon?.Id)
@@ -63,7 +66,8 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
 
             // A code that unlocked hidden tickets in this order stays: otherwise its use could be given back and reused.
             var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
-            if (order.CouponId is not null && await db.TicketTypes.AnyAsync(t => typeIds.Contains(t.Id) && t.Visibility == Catalog.TicketVisibility.Hidden, ct))
+            if (order.CouponId is not null
+                && await db.TicketTypes.AnyAsync(t => typeIds.Contains(t.Id) && t.Visibility == Catalog.TicketVisibility.Hidden, ct))
             {
                 return CommandResult<bool>.Failure(new ValidationFailure(PlaceHold.CouponField, UserMessages.CouponUnlockedTickets));
             }
@@ -90,7 +94,8 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
             }
 
             Reprice(order, coupon, fee);
-            audit.Add(db, order.BuyerUserId, order.OrganizationId, coupon is null ? AuditActions.OrderCouponRemoved : AuditActions.OrderCouponApplied, "Order", order.Id.ToString(),
+            audit.Add(db, order.BuyerUserId, order.OrganizationId, coupon is null ? AuditActions.OrderCouponRemoved : AuditActions.OrderCouponApplied,
+                "Order", order.Id.ToString(),
                 new { order.Number, Coupon = coupon?.Code, order.DiscountMinor, order.TotalMinor });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -69,12 +69,14 @@ public static class OrderViews
             .Select(l => new { l.TicketTypeId, l.SessionId, l.Session!.Code, l.Session.Name, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
         var sessions = links.GroupBy(l => l.Code).Select(g => g.First()).OrderBy(l => l.StartsAt)
             .Select(l => new OrderSessionView(l.Code, l.Name, l.StartsAt, l.EndsAt) { Id = l.SessionId }).ToList();
-        var codesByType = links.GroupBy(l => l.TicketTypeId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.StartsAt).Select(l => l.Code).ToList());
+        var codesByType = links.GroupBy(l => l.TicketTypeId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.StartsAt).Select(l => l.Code).ToList());
         var questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == ev.Id).OrderBy(q => q.SortOrder)
             .Select(q => new OrderQuestionView(q.Id, q.Label, q.Kind, q.Options, q.IsRequired)).ToListAsync(ct);
         var tickets = order.Tickets.OrderBy(t => t.Position).Select(t => new OrderTicketView(
             t.Id, t.Position, t.TicketTypeId, t.TicketTypeName, t.Code, t.Status, t.AttendeeName, t.AttendeeEmail, t.Answers,
-            new Money(t.UnitPriceMinor, order.Currency), new Money(t.PaidMinor, order.Currency), codesByType.GetValueOrDefault(t.TicketTypeId, []))).ToList();
+            new Money(t.UnitPriceMinor, order.Currency), new Money(t.PaidMinor, order.Currency),
+                codesByType.GetValueOrDefault(t.TicketTypeId, []))).ToList();
 
         var firstStart = sessions.Count == 0 ? DateTimeOffset.MaxValue : sessions.Min(s => s.StartsAt);
         var cancelProblem = RefundWindow.Problem(ev, firstStart, now);

@@ -29,11 +29,13 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
         {
-            return CommandResult<bool>.Failure(new ValidationFailure("Order", order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
+            return CommandResult<bool>.Failure(new ValidationFailure("Order",
+                order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
         }
 
         var errors = Validate(order, questions, details);
-        if (errors.Count == 0 && order.CouponId is { } couponId && await CouponRules.CheckPerBuyerAsync(db, couponId, order.Id, details.BuyerEmail!.Trim(), ct) is { } couponProblem)
+        if (errors.Count == 0 && order.CouponId is { } couponId
+            && await CouponRules.CheckPerBuyerAsync(db, couponId, order.Id, details.BuyerEmail!.Trim(), ct) is { } couponProblem)
         {
             errors.Add(new ValidationFailure(PlaceHold.CouponField, couponProblem));
         }

@@ -20,7 +20,8 @@ public static class CouponRules
 
     /// <summary>The problem with using this coupon for these tickets of this event, or null when it fits.</summary>
     /// <remarks>The redemption and per-buyer limits are not checked here: they are settled in the database by <see cref="TryRedeemAsync"/>.</remarks>
-    public static string? Problem(Coupon? coupon, Guid eventId, string currency, IReadOnlyCollection<(Guid TicketTypeId, long UnitPriceMinor)> tickets, DateTimeOffset now)
+    public static string? Problem(Coupon? coupon, Guid eventId, string currency,
+        IReadOnlyCollection<(Guid TicketTypeId, long UnitPriceMinor)> tickets, DateTimeOffset now)
     {
         if (coupon is null || !coupon.IsActive)
         {
@@ -44,7 +45,8 @@ public static class CouponRules
 
         if (coupon.MinimumOrderMinor is { } minimum && tickets.Sum(t => t.UnitPriceMinor) < minimum)
         {
-            return string.Format(System.Globalization.CultureInfo.InvariantCulture, UserMessages.CouponMinimumOrder, new Money(minimum, currency).Format());
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, UserMessages.CouponMinimumOrder,
+                new Money(minimum, currency).Format());
         }
 
         return null;
@@ -90,7 +92,8 @@ public static class CouponRules
     }
 
     public static Task ReleaseAsync(IAppDbContext db, Guid couponId, CancellationToken ct) =>
-        db.Coupons.Where(c => c.Id == couponId && c.Redeemed > 0).ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed - 1), ct);
+        db.Coupons.Where(c => c.Id == couponId && c.Redeemed > 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Redeemed, c => c.Redeemed - 1), ct);
 
     private static Task<int> UsesByBuyerAsync(IAppDbContext db, Guid couponId, Guid excludingOrderId, string buyerEmail, CancellationToken ct)
     {

@@ -11,11 +11,13 @@ namespace EventPlatform.Core.Ordering.Holds;
 public static class ExpiredHolds
 {
     /// <summary>Lowers the <c>Held</c> counters of untracked sessions and types by the places in expired, unreleased holds.</summary>
-    public static async Task DiscountAsync(IAppDbContext db, Guid eventId, IReadOnlyCollection<Session> sessions, IReadOnlyCollection<TicketType> types, DateTimeOffset now, CancellationToken ct)
+    public static async Task DiscountAsync(IAppDbContext db, Guid eventId, IReadOnlyCollection<Session> sessions,
+        IReadOnlyCollection<TicketType> types, DateTimeOffset now, CancellationToken ct)
     {
         var expired = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == eventId && t.Status == TicketStatus.Reserved)
-            .Join(db.Orders.Where(o => o.Status == OrderStatus.Pending && o.HoldExpiresAt <= now), t => t.OrderId, o => o.Id, (t, o) => t.TicketTypeId)
+            .Join(db.Orders.Where(o => o.Status == OrderStatus.Pending && o.HoldExpiresAt <= now), t => t.OrderId, o => o.Id,
+                (t, o) => t.TicketTypeId)
             .GroupBy(id => id).Select(g => new { TypeId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         if (expired.Count == 0)

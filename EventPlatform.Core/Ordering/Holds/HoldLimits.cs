@@ -15,7 +15,8 @@ namespace EventPlatform.Core.Ordering.Holds;
 internal static class HoldLimits
 {
     /// <summary>Call inside the hold's transaction, before its order is written. Null when the hold may go ahead.</summary>
-    public static async Task<string?> ProblemAsync(IAppDbContext db, ClientIdentity client, Guid eventId, int tickets, PlatformSettings settings, DateTimeOffset now, CancellationToken ct)
+    public static async Task<string?> ProblemAsync(IAppDbContext db, ClientIdentity client, Guid eventId, int tickets, PlatformSettings settings,
+        DateTimeOffset now, CancellationToken ct)
     {
         // Always address first, then device: two holds lock in the same order and cannot deadlock.
         if (client.Address is { } address)

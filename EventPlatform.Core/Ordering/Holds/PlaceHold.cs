@@ -103,21 +103,25 @@ public sealed class PlaceHold(
         }
     }
 
-    private sealed record Prepared(Event Event, Buyer Buyer, Coupon? Coupon, IReadOnlyList<(TicketType Type, long UnitPrice)> Tickets, FeeRule Fee, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> SessionsByType);
+    private sealed record Prepared(Event Event, Buyer Buyer, Coupon? Coupon, IReadOnlyList<(TicketType Type, long UnitPrice)> Tickets, FeeRule Fee,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> SessionsByType);
 
     private sealed record Preparation(Prepared? Prepared, IReadOnlyList<ValidationFailure>? Errors);
 
     /// <summary>Checks everything that does not depend on capacity, and prices the selection.</summary>
-    private async Task<Preparation> PrepareAsync(IAppDbContext db, HoldRequest request, Dictionary<Guid, int> wanted, PlatformSettings current, DateTimeOffset now, CancellationToken ct)
+    private async Task<Preparation> PrepareAsync(IAppDbContext db, HoldRequest request, Dictionary<Guid, int> wanted, PlatformSettings current,
+        DateTimeOffset now, CancellationToken ct)
     {
         // The event and its organization's fee override in one round trip.
         var eventAndFees = await db.Events.AsNoTracking().Where(e => e.Id == request.EventId)
-            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, o.PlatformFeePercentOverride, o.PlatformFeeFixedMinorOverride })
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) =>
+                new { Event = e, o.PlatformFeePercentOverride, o.PlatformFeeFixedMinorOverride })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var ev = eventAndFees.Event;
         var buyer = await Buyer.FindAsync(db, currentUser, ev.OrganizationId, ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct);
-        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder).ThenBy(t => t.PriceMinor).ToListAsync(ct);
+        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder)
+            .ThenBy(t => t.PriceMinor).ToListAsync(ct);
         await ExpiredHolds.DiscountAsync(db, ev.Id, sessions, types, now, ct);
         var byId = sessions.ToDictionary(s => s.Id);
         var names = sessions.ToDictionary(s => s.Code, s => s.Name);
@@ -135,7 +139,8 @@ public sealed class PlaceHold(
                 coupon = await CouponRules.FindAsync(db, ev.OrganizationId, request.CouponCode, ct);
                 if (coupon is null || !coupon.IsActive)
                 {
-                    errors.Add(new(CouponField, await guesses.RecordWrongAsync(null, ct) ? UserMessages.CouponTooManyGuesses : UserMessages.CouponUnknown));
+                    errors.Add(new(CouponField,
+                        await guesses.RecordWrongAsync(null, ct) ? UserMessages.CouponTooManyGuesses : UserMessages.CouponUnknown));
                     coupon = null;
                 }
             }
@@ -151,11 +156,13 @@ public sealed class PlaceHold(
                 continue;
             }
 
-            var context = new BuyerContext(buyer.IsCustomerMember, HasUnlockedHidden: coupon is { UnlocksHiddenTypes: true } && coupon.AppliesToEvent(ev.Id) && coupon.AppliesToType(type.Id));
+            var context = new BuyerContext(buyer.IsCustomerMember, HasUnlockedHidden: coupon is { UnlocksHiddenTypes: true }
+                && coupon.AppliesToEvent(ev.Id) && coupon.AppliesToType(type.Id));
             var availability = AvailabilityRule.Evaluate(ev.Status, ev.Visibility, CatalogCounters.For(type, byId), context, now);
             if (availability.Reason is not (ConstraintReason.None or ConstraintReason.SoldOut or ConstraintReason.SessionFull))
             {
-                errors.Add(new(typeId.ToString(), AvailabilityWording.Describe(availability, names, type.SalesStartAt, ev.TimeZone) ?? UserMessages.TicketTypeNotOffered));
+                errors.Add(new(typeId.ToString(), AvailabilityWording.Describe(availability, names, type.SalesStartAt, ev.TimeZone)
+                    ?? UserMessages.TicketTypeNotOffered));
             }
             else if (quantity < type.MinPerOrder)
             {
@@ -167,7 +174,10 @@ public sealed class PlaceHold(
             }
             else if (quantity > availability.Remaining)
             {
-                errors.Add(new(typeId.ToString(), availability.Remaining == 0 ? AvailabilityWording.Describe(availability, names, type.SalesStartAt, ev.TimeZone) ?? UserMessages.NotEnoughPlaces : Format(UserMessages.OnlyFewLeft, availability.Remaining)));
+                errors.Add(new(typeId.ToString(),
+                    availability.Remaining == 0
+                        ? AvailabilityWording.Describe(availability, names, type.SalesStartAt, ev.TimeZone) ?? UserMessages.NotEnoughPlaces
+                        : Format(UserMessages.OnlyFewLeft, availability.Remaining)));
             }
 
             var unit = TicketPricing.UnitPrice(type, new BuyerContext(buyer.IsCustomerMember), now).AmountMinor;
@@ -191,7 +201,8 @@ public sealed class PlaceHold(
             return new Preparation(null, errors);
         }
 
-        var fee = new FeeRule(eventAndFees.PlatformFeePercentOverride ?? current.PlatformFeePercent, eventAndFees.PlatformFeeFixedMinorOverride ?? current.PlatformFeeFixedMinor, ev.PassFeeToBuyer);
+        var fee = new FeeRule(eventAndFees.PlatformFeePercentOverride ?? current.PlatformFeePercent,
+            eventAndFees.PlatformFeeFixedMinorOverride ?? current.PlatformFeeFixedMinor, ev.PassFeeToBuyer);
         var sessionsByType = types.ToDictionary(t => t.Id, t => (IReadOnlyList<Guid>)t.Sessions.Select(s => s.SessionId).ToList());
         return new Preparation(new Prepared(ev, buyer, coupon, tickets, fee, sessionsByType), null);
     }
@@ -206,7 +217,8 @@ public sealed class PlaceHold(
 
         var previous = await db.Orders.AsNoTracking()
             .Where(o => o.EventId == request.EventId && o.Status == OrderStatus.Pending)
-            .Where(o => (buyer.UserId != null && o.BuyerUserId == buyer.UserId) || (request.ReplacesOrderKey != null && o.AccessKey == request.ReplacesOrderKey))
+            .Where(o => (buyer.UserId != null && o.BuyerUserId == buyer.UserId)
+                || (request.ReplacesOrderKey != null && o.AccessKey == request.ReplacesOrderKey))
             .Select(o => o.Id).ToListAsync(ct);
         foreach (var orderId in previous)
         {
@@ -214,7 +226,8 @@ public sealed class PlaceHold(
             await using var transaction = await release.Database.BeginTransactionAsync(ct);
             if (await release.Locks.OrderAsync(orderId, ct) is { } order && await OrderHolds.ExpireLockedAsync(release, order, now, ct))
             {
-                audit.Add(release, buyer.UserId, order.OrganizationId, AuditActions.OrderReplaced, "Order", order.Id.ToString(), new { order.Number });
+                audit.Add(release, buyer.UserId, order.OrganizationId, AuditActions.OrderReplaced, "Order", order.Id.ToString(),
+                    new { order.Number });
             }
 
             await release.SaveChangesAsync(ct);
@@ -223,7 +236,8 @@ public sealed class PlaceHold(
     }
 
     /// <summary>One attempt in one transaction. Null when the places are not there.</summary>
-    private async Task<CommandResult<HoldPlaced>?> TryHoldAsync(Prepared p, ClientIdentity client, PlatformSettings current, DateTimeOffset now, CancellationToken ct)
+    private async Task<CommandResult<HoldPlaced>?> TryHoldAsync(Prepared p, ClientIdentity client, PlatformSettings current, DateTimeOffset now,
+        CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         try
@@ -231,7 +245,8 @@ public sealed class PlaceHold(
             await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
             if (await HoldLimits.ProblemAsync(db, client, p.Event.Id, p.Tickets.Count, current, now, ct) is { } limit)
             {
-                logger.LogWarning("Hold for event {EventId} refused by the hold limits: address {ClientAddress}, device {ClientDevice}", p.Event.Id, client.Address, client.Device);
+                logger.LogWarning("Hold for event {EventId} refused by the hold limits: address {ClientAddress}, device {ClientDevice}", p.Event.Id,
+                    client.Address, client.Device);
                 return Fail(QuantitiesField, limit);
             }
 
@@ -269,7 +284,8 @@ public sealed class PlaceHold(
             db.Raise(new PlacesHeld(order.EventId, order.Id, order.Tickets.Count));
             await transaction.CommitAsync(ct);
             faults.Reached(FaultPoints.AfterHoldCommitted);
-            logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count, order.EventId);
+            logger.LogInformation("Hold {OrderNumber} placed: {Tickets} tickets for event {EventId}", order.Number, order.Tickets.Count,
+                order.EventId);
             return CommandResult<HoldPlaced>.Success(new HoldPlaced(order.Id, order.AccessKey, order.HoldExpiresAt));
         }
         catch (Exception ex) when (databaseErrors.IsBusy(ex) || databaseErrors.IsUniqueViolation(ex))
@@ -329,7 +345,8 @@ public sealed class PlaceHold(
         return order;
     }
 
-    private static CommandResult<HoldPlaced> Fail(string field, string message) => CommandResult<HoldPlaced>.Failure(new ValidationFailure(field, message));
+    private static CommandResult<HoldPlaced> Fail(string field, string message) =>
+        CommandResult<HoldPlaced>.Failure(new ValidationFailure(field, message));
 
     private static string Format(string template, object value) => string.Format(CultureInfo.InvariantCulture, template, value);
 }

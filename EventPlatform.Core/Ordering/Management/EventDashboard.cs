@@ -33,7 +33,8 @@ public sealed class EventDashboard(IAppDbContextFactory dbFactory, CatalogAccess
         await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
         var now = clock.GetUtcNow();
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).OrderBy(s => s.StartsAt).ToListAsync(ct);
-        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
+        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder)
+            .ThenBy(t => t.Name).ToListAsync(ct);
         await ExpiredHolds.DiscountAsync(db, eventId, sessions, types, now, ct);
         var revenueByType = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == eventId && t.Status == TicketStatus.Valid)
@@ -43,17 +44,21 @@ public sealed class EventDashboard(IAppDbContextFactory dbFactory, CatalogAccess
         var revenue = await db.Orders.AsNoTracking()
             .Where(o => o.EventId == eventId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Cancelled))
             .GroupBy(o => o.Currency)
-            .Select(g => new { Currency = g.Key, Amount = g.Sum(o => o.PaidMinor - o.RefundedMinor), Orders = g.Count(o => o.Status == OrderStatus.Paid) })
+            .Select(g =>
+                new { Currency = g.Key, Amount = g.Sum(o => o.PaidMinor - o.RefundedMinor), Orders = g.Count(o => o.Status == OrderStatus.Paid) })
             .ToListAsync(ct);
         var checkedIn = await db.CheckIns.AsNoTracking().Where(c => c.EventId == eventId && c.UndoneAt == null)
-            .GroupBy(c => c.SessionId).Select(g => new { SessionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SessionId, x => x.Count, ct);
+            .GroupBy(c => c.SessionId).Select(g => new { SessionId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.SessionId, x => x.Count, ct);
         var byId = sessions.ToDictionary(s => s.Id);
         return new DashboardView(
-            sessions.Select(s => new DashboardSession(s.Id, s.Code, s.Name, s.StartsAt, s.Capacity, s.Sold, s.Held, checkedIn.GetValueOrDefault(s.Id))).ToList(),
+            sessions.Select(s =>
+                new DashboardSession(s.Id, s.Code, s.Name, s.StartsAt, s.Capacity, s.Sold, s.Held, checkedIn.GetValueOrDefault(s.Id))).ToList(),
             types.Select(t =>
             {
                 var counters = CatalogCounters.For(t, byId);
-                var remaining = Math.Min(t.QuantityCap is { } cap ? cap - t.Sold - t.Held : int.MaxValue, counters.Sessions.Count == 0 ? 0 : counters.Sessions.Min(s => s.Remaining));
+                var remaining = Math.Min(t.QuantityCap is { } cap ? cap - t.Sold - t.Held : int.MaxValue,
+                    counters.Sessions.Count == 0 ? 0 : counters.Sessions.Min(s => s.Remaining));
                 return new DashboardTicketType(t.Id, t.Name, t.Sold, t.Held, Math.Max(0, remaining),
                     new Money(revenueByType.FirstOrDefault(r => r.TypeId == t.Id)?.Amount ?? 0, t.Currency));
             }).ToList(),

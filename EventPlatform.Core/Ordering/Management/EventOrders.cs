@@ -11,7 +11,8 @@ namespace EventPlatform.Core.Ordering.Management;
 /// <param name="Search">Order number, buyer name or email, or attendee name or email (contains, any case).</param>
 public sealed record OrderQuery(string? Search = null, OrderStatus? Status = null, int Page = 1, int PageSize = 25);
 
-public sealed record OrderRow(Guid Id, string Number, string? BuyerName, string? BuyerEmail, OrderStatus Status, int Tickets, Money Total, Money Refunded, DateTimeOffset CreatedAt, bool PaidOffline);
+public sealed record OrderRow(Guid Id, string Number, string? BuyerName, string? BuyerEmail, OrderStatus Status, int Tickets, Money Total,
+    Money Refunded, DateTimeOffset CreatedAt, bool PaidOffline);
 
 public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page, int PageSize)
 {
@@ -19,7 +20,8 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page
 }
 
 /// <summary>An event's orders for its organizers: search, filter, page, detail, and marking an offline payment.</summary>
-public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock, AppMetrics metrics)
+public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock,
+    AppMetrics metrics)
 {
     public async Task<OrderPage> ListAsync(Guid eventId, OrderQuery query, CancellationToken ct = default)
     {
@@ -33,7 +35,8 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = "%" + query.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             orders = orders.Where(o => EF.Functions.Like(o.Number.ToLower(), pattern, "\\")
                 || (o.BuyerEmail != null && EF.Functions.Like(o.BuyerEmail.ToLower(), pattern, "\\"))
                 || (o.BuyerName != null && EF.Functions.Like(o.BuyerName.ToLower(), pattern, "\\"))
@@ -52,14 +55,17 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
             })
             .ToListAsync(ct);
         return new OrderPage(
-            rows.Select(r => new OrderRow(r.Id, r.Number, r.BuyerName, r.BuyerEmail, r.Status, r.Tickets, new Money(r.TotalMinor, r.Currency), new Money(r.RefundedMinor, r.Currency), r.CreatedAt, r.PaidOffline)).ToList(),
+            rows.Select(r =>
+                new OrderRow(r.Id, r.Number, r.BuyerName, r.BuyerEmail, r.Status, r.Tickets, new Money(r.TotalMinor, r.Currency),
+                    new Money(r.RefundedMinor, r.Currency), r.CreatedAt, r.PaidOffline)).ToList(),
             total, page, pageSize);
     }
 
     public async Task<OrderView> DetailAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
         return await OrderViews.LoadAsync(db, orderId, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
     }
@@ -68,14 +74,16 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
     public async Task<CommandResult<bool>> MarkPaidOfflineAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
         {
-            return CommandResult<bool>.Failure(new ValidationFailure("Order", order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
+            return CommandResult<bool>.Failure(new ValidationFailure("Order",
+                order.Status == OrderStatus.Pending ? UserMessages.HoldExpired : UserMessages.OrderNotPending));
         }
 
         order.PaidOffline = true;

@@ -26,7 +26,8 @@ public sealed record CouponDetails(
     bool IsActive = true);
 
 /// <summary>Coupons of an organization (Manager and up).</summary>
-public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock, IDatabaseErrors databaseErrors)
+public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock,
+    IDatabaseErrors databaseErrors)
 {
     public async Task<IReadOnlyList<Coupon>> ListAsync(Guid organizationId, CancellationToken ct = default)
     {
@@ -44,7 +45,8 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         Coupon? coupon = null;
         if (couponId is { } id)
         {
-            coupon = await db.Coupons.SingleOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct) ?? throw new NotFoundException();
+            coupon = await db.Coupons.SingleOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct)
+                ?? throw new NotFoundException();
             if (details.RedemptionLimit is { } limit && limit < coupon.Redeemed)
             {
                 errors.Add(new(nameof(details.RedemptionLimit), $"It has already been used {coupon.Redeemed} times; the limit cannot be lower."));
@@ -77,7 +79,8 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         coupon.MinimumOrderMinor = details.MinimumOrderMinor;
         coupon.UnlocksHiddenTypes = details.UnlocksHiddenTypes;
         coupon.IsActive = details.IsActive;
-        audit.Add(db, grant.UserId, organizationId, couponId is null ? AuditActions.CouponCreated : AuditActions.CouponChanged, "Coupon", coupon.Id.ToString(), details);
+        audit.Add(db, grant.UserId, organizationId, couponId is null ? AuditActions.CouponCreated : AuditActions.CouponChanged, "Coupon",
+            coupon.Id.ToString(), details);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -97,18 +100,21 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         await using var db = await dbFactory.CreateAsync(ct);
         var used = await db.Orders.AnyAsync(o => o.CouponId == couponId, ct);
         var changed = used
-            ? await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), ct)
+            ? await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), ct)
             : await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
         if (changed == 0)
         {
             throw new NotFoundException();
         }
 
-        audit.Add(db, grant.UserId, organizationId, used ? AuditActions.CouponDeactivated : AuditActions.CouponDeleted, "Coupon", couponId.ToString());
+        audit.Add(db, grant.UserId, organizationId, used ? AuditActions.CouponDeactivated : AuditActions.CouponDeleted, "Coupon",
+            couponId.ToString());
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<List<ValidationFailure>> ValidateAsync(IAppDbContext db, Guid organizationId, Guid? couponId, CouponDetails d, CancellationToken ct)
+    private static async Task<List<ValidationFailure>> ValidateAsync(IAppDbContext db, Guid organizationId, Guid? couponId, CouponDetails d,
+        CancellationToken ct)
     {
         var errors = new List<ValidationFailure>();
         var code = d.Code?.Trim() ?? "";
@@ -164,13 +170,17 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         }
 
         var eventIds = d.EventIds.Distinct().ToList();
-        if (eventIds.Count > 0 && await db.Events.CountAsync(e => eventIds.Contains(e.Id) && e.OrganizationId == organizationId, ct) != eventIds.Count)
+        if (eventIds.Count > 0
+            && await db.Events.CountAsync(e => eventIds.Contains(e.Id) && e.OrganizationId == organizationId, ct) != eventIds.Count)
         {
             errors.Add(new(nameof(d.EventIds), "Choose events of this organization."));
         }
 
         var typeIds = d.TicketTypeIds.Distinct().ToList();
-        if (typeIds.Count > 0 && await db.TicketTypes.CountAsync(t => typeIds.Contains(t.Id) && db.Events.Any(e => e.Id == t.EventId && e.OrganizationId == organizationId && (eventIds.Count == 0 || eventIds.Contains(e.Id))), ct) != typeIds.Count)
+        if (typeIds.Count > 0
+            && await db.TicketTypes.CountAsync(t => typeIds.Contains(t.Id)
+                && db.Events.Any(e => e.Id == t.EventId && e.OrganizationId == organizationId && (eventIds.Count == 0 || eventIds.Contains(e.Id))),
+                ct) != typeIds.Count)
         {
             errors.Add(new(nameof(d.TicketTypeIds), "Choose ticket types of the chosen events."));
         }

@@ -55,7 +55,8 @@ public sealed class ManageQuestions(IAppDbContextFactory dbFactory, CatalogAcces
         question.Kind = details.Kind;
         question.Options = details.Kind == QuestionKind.Choice ? options : [];
         question.IsRequired = details.IsRequired;
-        audit.Add(db, grant.UserId, grant.OrganizationId, questionId is null ? AuditActions.QuestionCreated : AuditActions.QuestionChanged, "EventQuestion", question.Id.ToString(), details);
+        audit.Add(db, grant.UserId, grant.OrganizationId, questionId is null ? AuditActions.QuestionCreated : AuditActions.QuestionChanged,
+            "EventQuestion", question.Id.ToString(), details);
         await db.SaveChangesAsync(ct);
         return CommandResult<EventQuestion>.Success(question);
     }

@@ -43,13 +43,15 @@ public sealed class OrderEmailDelivery(
     public async Task<IReadOnlyList<OrderEmailRow>> ForOrderAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
         var needsSending = NeedingSending(db).Where(e => e.OrderId == orderId).Select(e => e.Id);
         return await db.OutboxEmails.AsNoTracking()
             .Where(e => e.OrderId == orderId)
             .OrderBy(e => e.CreatedAt)
-            .Select(e => new OrderEmailRow(e.Id, e.To, e.Subject, e.Status, e.Attempts, e.CreatedAt, e.SentAt, e.LastError, needsSending.Contains(e.Id)))
+            .Select(e =>
+                new OrderEmailRow(e.Id, e.To, e.Subject, e.Status, e.Attempts, e.CreatedAt, e.SentAt, e.LastError, needsSending.Contains(e.Id)))
             .ToListAsync(ct);
     }
 
@@ -81,7 +83,8 @@ public sealed class OrderEmailDelivery(
     public async Task<bool> SendAgainAsync(Guid orderId, Guid emailId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var order = await db.Orders.Where(o => o.Id == orderId).Select(o => new { o.EventId, o.OrganizationId, o.Number }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var order = await db.Orders.Where(o => o.Id == orderId).Select(o => new { o.EventId, o.OrganizationId, o.Number }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, order.EventId, OrgRole.Manager, ct);
         // Scoped to the order: an id of another order's (or organization's) email changes nothing.
         if (!await RetryFailedEmail.RequeueAsync(db.OutboxEmails.Where(e => e.Id == emailId && e.OrderId == orderId), clock.GetUtcNow(), ct))
@@ -89,7 +92,8 @@ public sealed class OrderEmailDelivery(
             return false;
         }
 
-        audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderEmailRetried, "Order", orderId.ToString(), new { order.Number, EmailId = emailId }, null);
+        audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderEmailRetried, "Order", orderId.ToString(),
+            new { order.Number, EmailId = emailId }, null);
         await db.SaveChangesAsync(ct);
         RetryFailedEmail.Nudge(wakeUps);
         return true;

@@ -10,10 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Ordering.Management;
 
 /// <summary>An order whose money needs the organizer (see <see cref="PaymentIssues"/>).</summary>
-public sealed record AttentionRow(Guid OrderId, Guid EventId, string EventTitle, string OrderNumber, string? BuyerEmail, string Reason, DateTimeOffset Since);
+public sealed record AttentionRow(Guid OrderId, Guid EventId, string EventTitle, string OrderNumber, string? BuyerEmail, string Reason,
+    DateTimeOffset Since);
 
 /// <summary>A refund of an order as the organizer sees it: amount, why, and whether the money went back.</summary>
-public sealed record RefundRow(Guid Id, Money Amount, string Reason, RefundStatus Status, string? FailureMessage, DateTimeOffset CreatedAt, bool CanRetry);
+public sealed record RefundRow(Guid Id, Money Amount, string Reason, RefundStatus Status, string? FailureMessage, DateTimeOffset CreatedAt,
+    bool CanRetry);
 
 /// <summary>
 /// The organization's "needs attention" list and what an organizer does about an entry: send a
@@ -39,19 +41,22 @@ public sealed class PaymentAttention(
             .Where(o => o.OrganizationId == organizationId && o.AttentionSince != null)
             .OrderBy(o => o.AttentionSince)
             .Take(100)
-            .Join(db.Events, o => o.EventId, e => e.Id, (o, e) => new AttentionRow(o.Id, o.EventId, e.Title, o.Number, o.BuyerEmail, o.AttentionReason ?? "", o.AttentionSince!.Value))
+            .Join(db.Events, o => o.EventId, e => e.Id, (o, e) =>
+                new AttentionRow(o.Id, o.EventId, e.Title, o.Number, o.BuyerEmail, o.AttentionReason ?? "", o.AttentionSince!.Value))
             .ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<RefundRow>> RefundsAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.EventId, o.PaidMinor, o.RefundedMinor }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.EventId, o.PaidMinor, o.RefundedMinor })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         await catalogAccess.RequireEventAsync(db, order.EventId, OrgRole.Analyst, ct);
         var rows = await db.OrderRefunds.AsNoTracking().Where(r => r.OrderId == orderId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var left = order.PaidMinor - order.RefundedMinor;
         return rows.Select(r => new RefundRow(r.Id, new Money(r.AmountMinor, r.Currency), r.Reason, r.Status, r.FailureMessage, r.CreatedAt,
-            CanRetry: r.Status == RefundStatus.Failed && r.PaymentIntentId is not null && r.RetriedByRefundId is null && r.AmountMinor <= left)).ToList();
+            CanRetry: r.Status == RefundStatus.Failed && r.PaymentIntentId is not null && r.RetriedByRefundId is null
+                && r.AmountMinor <= left)).ToList();
     }
 
     /// <summary>
@@ -65,11 +70,13 @@ public sealed class PaymentAttention(
         try
         {
             await using var db = await dbFactory.CreateAsync(ct);
-            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+                ?? throw new NotFoundException();
             var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
             await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
             var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
-            var failed = await db.OrderRefunds.SingleOrDefaultAsync(r => r.Id == failedRefundId && r.OrderId == orderId, ct) ?? throw new NotFoundException();
+            var failed = await db.OrderRefunds.SingleOrDefaultAsync(r => r.Id == failedRefundId && r.OrderId == orderId, ct)
+                ?? throw new NotFoundException();
             // Under the order's lock, so a double click cannot send it twice.
             if (failed.Status != RefundStatus.Failed || failed.PaymentIntentId is null || failed.RetriedByRefundId is not null)
             {
@@ -78,7 +85,8 @@ public sealed class PaymentAttention(
 
             if (failed.AmountMinor > order.PaidMinor - order.RefundedMinor)
             {
-                return Fail(string.Format(System.Globalization.CultureInfo.InvariantCulture, UserMessages.RefundTooLarge, new Money(order.PaidMinor - order.RefundedMinor, order.Currency).Format()));
+                return Fail(string.Format(System.Globalization.CultureInfo.InvariantCulture, UserMessages.RefundTooLarge,
+                    new Money(order.PaidMinor - order.RefundedMinor, order.Currency).Format()));
             }
 
             var now = clock.GetUtcNow();
@@ -86,7 +94,8 @@ public sealed class PaymentAttention(
             failed.RetriedByRefundId = retry.Id;
             order.RefundedMinor += failed.AmountMinor;
             PaymentIssues.ClearFlag(order);
-            audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderRefundRetried, "Order", order.Id.ToString(), new { order.Number, FailedRefundId = failed.Id, RefundId = retry.Id, failed.AmountMinor, failed.Currency }, null);
+            audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderRefundRetried, "Order", order.Id.ToString(),
+                new { order.Number, FailedRefundId = failed.Id, RefundId = retry.Id, failed.AmountMinor, failed.Currency }, null);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             retryId = retry.Id;
@@ -110,7 +119,8 @@ public sealed class PaymentAttention(
     public async Task ResolveAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
@@ -119,7 +129,8 @@ public sealed class PaymentAttention(
             return;
         }
 
-        audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderAttentionResolved, "Order", order.Id.ToString(), new { order.Number, Reason = order.AttentionReason }, null);
+        audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderAttentionResolved, "Order", order.Id.ToString(),
+            new { order.Number, Reason = order.AttentionReason }, null);
         PaymentIssues.ClearFlag(order);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -13,19 +13,22 @@ namespace EventPlatform.Core.Ordering.Tickets;
 /// confirmation email again — by the buyer through the order's key, or by the organizer. An
 /// attendee change succeeds with <c>true</c> when the ticket got a new code (someone else holds it now).
 /// </summary>
-public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit, AttemptCounters counters, TimeProvider clock)
+public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit,
+    AttemptCounters counters, TimeProvider clock)
 {
     /// <summary>How often a buyer may have the tickets emailed again per order (the button must not become a way to flood an inbox).</summary>
     public const int ResendsPerHour = 5;
 
-    public async Task<CommandResult<bool>> UpdateByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email, CancellationToken ct = default)
+    public async Task<CommandResult<bool>> UpdateByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
         return await UpdateAsync(db, orderId, ticketId, name, email, null, "buyer", ct);
     }
 
-    public async Task<CommandResult<bool>> UpdateByOrganizerAsync(Guid orderId, Guid ticketId, string? name, string? email, CancellationToken ct = default)
+    public async Task<CommandResult<bool>> UpdateByOrganizerAsync(Guid orderId, Guid ticketId, string? name, string? email,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await RequireOrganizerAsync(db, orderId, ct);
@@ -56,11 +59,13 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
 
     private async Task<OrganizationGrant> RequireOrganizerAsync(IAppDbContext db, Guid orderId, CancellationToken ct)
     {
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
         return await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
     }
 
-    private async Task<CommandResult<bool>> UpdateAsync(IAppDbContext db, Guid orderId, Guid ticketId, string? name, string? email, Guid? actorUserId, string? actorLabel, CancellationToken ct)
+    private async Task<CommandResult<bool>> UpdateAsync(IAppDbContext db, Guid orderId, Guid ticketId, string? name, string? email, Guid? actorUserId,
+        string? actorLabel, CancellationToken ct)
     {
         var errors = new List<ValidationFailure>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
@@ -101,7 +106,8 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
         }
 
         audit.Add(db, actorUserId, view.Order.OrganizationId, AuditActions.TicketAttendeeChanged, "Ticket", ticket.Id.ToString(),
-            new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail }, CodeReissued = changed }, actorLabel);
+            new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail },
+                CodeReissued = changed }, actorLabel);
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(changed);
     }
@@ -116,7 +122,8 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
 
         var now = clock.GetUtcNow();
         await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
-        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderConfirmationResent, "Order", order.Id.ToString(), new { order.Number }, actorLabel);
+        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderConfirmationResent, "Order", order.Id.ToString(), new { order.Number },
+            actorLabel);
         await db.SaveChangesAsync(ct);
     }
 }

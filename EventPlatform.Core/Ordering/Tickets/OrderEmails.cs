@@ -29,9 +29,13 @@ public static class OrderEmails
         {
             var contentId = $"ticket-{ticket.Position}-{order.Number}@eventplatform";
             attachments.Add(new EmailAttachment($"ticket-{ticket.Position}.png", "image/png", QrCodes.Png(ticket.Code), contentId));
-            html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"border:1px solid #e5e7eb;border-radius:8px;margin:0 0 12px\"><tr>")
-                .Append("<td style=\"padding:12px;width:180px\"><img src=\"cid:").Append(Encode(contentId)).Append("\" width=\"160\" height=\"160\" alt=\"QR code of ticket ").Append(ticket.Position.ToString(CultureInfo.InvariantCulture)).Append("\" style=\"display:block\"></td>")
-                .Append("<td style=\"padding:12px;font-size:15px;line-height:1.5\"><strong>").Append(Encode(ticket.TicketTypeName)).Append("</strong><br>")
+            html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" " +
+                    "style=\"border:1px solid #e5e7eb;border-radius:8px;margin:0 0 12px\"><tr>")
+                .Append("<td style=\"padding:12px;width:180px\"><img src=\"cid:").Append(Encode(contentId))
+                    .Append("\" width=\"160\" height=\"160\" alt=\"QR code of ticket ").Append(ticket.Position.ToString(CultureInfo.InvariantCulture))
+                    .Append("\" style=\"display:block\"></td>")
+                .Append("<td style=\"padding:12px;font-size:15px;line-height:1.5\"><strong>").Append(Encode(ticket.TicketTypeName))
+                    .Append("</strong><br>")
                 .Append(Encode(ticket.AttendeeName ?? "")).Append("<br><span style=\"color:#6b7280;font-size:12px;word-break:break-all\">")
                 .Append(Encode(ticket.Code)).Append("</span></td></tr></table>");
             text.Append("- ").Append(ticket.TicketTypeName).Append(", ").Append(ticket.AttendeeName).Append(": ").AppendLine(ticket.Code);
@@ -49,7 +53,8 @@ public static class OrderEmails
             ExtraHtml = html.ToString(),
             ExtraText = text.ToString(),
         };
-        return email.ToMessage(order.BuyerEmail!, $"Your tickets for {ev.Title} ({order.Number})", ConfirmationKind) with { Attachments = attachments, OrderId = order.Id };
+        return email.ToMessage(order.BuyerEmail!, $"Your tickets for {ev.Title} ({order.Number})", ConfirmationKind) with { Attachments = attachments,
+            OrderId = order.Id };
     }
 
     public static EmailMessage Cancelled(string brand, OrderView view, int ticketsCancelled, long refundMinor, string reason, string orderUrl)
@@ -58,9 +63,13 @@ public static class OrderEmails
         var refund = new Money(refundMinor, order.Currency);
         var paragraphs = new List<string>
         {
-            ticketsCancelled == 1 ? $"One ticket of your order {order.Number} for {view.Event.Title} was cancelled." : $"{ticketsCancelled} tickets of your order {order.Number} for {view.Event.Title} were cancelled.",
+            ticketsCancelled == 1
+                ? $"One ticket of your order {order.Number} for {view.Event.Title} was cancelled."
+                : $"{ticketsCancelled} tickets of your order {order.Number} for {view.Event.Title} were cancelled.",
             $"Reason: {reason}.",
-            refundMinor > 0 ? $"We are refunding {refund.Format()} to your original payment method. Depending on your bank it can take 5–10 days to appear." : "No payment was taken for these tickets, so there is nothing to refund.",
+            refundMinor > 0
+                ? $"We are refunding {refund.Format()} to your original payment method. Depending on your bank it can take 5–10 days to appear."
+                : "No payment was taken for these tickets, so there is nothing to refund.",
         };
         return new BrandedEmail(brand, "Your tickets were cancelled", paragraphs, "View your order", orderUrl)
             .ToMessage(order.BuyerEmail!, $"Cancelled: {view.Event.Title} ({order.Number})", "order.cancelled") with { OrderId = order.Id };
@@ -71,12 +80,14 @@ public static class OrderEmails
         var order = view.Order;
         var paragraphs = new List<string>
         {
-            $"Your payment for order {order.Number} ({view.Event.Title}) arrived after your reservation had run out, and the places were taken by then.",
+            $"Your payment for order {order.Number} ({view.Event.Title}) arrived after your reservation had run out, " +
+                "and the places were taken by then.",
             $"We did not issue tickets and are refunding the full {new Money(amountMinor, order.Currency).Format()} to your original payment method.",
             "We are sorry. If places become free again you can buy them on the event page.",
         };
         return new BrandedEmail(brand, "Your payment was refunded", paragraphs, "Go to the event", eventUrl)
-            .ToMessage(order.BuyerEmail!, $"Refunded: {view.Event.Title} ({order.Number})", "order.late_payment_refunded") with { OrderId = order.Id };
+            .ToMessage(order.BuyerEmail!, $"Refunded: {view.Event.Title} ({order.Number})",
+                "order.late_payment_refunded") with { OrderId = order.Id };
     }
 
     private static void AppendSummary(OrderView view, StringBuilder html, StringBuilder text)

@@ -13,5 +13,6 @@ public static class QrCodes
         return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
     }
 
-    public static string DataUri(string text, int pixelsPerModule = 8) => "data:image/png;base64," + Convert.ToBase64String(Png(text, pixelsPerModule));
+    public static string DataUri(string text, int pixelsPerModule = 8) =>
+        "data:image/png;base64," + Convert.ToBase64String(Png(text, pixelsPerModule));
 }

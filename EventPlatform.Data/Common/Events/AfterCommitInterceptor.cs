@@ -18,7 +18,8 @@ namespace EventPlatform.Data.Common.Events;
 /// of a transaction closes when the transaction is disposed, so the events are still delivered
 /// before the use case returns.
 /// </remarks>
-internal sealed class AfterCommitInterceptor(AfterCommitDispatcher dispatcher) : IDbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
+internal sealed class AfterCommitInterceptor(AfterCommitDispatcher dispatcher) : IDbTransactionInterceptor, IDbConnectionInterceptor,
+    ISaveChangesInterceptor
 {
     /// <summary>
     /// A save outside our transactions: EF wraps several statements in a transaction of its own
@@ -50,7 +51,8 @@ internal sealed class AfterCommitInterceptor(AfterCommitDispatcher dispatcher) :
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
         (eventData.Context as EventPlatformDbContext)?.Raised.DropUncommitted();
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         (eventData.Context as EventPlatformDbContext)?.Raised.DropUncommitted();
         return Task.CompletedTask;

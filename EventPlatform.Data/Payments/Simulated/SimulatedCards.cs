@@ -4,7 +4,8 @@ namespace EventPlatform.Data.Payments.Simulated;
 
 /// <param name="DisputedLater">The payment succeeds, then the card holder's bank disputes it (Stripe's 4000 0000 0000 0259).</param>
 /// <param name="RefundsFailLater">The payment succeeds; a refund of it is accepted, then fails (Stripe's 4000 0000 0000 5126).</param>
-public sealed record SimulatedCardOutcome(bool Succeeded, string? DeclineCode, string? Message, bool DisputedLater = false, bool RefundsFailLater = false);
+public sealed record SimulatedCardOutcome(bool Succeeded, string? DeclineCode, string? Message, bool DisputedLater = false,
+    bool RefundsFailLater = false);
 
 /// <summary>A card as typed into the demo payment form.</summary>
 public sealed record SimulatedCard(string? Number, string? Expiry, string? Cvc);

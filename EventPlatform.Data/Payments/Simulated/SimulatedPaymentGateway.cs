@@ -13,7 +13,8 @@ namespace EventPlatform.Data.Payments.Simulated;
 /// and delivered by <see cref="SimulatedWebhookDelivery"/> to the same
 /// <see cref="StripeWebhookProcessor"/> the HTTP endpoint uses, retried until handled.
 /// </summary>
-public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock, IFaultInjector faults)
+public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock,
+    IFaultInjector faults)
     : IPaymentGateway
 {
     public string Name => "simulated";
@@ -59,7 +60,8 @@ public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Simu
     public async Task<PaymentIntentState> FetchIntentAsync(string intentId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        return State(await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException());
+        return State(await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct)
+            ?? throw new NotFoundException());
     }
 
     public async Task<PaymentIntentState> CancelIntentAsync(string intentId, CancellationToken ct)
@@ -68,7 +70,8 @@ public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Simu
         // Conditional, as Stripe refuses to cancel a succeeded intent.
         await db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Canceled), ct);
-        return State(await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException());
+        return State(await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct)
+            ?? throw new NotFoundException());
     }
 
     public async Task<RefundOutcome> RefundAsync(string intentId, long amountMinor, string idempotencyKey, CancellationToken ct)
@@ -92,7 +95,9 @@ public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Simu
             // will fail moves no money.
             var changed = await db.SimulatedPaymentIntents
                 .Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.Succeeded && i.AmountRefundedMinor + amountMinor <= i.AmountMinor)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountRefundedMinor, i => i.RefundsFailLater ? i.AmountRefundedMinor : i.AmountRefundedMinor + amountMinor), ct);
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(i => i.AmountRefundedMinor, i => i.RefundsFailLater ? i.AmountRefundedMinor : i.AmountRefundedMinor + amountMinor),
+                    ct);
             if (changed == 0)
             {
                 return new RefundOutcome(false, null, "The charge cannot be refunded by this amount.");
@@ -120,7 +125,8 @@ public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Simu
             {
                 // The same key at the same moment: the other call made the refund.
                 await using var again = await dbFactory.CreateAsync(ct);
-                return new RefundOutcome(true, (await again.SimulatedRefunds.AsNoTracking().SingleAsync(r => r.IdempotencyKey == idempotencyKey, ct)).Id, null);
+                return new RefundOutcome(true,
+                    (await again.SimulatedRefunds.AsNoTracking().SingleAsync(r => r.IdempotencyKey == idempotencyKey, ct)).Id, null);
             }
 
             refundId = refund.Id;
@@ -140,15 +146,18 @@ public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, Simu
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var pending = db.SimulatedPaymentIntents.Where(i => i.Id == intentId && i.Status == SimulatedIntentStatus.RequiresPaymentMethod);
             var changed = outcome.Succeeded
-                ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded).SetProperty(i => i.LastFailureCode, (string?)null).SetProperty(i => i.LastFailureMessage, (string?)null)
+                ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded)
+                    .SetProperty(i => i.LastFailureCode, (string?)null).SetProperty(i => i.LastFailureMessage, (string?)null)
                     .SetProperty(i => i.RefundsFailLater, outcome.RefundsFailLater), ct)
-                : await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.LastFailureCode, outcome.DeclineCode).SetProperty(i => i.LastFailureMessage, outcome.Message), ct);
+                : await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.LastFailureCode, outcome.DeclineCode)
+                    .SetProperty(i => i.LastFailureMessage, outcome.Message), ct);
             intent = await db.SimulatedPaymentIntents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intentId, ct) ?? throw new NotFoundException();
             if (changed == 1)
             {
                 eventId = intent.Status == SimulatedIntentStatus.Succeeded
                     ? webhooks.Enqueue(db, "payment_intent.succeeded", SimulatedStripeEvents.PaymentIntentEvent("payment_intent.succeeded", intent))
-                    : webhooks.Enqueue(db, "payment_intent.payment_failed", SimulatedStripeEvents.PaymentIntentEvent("payment_intent.payment_failed", intent, outcome.DeclineCode, outcome.Message));
+                    : webhooks.Enqueue(db, "payment_intent.payment_failed",
+                        SimulatedStripeEvents.PaymentIntentEvent("payment_intent.payment_failed", intent, outcome.DeclineCode, outcome.Message));
                 if (outcome.DisputedLater)
                 {
                     // Sent by the delivery worker after the payment's own event, as a bank's dispute comes days later.

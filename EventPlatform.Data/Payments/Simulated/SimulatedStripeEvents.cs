@@ -24,7 +24,8 @@ public static class SimulatedStripeEvents
             ["currency"] = intent.Currency.ToLowerInvariant(),
             ["status"] = type == "payment_intent.succeeded" ? "succeeded" : "requires_payment_method",
             ["metadata"] = new Dictionary<string, string> { ["order_id"] = intent.OrderId.ToString() },
-            ["last_payment_error"] = failureMessage is null ? null : new Dictionary<string, object?> { ["code"] = failureCode, ["message"] = failureMessage, ["type"] = "card_error" },
+            ["last_payment_error"] = failureMessage is null ? null : new Dictionary<string, object?> { ["code"] = failureCode,
+                ["message"] = failureMessage, ["type"] = "card_error" },
         });
 
     public static string ChargeRefundedEvent(SimulatedPaymentIntent intent) =>
@@ -41,7 +42,8 @@ public static class SimulatedStripeEvents
         });
 
     /// <summary>refund.failed: a refund accepted at first whose money could not go back after all.</summary>
-    public static string RefundFailedEvent(SimulatedRefund refund, SimulatedPaymentIntent intent, string failureReason = "expired_or_canceled_card") =>
+    public static string RefundFailedEvent(SimulatedRefund refund, SimulatedPaymentIntent intent,
+        string failureReason = "expired_or_canceled_card") =>
         Envelope("refund.failed", new Dictionary<string, object?>
         {
             ["id"] = refund.Id,

@@ -142,13 +142,15 @@ public sealed class SimulatedWebhookDelivery(
         {
             // As Stripe does after three days; reconciliation has long asked about the payment by then.
             webhook.NextAttemptAt = DateTimeOffset.MaxValue;
-            logger.LogError("Simulated webhook {EventId} ({Type}) given up after {Attempts} attempts: {Outcome}", webhook.Id, webhook.Type, webhook.Attempts, outcome);
+            logger.LogError("Simulated webhook {EventId} ({Type}) given up after {Attempts} attempts: {Outcome}", webhook.Id, webhook.Type,
+                webhook.Attempts, outcome);
         }
         else
         {
             var delay = FirstRetry * Math.Pow(2, Math.Min(webhook.Attempts - 1, 16));
             webhook.NextAttemptAt = now + (delay < LongestRetry ? delay : LongestRetry);
-            logger.LogWarning("Simulated webhook {EventId} ({Type}) attempt {Attempt} answered {Outcome}; next try at {NextAttempt}", webhook.Id, webhook.Type, webhook.Attempts, outcome, webhook.NextAttemptAt);
+            logger.LogWarning("Simulated webhook {EventId} ({Type}) attempt {Attempt} answered {Outcome}; next try at {NextAttempt}", webhook.Id,
+                webhook.Type, webhook.Attempts, outcome, webhook.NextAttemptAt);
         }
 
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,8 @@ public class TicketPricingTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static TicketType Type(long price = 2500, long? member = null, long? early = null, DateTimeOffset? earlyUntil = null, int? earlyQuantity = null, int sold = 0) => new()
+    private static TicketType Type(long price = 2500, long? member = null, long? early = null, DateTimeOffset? earlyUntil = null,
+        int? earlyQuantity = null, int sold = 0) => new()
     {
         Name = "Regular",
         Currency = "EUR",

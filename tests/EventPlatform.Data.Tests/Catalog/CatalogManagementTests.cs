@@ -43,14 +43,16 @@ public sealed class CatalogManagementTests : IAsyncLifetime
 
     private async Task<Session> AddSessionAsync(Guid eventId, string name, int dayOffset = 0, int capacity = 20)
     {
-        var result = await _services.Get<SaveSession>().AddAsync(eventId, new SessionDetails(name, Day1.AddDays(dayOffset), Day1.AddDays(dayOffset).AddHours(3), capacity));
+        var result = await _services.Get<SaveSession>()
+            .AddAsync(eventId, new SessionDetails(name, Day1.AddDays(dayOffset), Day1.AddDays(dayOffset).AddHours(3), capacity));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         return result.Value!;
     }
 
     private async Task<Guid> AddTicketTypeAsync(Guid eventId, params Guid[] sessionIds)
     {
-        var result = await _services.Get<SaveTicketType>().AddAsync(eventId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = sessionIds });
+        var result = await _services.Get<SaveTicketType>()
+            .AddAsync(eventId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = sessionIds });
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         return result.Value;
     }
@@ -86,7 +88,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
     [Fact]
     public async Task CreateEvent_WithBadInput_ReportsEveryFieldAndSavesNothing()
     {
-        var details = Details() with { Title = "ab", ShortDescription = new string('x', 501), TimeZone = "Mars/Olympus", VenueName = " ", RefundableUntilHoursBefore = -1 };
+        var details = Details() with { Title = "ab", ShortDescription = new string('x', 501), TimeZone = "Mars/Olympus", VenueName = " ",
+            RefundableUntilHoursBefore = -1 };
 
         var result = await _services.Get<SaveEvent>().CreateAsync(_organization.Id, details);
 
@@ -171,8 +174,10 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         await SimulateSalesAsync(sold.Id, sold: 1);
         await AddTicketTypeAsync(eventId, included.Id);
 
-        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<DeleteSession>().ExecuteAsync(sold.Id)).ErrorFor(ValidationFailure.FormLevel));
-        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<DeleteSession>().ExecuteAsync(included.Id)).ErrorFor(ValidationFailure.FormLevel));
+        Assert.Equal(UserMessages.SessionHasSales, (await _services.Get<DeleteSession>().ExecuteAsync(sold.Id))
+            .ErrorFor(ValidationFailure.FormLevel));
+        Assert.Equal(UserMessages.SessionInTicketType, (await _services.Get<DeleteSession>().ExecuteAsync(included.Id))
+            .ErrorFor(ValidationFailure.FormLevel));
     }
 
     [Fact]
@@ -200,7 +205,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var foreignSession = await AddSessionAsync(otherEvent, "Elsewhere");
         var save = _services.Get<SaveTicketType>();
 
-        var empty = await save.AddAsync(eventId, new TicketTypeDetails { Name = "", PriceMinor = -1, MinPerOrder = 5, MaxPerOrder = 2, Currency = "euro", QuantityCap = 0 });
+        var empty = await save.AddAsync(eventId,
+            new TicketTypeDetails { Name = "", PriceMinor = -1, MinPerOrder = 5, MaxPerOrder = 2, Currency = "euro", QuantityCap = 0 });
         Assert.Equal(UserMessages.TicketNameRequired, empty.ErrorFor("Name"));
         Assert.Equal(UserMessages.AtLeastOneSession, empty.ErrorFor("SessionIds"));
         Assert.Equal(UserMessages.PriceNotNegative, empty.ErrorFor("PriceMinor"));
@@ -211,7 +217,8 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var foreign = await save.AddAsync(eventId, new TicketTypeDetails { Name = "Sneaky", SessionIds = [foreignSession.Id] });
         Assert.Equal(UserMessages.AtLeastOneSession, foreign.ErrorFor("SessionIds"));
 
-        var window = await save.AddAsync(otherEvent, new TicketTypeDetails { Name = "Window", SessionIds = [foreignSession.Id], SalesStartAt = Day1, SalesEndAt = Day1.AddDays(-1) });
+        var window = await save.AddAsync(otherEvent,
+            new TicketTypeDetails { Name = "Window", SessionIds = [foreignSession.Id], SalesStartAt = Day1, SalesEndAt = Day1.AddDays(-1) });
         Assert.Equal(UserMessages.SalesEndAfterStart, window.ErrorFor("SalesEndAt"));
         await using var db = await _services.Db.CreateAsync();
         Assert.False(await db.TicketTypes.AnyAsync(t => t.EventId == eventId));
@@ -228,10 +235,13 @@ public sealed class CatalogManagementTests : IAsyncLifetime
             await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, 2));
         }
 
-        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<DeleteTicketType>().ExecuteAsync(typeId)).ErrorFor(ValidationFailure.FormLevel));
-        var deactivated = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = [session.Id], IsActive = false });
+        Assert.Equal(UserMessages.TicketTypeHasSales, (await _services.Get<DeleteTicketType>().ExecuteAsync(typeId))
+            .ErrorFor(ValidationFailure.FormLevel));
+        var deactivated = await _services.Get<SaveTicketType>()
+            .UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", PriceMinor = 2500, SessionIds = [session.Id], IsActive = false });
         Assert.True(deactivated.Succeeded);
-        var capBelowSold = await _services.Get<SaveTicketType>().UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", SessionIds = [session.Id], QuantityCap = 1 });
+        var capBelowSold = await _services.Get<SaveTicketType>()
+            .UpdateAsync(typeId, new TicketTypeDetails { Name = "Regular", SessionIds = [session.Id], QuantityCap = 1 });
         Assert.Equal("The cap cannot be lower than the 2 tickets already sold or held.", capBelowSold.ErrorFor("QuantityCap"));
     }
 

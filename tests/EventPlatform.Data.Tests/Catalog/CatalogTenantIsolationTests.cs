@@ -25,12 +25,15 @@ public sealed class CatalogTenantIsolationTests : IAsyncLifetime
         _analystOfB = (await _services.Db.AddUserAsync("analyst@b.test")).Id;
         _staffOfB = (await _services.Db.AddUserAsync("staff@b.test")).Id;
         await _services.Db.AddOrganizationAsync("org-a", (_managerOfA, OrgRole.Manager));
-        var b = await _services.Db.AddOrganizationAsync("org-b", (managerOfB, OrgRole.Manager), (_analystOfB, OrgRole.Analyst), (_staffOfB, OrgRole.CheckInStaff));
+        var b = await _services.Db.AddOrganizationAsync("org-b", (managerOfB, OrgRole.Manager), (_analystOfB, OrgRole.Analyst),
+            (_staffOfB, OrgRole.CheckInStaff));
 
         _services.Caller.UserId = managerOfB;
-        _eventOfB = (await _services.Get<SaveEvent>().CreateAsync(b.Id, new EventDetails { Title = "B's event", VenueName = "Hall", TimeZone = "UTC" })).Value;
+        _eventOfB = (await _services.Get<SaveEvent>()
+            .CreateAsync(b.Id, new EventDetails { Title = "B's event", VenueName = "Hall", TimeZone = "UTC" })).Value;
         _sessionOfB = (await _services.Get<SaveSession>().AddAsync(_eventOfB, new SessionDetails("Night", Start, Start.AddHours(2), 50))).Value!.Id;
-        _ticketTypeOfB = (await _services.Get<SaveTicketType>().AddAsync(_eventOfB, new TicketTypeDetails { Name = "GA", SessionIds = [_sessionOfB] })).Value;
+        _ticketTypeOfB = (await _services.Get<SaveTicketType>()
+            .AddAsync(_eventOfB, new TicketTypeDetails { Name = "GA", SessionIds = [_sessionOfB] })).Value;
     }
 
     public async Task DisposeAsync() => await _services.DisposeAsync();

@@ -170,17 +170,22 @@ public sealed class PublicCatalogTests : IClassFixture<PublicCatalogTests.Catalo
             await using (var db = await Services.Db.CreateAsync())
             {
                 await db.Organizations.Where(o => o.Id == northwind.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, "Northwind Tech Meetups"));
-                db.CustomerMembers.Add(new CustomerMember { OrganizationId = riverside.Id, Email = "member@example.com", NormalizedEmail = "MEMBER@EXAMPLE.COM", AddedAt = Start });
+                db.CustomerMembers.Add(new CustomerMember { OrganizationId = riverside.Id, Email = "member@example.com",
+                    NormalizedEmail = "MEMBER@EXAMPLE.COM", AddedAt = Start });
                 await db.SaveChangesAsync();
             }
 
             Services.Caller.UserId = RiversideManager;
-            await PublishAsync(riverside.Id, "Jazz Night", EventCategory.Concert, [("Night", 0, 40, 35)], [("Entry", 2500)], description: "Tenor saxophone and trio.");
-            var clay = await PublishAsync(riverside.Id, "Clay Series", EventCategory.Workshop, [("Day 1", 2, 10, 0), ("Day 2", 3, 10, 10)], [("Full series", 5000), ("Day 1 only", 2000)], tags: ["ceramics"], venue: "Riverside Studio");
+            await PublishAsync(riverside.Id, "Jazz Night", EventCategory.Concert, [("Night", 0, 40, 35)], [("Entry", 2500)],
+                description: "Tenor saxophone and trio.");
+            var clay = await PublishAsync(riverside.Id, "Clay Series", EventCategory.Workshop, [("Day 1", 2, 10, 0), ("Day 2", 3, 10, 10)],
+                [("Full series", 5000), ("Day 1 only", 2000)], tags: ["ceramics"], venue: "Riverside Studio");
             await PublishAsync(riverside.Id, "Free Yoga", EventCategory.Sports, [("Morning", 3, 30, 0)], [("Mat", 0)]);
             await PublishAsync(riverside.Id, "Sold Out Gala", EventCategory.Social, [("Gala", 5, 20, 20)], [("Seat", 9000)]);
-            await PublishAsync(riverside.Id, "Hidden Gem", EventCategory.Other, [("Once", 6, 20, 0)], [("Entry", 1000)], visibility: EventVisibility.Unlisted);
-            await PublishAsync(riverside.Id, "Members Evening", EventCategory.Social, [("Evening", 7, 20, 0)], [("Entry", 1500)], visibility: EventVisibility.MembersOnly, memberPrice: 1000);
+            await PublishAsync(riverside.Id, "Hidden Gem", EventCategory.Other, [("Once", 6, 20, 0)], [("Entry", 1000)],
+                visibility: EventVisibility.Unlisted);
+            await PublishAsync(riverside.Id, "Members Evening", EventCategory.Social, [("Evening", 7, 20, 0)], [("Entry", 1500)],
+                visibility: EventVisibility.MembersOnly, memberPrice: 1000);
             await PublishAsync(riverside.Id, "Past Party", EventCategory.Social, [("Party", -10, 20, 0)], [("Entry", 1000)]);
             await PublishAsync(riverside.Id, "Secret Draft", EventCategory.Other, [("Once", 8, 20, 0)], [("Entry", 1000)], publish: false);
             Services.Caller.UserId = northwindManager;
@@ -201,13 +206,15 @@ public sealed class PublicCatalogTests : IClassFixture<PublicCatalogTests.Catalo
             Services.Clock.SetUtcNow(Start.AddDays(-30));
             var created = await Services.Get<SaveEvent>().CreateAsync(organizationId, new EventDetails
             {
-                Title = title, Category = category, Description = description, Tags = tags ?? [], VenueName = venue, TimeZone = "Europe/Berlin", Visibility = visibility,
+                Title = title, Category = category, Description = description, Tags = tags ?? [], VenueName = venue, TimeZone = "Europe/Berlin",
+                    Visibility = visibility,
             });
             var eventId = created.Value;
             var sessionIds = new List<Guid>();
             foreach (var (name, day, capacity, sold) in sessions)
             {
-                var session = (await Services.Get<SaveSession>().AddAsync(eventId, new SessionDetails(name, Start.AddDays(day), Start.AddDays(day).AddHours(2), capacity))).Value!;
+                var session = (await Services.Get<SaveSession>()
+                    .AddAsync(eventId, new SessionDetails(name, Start.AddDays(day), Start.AddDays(day).AddHours(2), capacity))).Value!;
                 sessionIds.Add(session.Id);
                 await using var db = await Services.Db.CreateAsync();
                 await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, sold));

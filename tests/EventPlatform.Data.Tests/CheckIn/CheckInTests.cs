@@ -63,9 +63,11 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         // Cancelled, not paid, another event's ticket.
         var cancelledKey = await PaidOrderKeyAsync(_event.TypeIds["Day 1"]);
         await _services.Get<CancelTickets>().ByBuyerAsync(cancelledKey, []);
-        Assert.Equal(CheckInOutcome.Cancelled, (await check.ExecuteAsync(kiosk, (await _services.OrderAsync(cancelledKey)).Tickets[0].Code, day1)).Outcome);
+        Assert.Equal(CheckInOutcome.Cancelled,
+            (await check.ExecuteAsync(kiosk, (await _services.OrderAsync(cancelledKey)).Tickets[0].Code, day1)).Outcome);
         var pending = await _services.HeldAsync(_event.EventId, (_event.TypeIds["Day 1"], 1));
-        Assert.Equal(CheckInOutcome.NotPaid, (await check.ExecuteAsync(kiosk, (await _services.OrderAsync(pending.AccessKey)).Tickets[0].Code, day1)).Outcome);
+        Assert.Equal(CheckInOutcome.NotPaid,
+            (await check.ExecuteAsync(kiosk, (await _services.OrderAsync(pending.AccessKey)).Tickets[0].Code, day1)).Outcome);
         var other = await _services.Db.AddSellableEventAsync((await OrganizationAsync()), "other-night", [10], new SeedTicketType("Entry", 500, [0]));
         var otherHold = await _services.HeldAsync(other.EventId, (other.TypeIds["Entry"], 1));
         await _services.PayAsync(otherHold.AccessKey);
@@ -137,7 +139,8 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         var admitted = await db.CheckIns.CountAsync(c => c.SessionId == session && c.UndoneAt == null);
         var distinct = await db.CheckIns.Where(c => c.SessionId == session).Select(c => c.TicketId).Distinct().CountAsync();
         output.WriteLine($"2 kiosks × 10 workers scanned 1000 tickets each ({all.Count} scans) in {clock.ElapsedMilliseconds} ms: " +
-            $"{all.Count(o => o == CheckInOutcome.CheckedIn)} admitted, {all.Count(o => o == CheckInOutcome.AlreadyCheckedIn)} already checked in; rows {admitted}, distinct tickets {distinct}");
+            $"{all.Count(o => o == CheckInOutcome.CheckedIn)} admitted, {all.Count(o => o == CheckInOutcome.AlreadyCheckedIn)} already checked in; " +
+            $"rows {admitted}, distinct tickets {distinct}");
         Assert.Equal(1000, all.Count(o => o == CheckInOutcome.CheckedIn));
         Assert.Equal(1000, all.Count(o => o == CheckInOutcome.AlreadyCheckedIn));
         Assert.Equal(1000, admitted);
@@ -151,8 +154,10 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         var analyst = await _services.Db.AddUserAsync("numbers@riverside.test");
         await using (var db = await _services.Db.CreateAsync())
         {
-            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = staff.Id, Role = OrgRole.CheckInStaff, JoinedAt = _services.Clock.GetUtcNow() });
-            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = analyst.Id, Role = OrgRole.Analyst, JoinedAt = _services.Clock.GetUtcNow() });
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = staff.Id,
+                Role = OrgRole.CheckInStaff, JoinedAt = _services.Clock.GetUtcNow() });
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = analyst.Id, Role = OrgRole.Analyst,
+                JoinedAt = _services.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
@@ -181,7 +186,8 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         var staff = await _services.Db.AddUserAsync("leaving@riverside.test", displayName: "Lee Leaving");
         await using (var db = await _services.Db.CreateAsync())
         {
-            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = staff.Id, Role = OrgRole.CheckInStaff, JoinedAt = _services.Clock.GetUtcNow() });
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = staff.Id,
+                Role = OrgRole.CheckInStaff, JoinedAt = _services.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
@@ -226,7 +232,8 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         var stations = _services.Get<CheckInStations>();
 
         // Ten tablets open the same link at once: exactly one gets the kiosk.
-        var openings = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => stations.OpenKioskAsync(created.Token, $"tablet-{i:D2}-0000000000000"))));
+        var openings = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(i => Task.Run(() => stations.OpenKioskAsync(created.Token, $"tablet-{i:D2}-0000000000000"))));
         var winner = Assert.Single(openings, o => o.Station is not null);
         Assert.All(openings.Where(o => o != winner), o => Assert.Equal(KioskRefusal.OtherDevice, o.Refusal));
 
@@ -278,14 +285,16 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
             var order = new Order
             {
                 Id = Guid.CreateVersion7(), Number = TicketCodes.NewOrderNumber(), AccessKey = TicketCodes.NewAccessKey(), EventId = _event.EventId,
-                OrganizationId = _event.OrganizationId, Status = OrderStatus.Paid, Currency = "EUR", SubtotalMinor = 5000, TotalMinor = 5000, PaidMinor = 5000,
+                OrganizationId = _event.OrganizationId, Status = OrderStatus.Paid, Currency = "EUR", SubtotalMinor = 5000, TotalMinor = 5000,
+                    PaidMinor = 5000,
                 PaymentProvider = "test", HoldExpiresAt = _services.Clock.GetUtcNow(), CreatedAt = _services.Clock.GetUtcNow(),
             };
             for (var i = 0; i < 10; i++)
             {
                 var code = TicketCodes.NewTicketCode();
                 codes.Add(code);
-                order.Tickets.Add(new Ticket { Id = Guid.CreateVersion7(), OrderId = order.Id, EventId = _event.EventId, TicketTypeId = typeId, TicketTypeName = "Day 1", Code = code, Status = TicketStatus.Valid, UnitPriceMinor = 500, Position = i + 1 });
+                order.Tickets.Add(new Ticket { Id = Guid.CreateVersion7(), OrderId = order.Id, EventId = _event.EventId, TicketTypeId = typeId,
+                    TicketTypeName = "Day 1", Code = code, Status = TicketStatus.Valid, UnitPriceMinor = 500, Position = i + 1 });
             }
 
             db.Orders.Add(order);

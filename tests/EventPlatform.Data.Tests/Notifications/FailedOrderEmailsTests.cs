@@ -61,7 +61,8 @@ public sealed class FailedOrderEmailsTests : IAsyncLifetime
 
         // Five Managers' clicks at once put it back into the outbox once.
         _services.Caller.UserId = _managerId;
-        var clicks = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _services.Get<OrderEmailDelivery>().SendAgainAsync(order.Id, confirmation.Id)));
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 5)
+            .Select(_ => _services.Get<OrderEmailDelivery>().SendAgainAsync(order.Id, confirmation.Id)));
         Assert.Equal(1, clicks.Count(queued => queued));
         var requeued = await SingleEmailAsync(order.Id);
         Assert.Equal(OutboxEmailStatus.Pending, requeued.Status);
@@ -86,7 +87,8 @@ public sealed class FailedOrderEmailsTests : IAsyncLifetime
             var resent = await db.OutboxEmails.SingleAsync(e => e.OrderId == order.Id && e.Id != first.Id);
             Assert.Equal(OutboxEmailStatus.Pending, resent.Status);
             await db.OutboxEmails.Where(e => e.Id == resent.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Sent).SetProperty(e => e.SentAt, _services.Clock.GetUtcNow()));
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Sent)
+                    .SetProperty(e => e.SentAt, _services.Clock.GetUtcNow()));
         }
 
         var delivery = _services.Get<OrderEmailDelivery>();
@@ -139,6 +141,7 @@ public sealed class FailedOrderEmailsTests : IAsyncLifetime
     {
         await using var db = await _services.Db.CreateAsync();
         await db.OutboxEmails.Where(e => e.Id == emailId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Failed).SetProperty(e => e.Attempts, 55).SetProperty(e => e.LastError, lastError));
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Failed).SetProperty(e => e.Attempts, 55)
+                .SetProperty(e => e.LastError, lastError));
     }
 }

@@ -61,7 +61,8 @@ public sealed class AttendeeChangeTests : IAsyncLifetime
         var ticket = (await _services.OrderAsync(hold.AccessKey)).Tickets.Single();
         var emailsBefore = (await ConfirmationsAsync()).Count;
 
-        Assert.True((await _services.Get<ManageAttendees>().UpdateByBuyerAsync(hold.AccessKey, ticket.Id, ticket.AttendeeName, ticket.AttendeeEmail?.ToUpperInvariant())).Succeeded);
+        Assert.True((await _services.Get<ManageAttendees>()
+            .UpdateByBuyerAsync(hold.AccessKey, ticket.Id, ticket.AttendeeName, ticket.AttendeeEmail?.ToUpperInvariant())).Succeeded);
 
         Assert.Equal(ticket.Code, (await _services.OrderAsync(hold.AccessKey)).Tickets.Single().Code);
         Assert.Equal(emailsBefore, (await ConfirmationsAsync()).Count);
@@ -86,6 +87,7 @@ public sealed class AttendeeChangeTests : IAsyncLifetime
     private async Task<List<string>> ConfirmationsAsync()
     {
         await using var db = await _services.Db.CreateAsync();
-        return await db.OutboxEmails.Where(e => e.Kind == "order.confirmation").OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => e.TextBody).ToListAsync();
+        return await db.OutboxEmails.Where(e => e.Kind == "order.confirmation").OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => e.TextBody)
+            .ToListAsync();
     }
 }

@@ -34,7 +34,8 @@ internal static class Buying
         return await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.AccessKey == key);
     }
 
-    /// <summary>Counters equal tickets: sold = valid tickets, held = reserved tickets of pending orders, per session and type; nothing over capacity or cap.</summary>
+    /// <summary>Counters equal tickets: sold = valid tickets, held = reserved tickets of pending orders, per session and type; nothing over capacity
+    /// or cap.</summary>
     public static async Task AssertCountersMatchTicketsAsync(this CoreServices services, Guid eventId)
     {
         await using var db = await services.Db.CreateAsync();

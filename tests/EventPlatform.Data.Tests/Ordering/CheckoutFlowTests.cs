@@ -71,7 +71,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         Assert.Contains("https://tickets.test/order/" + hold.AccessKey, email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "order.paid" && a.TargetId == order.Id.ToString()));
         // The confirmation came through the signed webhook path, recorded once.
-        Assert.Equal(1, await db.ProcessedPaymentEvents.CountAsync(e => e.Type == "payment_intent.succeeded" && e.PaymentIntentId == order.PaymentIntentId));
+        Assert.Equal(1,
+            await db.ProcessedPaymentEvents.CountAsync(e => e.Type == "payment_intent.succeeded" && e.PaymentIntentId == order.PaymentIntentId));
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }
 
@@ -85,7 +86,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Pending, order.Status);
         Assert.Equal("Your card has insufficient funds.", order.PaymentFailureMessage);
 
-        var retry = await _services.Get<SimulatedCheckout>().PayAsync(hold.AccessKey, new SimulatedCard("4242 4242 4242 4242", "12/30", "123"), default);
+        var retry = await _services.Get<SimulatedCheckout>()
+            .PayAsync(hold.AccessKey, new SimulatedCard("4242 4242 4242 4242", "12/30", "123"), default);
         Assert.Equal(OrderStatus.Paid, retry.Value);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }
@@ -122,7 +124,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
         await using (var db = await _services.Db.CreateAsync())
         {
-            await db.EventQuestions.Where(q => q.EventId == _event.EventId && q.SortOrder == 1).ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRequired, true));
+            await db.EventQuestions.Where(q => q.EventId == _event.EventId && q.SortOrder == 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRequired, true));
         }
 
         var view = await _services.Get<GetOrder>().ByKeyAsync(hold.AccessKey);
@@ -171,7 +174,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         // Guests are recognised by the key the browser kept.
         _services.Caller.UserId = null;
         var guest = await _services.HeldAsync(_event.EventId, (Day1, 1));
-        var replaced = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(_event.EventId, new Dictionary<Guid, int> { [Full] = 1 }, null, guest.AccessKey));
+        var replaced = await _services.Get<PlaceHold>()
+            .ExecuteAsync(new HoldRequest(_event.EventId, new Dictionary<Guid, int> { [Full] = 1 }, null, guest.AccessKey));
         Assert.True(replaced.Succeeded);
         Assert.Equal(OrderStatus.Expired, (await _services.OrderAsync(guest.AccessKey)).Status);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
@@ -223,7 +227,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         Assert.True(one.Succeeded);
         Assert.Equal(first.PaidMinor, one.Value!.Refund.AmountMinor);
         Assert.Equal(OrderStatus.Paid, (await _services.OrderAsync(hold.AccessKey)).Status);
-        Assert.Equal(UserMessages.NothingToCancel, (await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, [first.Id])).ErrorFor(CancelTickets.Field));
+        Assert.Equal(UserMessages.NothingToCancel, (await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, [first.Id]))
+            .ErrorFor(CancelTickets.Field));
 
         var rest = await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, []);
         Assert.True(rest.Succeeded);
@@ -243,7 +248,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
         await _services.PayAsync(hold.AccessKey);
         _services.Clock.SetUtcNow(OrderingTestData.FirstSessionStart.AddHours(-47));
-        Assert.Equal(UserMessages.RefundWindowClosed, (await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, [])).ErrorFor(CancelTickets.Field));
+        Assert.Equal(UserMessages.RefundWindowClosed, (await _services.Get<CancelTickets>().ByBuyerAsync(hold.AccessKey, []))
+            .ErrorFor(CancelTickets.Field));
 
         var order = await _services.OrderAsync(hold.AccessKey);
         _services.Caller.UserId = _managerId;
@@ -303,10 +309,12 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
     [Fact]
     public async Task ACodeUnlocksAHiddenTicketType_AndAPerBuyerLimitIsKept()
     {
-        var hidden = await _services.Db.AddSellableEventAsync(_event.OrganizationId, "crew-night", [20], new SeedTicketType("Crew", 1000, [0], Visibility: Core.Catalog.TicketVisibility.Hidden));
+        var hidden = await _services.Db.AddSellableEventAsync(_event.OrganizationId, "crew-night", [20],
+            new SeedTicketType("Crew", 1000, [0], Visibility: Core.Catalog.TicketVisibility.Hidden));
         await using (var db = await _services.Db.CreateAsync())
         {
-            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = _event.OrganizationId, Code = "CREW", Kind = CouponKind.Percent, PercentOff = 50, UnlocksHiddenTypes = true, PerBuyerLimit = 1 });
+            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = _event.OrganizationId, Code = "CREW", Kind = CouponKind.Percent,
+                PercentOff = 50, UnlocksHiddenTypes = true, PerBuyerLimit = 1 });
             await db.SaveChangesAsync();
         }
 
@@ -319,13 +327,15 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var first = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(hidden.EventId, new Dictionary<Guid, int> { [crew] = 1 }, "crew"));
         Assert.True(first.Succeeded);
         Assert.Equal(OrderStatus.Paid, (await _services.PayAsync(first.Value!.AccessKey)).Value);
-        Assert.Equal(500, (await _services.OrderAsync(first.Value.AccessKey)).SubtotalMinor - (await _services.OrderAsync(first.Value.AccessKey)).DiscountMinor);
+        Assert.Equal(500,
+            (await _services.OrderAsync(first.Value.AccessKey)).SubtotalMinor - (await _services.OrderAsync(first.Value.AccessKey)).DiscountMinor);
 
         // The same buyer again: the hold works (the email is not known yet), the details step refuses the second use.
         var second = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(hidden.EventId, new Dictionary<Guid, int> { [crew] = 1 }, "crew"));
         var view = await _services.Get<GetOrder>().ByKeyAsync(second.Value!.AccessKey);
         var details = await _services.Get<SaveCheckoutDetails>().ExecuteAsync(second.Value.AccessKey,
-            new CheckoutDetails("Buyer@Example.test", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Again", null, new Dictionary<string, string?>())).ToList()));
+            new CheckoutDetails("Buyer@Example.test", null,
+                view.Tickets.Select(t => new AttendeeDetails(t.Id, "Again", null, new Dictionary<string, string?>())).ToList()));
         Assert.Equal(UserMessages.CouponPerBuyerLimit, details.ErrorFor(PlaceHold.CouponField));
     }
 
@@ -336,7 +346,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var owner = await _services.Db.AddUserAsync("owner@riverside.test");
         await using (var db = await _services.Db.CreateAsync())
         {
-            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = owner.Id, Role = OrgRole.Owner, JoinedAt = _services.Clock.GetUtcNow() });
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = _event.OrganizationId, UserId = owner.Id, Role = OrgRole.Owner,
+                JoinedAt = _services.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
@@ -344,7 +355,8 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var refused = await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("acct_123abc", 2m, 30, false));
         Assert.Equal("Only platform administrators change the fee.", refused.ErrorFor(nameof(PaymentSettings.FeePercentOverride)));
         Assert.Equal("Enter the connected account id from Stripe, e.g. acct_1Nv0FGQ9RKHgCVdK.",
-            (await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("nope", null, null, false))).ErrorFor(nameof(PaymentSettings.StripeAccountId)));
+            (await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("nope", null, null, false)))
+                .ErrorFor(nameof(PaymentSettings.StripeAccountId)));
         Assert.True((await payments.SaveAsync(_event.OrganizationId, new PaymentSettings("acct_123abc", null, null, false))).Succeeded);
 
         var admin = await _services.Db.AddUserAsync("admin@platform.test");
@@ -370,10 +382,12 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
             details = TicketTypeDetails.From(await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).SingleAsync(t => t.Id == Day1));
         }
 
-        var moved = await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { SessionIds = [_event.SessionIds[0], _event.SessionIds[1]] });
+        var moved = await _services.Get<SaveTicketType>()
+            .UpdateAsync(Day1, details with { SessionIds = [_event.SessionIds[0], _event.SessionIds[1]] });
         Assert.Equal(UserMessages.SessionsFixedAfterSales, moved.ErrorFor(nameof(TicketTypeDetails.SessionIds)));
         Assert.True((await _services.Get<SaveTicketType>().UpdateAsync(Day1, details with { Name = "Day one" })).Succeeded);
-        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<DeleteTicketType>().ExecuteAsync(Day1)).ErrorFor(ValidationFailure.FormLevel));
+        Assert.Equal(UserMessages.TicketTypeHasOrders, (await _services.Get<DeleteTicketType>().ExecuteAsync(Day1))
+            .ErrorFor(ValidationFailure.FormLevel));
         Assert.Equal(OrderStatus.Pending, (await _services.OrderAsync(hold.AccessKey)).Status);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
     }
@@ -399,7 +413,9 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var intent = await db.SimulatedPaymentIntents.SingleAsync(i => i.Id == intentId);
         var events = await db.ProcessedPaymentEvents.Select(e => e.Type + ":" + e.PaymentIntentId).ToListAsync();
         var refundRows = await db.OrderRefunds.Select(r => r.Status + ":" + r.PaymentIntentId + ":" + r.FailureMessage).ToListAsync();
-        Assert.True(intent.AmountMinor == intent.AmountRefundedMinor, $"intent {intent.Status} refunded {intent.AmountRefundedMinor}; events {string.Join(",", events)}; refunds {string.Join(",", refundRows)}");
+        Assert.True(intent.AmountMinor == intent.AmountRefundedMinor,
+            $"intent {intent.Status} refunded {intent.AmountRefundedMinor}; " +
+            $"events {string.Join(",", events)}; refunds {string.Join(",", refundRows)}");
         Assert.Single(await db.OrderRefunds.Where(r => r.PaymentIntentId == intentId).ToListAsync());
         Assert.Equal(OrderStatus.Paid, (await _services.OrderAsync(hold.AccessKey)).Status);
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);

@@ -23,7 +23,8 @@ public sealed class CodeGuessLimitTests : IAsyncLifetime
         _sale = await _services.Db.AddSellableEventAsync(organizationId, "guessing", [500], new SeedTicketType("Day", 2000, [0]));
         await using (var db = await _services.Db.CreateAsync())
         {
-            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Code = "REALCODE", Kind = CouponKind.Percent, PercentOff = 10 });
+            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = organizationId, Code = "REALCODE", Kind = CouponKind.Percent,
+                PercentOff = 10 });
             await db.SaveChangesAsync();
         }
 
@@ -59,16 +60,19 @@ public sealed class CodeGuessLimitTests : IAsyncLifetime
         _services.Client.Client = Guesser;
         for (var i = 0; i < CodeGuessLimit.PerAddress; i++)
         {
-            var attempt = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day"]] = 1 }, $"WRONG{i:D3}"));
+            var attempt = await _services.Get<PlaceHold>()
+                .ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day"]] = 1 }, $"WRONG{i:D3}"));
             Assert.Equal(UserMessages.CouponUnknown, attempt.Errors.Single().Message);
         }
 
-        var blocked = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day"]] = 1 }, "REALCODE"));
+        var blocked = await _services.Get<PlaceHold>()
+            .ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day"]] = 1 }, "REALCODE"));
         Assert.Equal(UserMessages.CouponTooManyGuesses, blocked.Errors.Single().Message);
         Assert.Equal(PlaceHold.CouponField, blocked.Errors.Single().Field);
 
         _services.Client.Client = new ClientIdentity("198.51.100.9", null);
-        var other = await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day"]] = 1 }, "REALCODE"));
+        var other = await _services.Get<PlaceHold>()
+            .ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day"]] = 1 }, "REALCODE"));
         Assert.True(other.Succeeded);
     }
 }

@@ -63,7 +63,8 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             await Task.Delay(25);
-            await using var write = new NpgsqlCommand("INSERT INTO naive_tickets DEFAULT VALUES; UPDATE sessions SET sold = LEAST(capacity, sold + 1) WHERE id = @id", connection);
+            await using var write = new NpgsqlCommand(
+                "INSERT INTO naive_tickets DEFAULT VALUES; UPDATE sessions SET sold = LEAST(capacity, sold + 1) WHERE id = @id", connection);
             write.Parameters.AddWithValue("id", sessionId);
             await write.ExecuteNonQueryAsync();
             return true;
@@ -132,7 +133,8 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         var sale = await _services.Db.AddSellableEventAsync(_organizationId, "coupon-rush", [500], new SeedTicketType("Day", 2000, [0]));
         await using (var db = await _services.Db.CreateAsync())
         {
-            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = _organizationId, Code = "EARLY10", Kind = CouponKind.Percent, PercentOff = 10, RedemptionLimit = 10 });
+            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = _organizationId, Code = "EARLY10", Kind = CouponKind.Percent,
+                PercentOff = 10, RedemptionLimit = 10 });
             await db.SaveChangesAsync();
         }
 
@@ -140,7 +142,8 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         var tasks = Enumerable.Range(0, Buyers).Select(_ => Task.Run(async () =>
         {
             await start.Task;
-            return await _services.Get<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Day"]] = 1 }, "early10"));
+            return await _services.Get<PlaceHold>()
+                .ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Day"]] = 1 }, "early10"));
         })).ToList();
         start.SetResult();
         var results = await Task.WhenAll(tasks);
@@ -148,7 +151,8 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         await using var check = await _services.Db.CreateAsync();
         var coupon = await check.Coupons.AsNoTracking().SingleAsync(c => c.Code == "EARLY10");
         var withCoupon = await check.Orders.CountAsync(o => o.CouponId == coupon.Id);
-        output.WriteLine($"{Buyers} buyers for a coupon limited to 10: {results.Count(r => r.Succeeded)} holds with it, redeemed counter {coupon.Redeemed}, orders with it {withCoupon}");
+        output.WriteLine($"{Buyers} buyers for a coupon limited to 10: {results.Count(r => r.Succeeded)} holds with it, " +
+            $"redeemed counter {coupon.Redeemed}, orders with it {withCoupon}");
         Assert.Equal(10, results.Count(r => r.Succeeded));
         Assert.Equal(10, coupon.Redeemed);
         Assert.Equal(10, withCoupon);
@@ -184,7 +188,8 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         await using var db = await _services.Db.CreateAsync();
         var refunds = await db.OrderRefunds.Where(r => r.OrderId == order.Id).SumAsync(r => r.AmountMinor);
         var intent = await db.SimulatedPaymentIntents.SingleAsync(i => i.Id == order.PaymentIntentId);
-        output.WriteLine($"60 parallel cancellations: {results.Count(r => r.Succeeded)} succeeded; paid {order.PaidMinor}, refunded {order.RefundedMinor}, refund rows {refunds}, gateway refunded {intent.AmountRefundedMinor}");
+        output.WriteLine($"60 parallel cancellations: {results.Count(r => r.Succeeded)} succeeded; paid {order.PaidMinor}, " +
+            $"refunded {order.RefundedMinor}, refund rows {refunds}, gateway refunded {intent.AmountRefundedMinor}");
         Assert.Equal(OrderStatus.Cancelled, order.Status);
         Assert.Equal(order.PaidMinor, order.RefundedMinor);
         Assert.Equal(order.PaidMinor, refunds);

@@ -50,7 +50,8 @@ public sealed class OrganizationProfileTests : IAsyncLifetime
         _services.Caller.UserId = _admin;
         var result = await _services.Get<OrganizationProfile>().UpdateAsync(_organization.Id, Valid with
         {
-            Name = "X", Slug = "taken-address", ContactEmail = "not an email", DefaultCurrency = "euro", DefaultTimeZone = "Nowhere/Land", BrandColour = "red",
+            Name = "X", Slug = "taken-address", ContactEmail = "not an email", DefaultCurrency = "euro", DefaultTimeZone = "Nowhere/Land",
+                BrandColour = "red",
         });
 
         Assert.Equal(UserMessages.OrganizationNameLength, result.ErrorFor("Name"));

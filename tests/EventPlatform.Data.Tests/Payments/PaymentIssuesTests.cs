@@ -57,7 +57,8 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
         Assert.Equal(0, (await IntentAsync(order.PaymentIntentId!)).AmountRefundedMinor);
 
         // The same failure reported again (another event id) changes nothing.
-        var again = SimulatedStripeEvents.RefundFailedEvent(await SimulatedRefundAsync(failed.ProviderRefundId!), await IntentAsync(order.PaymentIntentId!));
+        var again = SimulatedStripeEvents.RefundFailedEvent(await SimulatedRefundAsync(failed.ProviderRefundId!),
+            await IntentAsync(order.PaymentIntentId!));
         Assert.Equal(WebhookOutcome.Ignored, await PostAsync(again));
         Assert.Equal(1, await AuditCountAsync("order.refund_failed"));
 
@@ -77,7 +78,8 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
         // The buyer's bank sorted the card out: sent again, as a new refund, it goes through.
         await using (var db = await _services.Db.CreateAsync())
         {
-            await db.SimulatedPaymentIntents.Where(i => i.Id == order.PaymentIntentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.RefundsFailLater, false));
+            await db.SimulatedPaymentIntents.Where(i => i.Id == order.PaymentIntentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RefundsFailLater, false));
         }
 
         // Five clicks at once (two tabs, a double click): one refund is sent.
@@ -122,7 +124,8 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
         Assert.Equal(order.PaidMinor, order.RefundedMinor);
         Assert.NotNull(order.AttentionSince);
         var refund = Assert.Single(await RefundsAsync(order.Id));
-        Assert.Equal((RefundStatus.Succeeded, PaymentIssues.RefundedOutsideReason, order.PaidMinor), (refund.Status, refund.Reason, refund.AmountMinor));
+        Assert.Equal((RefundStatus.Succeeded, PaymentIssues.RefundedOutsideReason, order.PaidMinor),
+            (refund.Status, refund.Reason, refund.AmountMinor));
         await using (var db = await _services.Db.CreateAsync())
         {
             Assert.Equal(1, await db.OutboxEmails.CountAsync(e => e.Kind == "order.cancelled"));
@@ -182,8 +185,10 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
         Assert.Equal(WebhookOutcome.Ignored, await PostAsync(created));
         Assert.Equal(2, await AuditCountAsync("order.payment_disputed"));
 
-        Assert.Equal(WebhookOutcome.Handled, await PostAsync(SimulatedStripeEvents.DisputeEvent("charge.dispute.closed", await IntentAsync(won.PaymentIntentId!), status: "won")));
-        Assert.Equal(WebhookOutcome.Handled, await PostAsync(SimulatedStripeEvents.DisputeEvent("charge.dispute.closed", await IntentAsync(lost.PaymentIntentId!), status: "lost")));
+        Assert.Equal(WebhookOutcome.Handled,
+            await PostAsync(SimulatedStripeEvents.DisputeEvent("charge.dispute.closed", await IntentAsync(won.PaymentIntentId!), status: "won")));
+        Assert.Equal(WebhookOutcome.Handled,
+            await PostAsync(SimulatedStripeEvents.DisputeEvent("charge.dispute.closed", await IntentAsync(lost.PaymentIntentId!), status: "lost")));
 
         won = await _services.OrderAsync(wonKey);
         lost = await _services.OrderAsync(lostKey);
@@ -207,12 +212,14 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
     private async Task<string> DashboardRefundAsync(string intentId, long amountMinor)
     {
         await using var db = await _services.Db.CreateAsync();
-        await db.SimulatedPaymentIntents.Where(i => i.Id == intentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountRefundedMinor, i => i.AmountRefundedMinor + amountMinor));
+        await db.SimulatedPaymentIntents.Where(i => i.Id == intentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AmountRefundedMinor, i => i.AmountRefundedMinor + amountMinor));
         return SimulatedStripeEvents.ChargeRefundedEvent(await IntentAsync(intentId));
     }
 
     private Task<WebhookOutcome> PostAsync(string payload) =>
-        _services.Get<StripeWebhookProcessor>().ProcessAsync(payload, SimulatedStripeEvents.Sign(payload, CoreServices.WebhookSecret, DateTimeOffset.UtcNow), default);
+        _services.Get<StripeWebhookProcessor>()
+            .ProcessAsync(payload, SimulatedStripeEvents.Sign(payload, CoreServices.WebhookSecret, DateTimeOffset.UtcNow), default);
 
     private async Task<CheckInResult> ScanAsync(string code)
     {

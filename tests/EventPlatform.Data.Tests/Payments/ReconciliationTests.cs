@@ -26,7 +26,8 @@ public sealed class ReconciliationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The webhooks are recorded by the simulated gateway but never delivered: only reconciliation can confirm.
-        _services = await CoreServices.CreateAsync("reconcile", s => s.Configure<PaymentOptions>(o => o.SimulatedWebhooks = SimulatedWebhookMode.Never));
+        _services = await CoreServices.CreateAsync("reconcile", s =>
+            s.Configure<PaymentOptions>(o => o.SimulatedWebhooks = SimulatedWebhookMode.Never));
         var manager = await _services.Db.AddUserAsync("manager@riverside.test");
         var organization = await _services.Db.AddOrganizationAsync("riverside", (manager.Id, OrgRole.Manager));
         _event = await _services.Db.AddSellableEventAsync(organization.Id, "summer-series", [4], new SeedTicketType("Day 1", 3000, [0]));
@@ -111,7 +112,8 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.Equal(PaymentIntentOutcome.Canceled, state.Outcome);
         Assert.NotNull((await _services.OrderAsync(hold.AccessKey)).PaymentClosedAt);
         // A cancelled intent cannot be paid any more.
-        var paid = await _services.Get<SimulatedPaymentGateway>().CompleteAsync(state.IntentId, SimulatedCards.Outcome(SimulatedCards.Success), default);
+        var paid = await _services.Get<SimulatedPaymentGateway>()
+            .CompleteAsync(state.IntentId, SimulatedCards.Outcome(SimulatedCards.Success), default);
         Assert.Equal(PaymentIntentOutcome.Canceled, paid.Outcome);
         _services.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, (await ReconcileAsync()).Checked);
@@ -151,12 +153,14 @@ public sealed class ReconciliationTests : IAsyncLifetime
     {
         var gateway = _services.Get<SimulatedPaymentGateway>();
         var missingOrder = Guid.NewGuid();
-        var intent = await gateway.CreateIntentAsync(new PaymentIntentRequest(missingOrder, "EP-GONE0001", 3240, "EUR", 240, null, "buyer@example.test", "gone", "order-gone-1"), default);
+        var intent = await gateway.CreateIntentAsync(new PaymentIntentRequest(missingOrder, "EP-GONE0001", 3240, "EUR", 240, null,
+            "buyer@example.test", "gone", "order-gone-1"), default);
         await gateway.CompleteAsync(intent.IntentId, SimulatedCards.Outcome(SimulatedCards.Success), default);
 
         var apply = _services.Get<ApplyPaymentEvent>();
         var reports = await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
-            apply.ExecuteAsync(new PaymentNotification(i % 2 == 0 ? $"evt_gone_{i}" : null, "payment_intent.succeeded", PaymentNotificationKind.Succeeded, intent.IntentId, missingOrder, 3240))));
+            apply.ExecuteAsync(new PaymentNotification(i % 2 == 0 ? $"evt_gone_{i}" : null, "payment_intent.succeeded",
+                PaymentNotificationKind.Succeeded, intent.IntentId, missingOrder, 3240))));
         await DeliverQueuedWebhooksAsync();
 
         Assert.All(reports, r => Assert.Equal(PaymentEventResult.Applied, r));
@@ -179,8 +183,10 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.NotEqual(first, second);
         var gateway = _services.Get<SimulatedPaymentGateway>();
         Assert.Equal(PaymentIntentOutcome.Canceled, (await gateway.FetchIntentAsync(first, default)).Outcome);
-        Assert.Equal(PaymentIntentOutcome.Canceled, (await gateway.CompleteAsync(first, SimulatedCards.Outcome(SimulatedCards.Success), default)).Outcome);
-        Assert.Equal(PaymentIntentOutcome.Succeeded, (await gateway.CompleteAsync(second, SimulatedCards.Outcome(SimulatedCards.Success), default)).Outcome);
+        Assert.Equal(PaymentIntentOutcome.Canceled,
+            (await gateway.CompleteAsync(first, SimulatedCards.Outcome(SimulatedCards.Success), default)).Outcome);
+        Assert.Equal(PaymentIntentOutcome.Succeeded,
+            (await gateway.CompleteAsync(second, SimulatedCards.Outcome(SimulatedCards.Success), default)).Outcome);
     }
 
     [Fact]
