@@ -11,7 +11,8 @@ namespace EventPlatform.Web.Accounts;
 /// Identity derives its tokens instead of storing them, so there is no other row to commit with:
 /// the outbox row is the change.
 /// </summary>
-internal sealed class OutboxIdentityEmailSender(IAppDbContextFactory dbFactory, ISettingsService settings, TimeProvider clock) : IEmailSender<ApplicationUser>
+internal sealed class OutboxIdentityEmailSender(IAppDbContextFactory dbFactory, ISettingsService settings,
+    TimeProvider clock) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         EnqueueAsync(brand => AccountEmails.ConfirmEmail(brand, email, confirmationLink));

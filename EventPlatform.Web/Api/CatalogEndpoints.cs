@@ -24,7 +24,8 @@ internal static class CatalogEndpoints
             }
 
             var url = links.Absolute($"/e/{view.Event.Slug}");
-            return Results.File(EventCalendar.Build(view.Event, view.Sessions, url), "text/calendar; charset=utf-8", EventCalendar.FileName(view.Event));
+            return Results.File(EventCalendar.Build(view.Event, view.Sessions, url), "text/calendar; charset=utf-8",
+                EventCalendar.FileName(view.Event));
         });
 
         endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, Hosting.SiteLinks links, CancellationToken ct) =>

@@ -22,13 +22,16 @@ internal static class FaultDriverEndpoints
 
     public static IEndpointRouteBuilder MapFaultDriverEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/_faults/purchase", async (Guid eventId, Guid ticketTypeId, int quantity, string buyer, string? card, bool? closeTabAfterPaying, IServiceScopeFactory scopes, Core.Common.Database.IDatabaseErrors databaseErrors, CancellationToken ct) =>
+        endpoints.MapPost("/_faults/purchase", async (Guid eventId, Guid ticketTypeId, int quantity, string buyer, string? card,
+            bool? closeTabAfterPaying, IServiceScopeFactory scopes, Core.Common.Database.IDatabaseErrors databaseErrors, CancellationToken ct) =>
         {
             var identity = new ClientIdentity("fault-" + buyer, "fault-device-" + buyer);
             string? key = null;
             try
             {
-                var hold = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(eventId, new Dictionary<Guid, int> { [ticketTypeId] = quantity }), ct));
+                var hold = await InScopeAsync(scopes, identity,
+                    sp => sp.GetRequiredService<PlaceHold>()
+                        .ExecuteAsync(new HoldRequest(eventId, new Dictionary<Guid, int> { [ticketTypeId] = quantity }), ct));
                 if (!hold.Succeeded)
                 {
                     return Results.Ok(new PurchaseResult(null, "hold", null, hold.Errors[0].Message));
@@ -36,7 +39,8 @@ internal static class FaultDriverEndpoints
 
                 key = hold.Value!.AccessKey;
                 var view = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<GetOrder>().ByKeyAsync(key, ct));
-                var details = new CheckoutDetails($"{buyer}@faults.test", "Fault Buyer", view.Tickets.Select(t => new AttendeeDetails(t.Id, $"Attendee {t.Position}", null, new Dictionary<string, string?>())).ToList());
+                var details = new CheckoutDetails($"{buyer}@faults.test", "Fault Buyer",
+                    view.Tickets.Select(t => new AttendeeDetails(t.Id, $"Attendee {t.Position}", null, new Dictionary<string, string?>())).ToList());
                 var saved = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key, details, ct));
                 if (!saved.Succeeded)
                 {
@@ -52,11 +56,15 @@ internal static class FaultDriverEndpoints
                 if (closeTabAfterPaying == true)
                 {
                     // The card is accepted, and the buyer never sees the return page: only the webhook or reconciliation can confirm.
-                    var intent = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SimulatedPaymentGateway>().CompleteAsync(started.Value!.IntentId!, SimulatedCards.Outcome(card ?? SimulatedCards.Success), ct));
+                    var intent = await InScopeAsync(scopes, identity,
+                        sp => sp.GetRequiredService<SimulatedPaymentGateway>()
+                            .CompleteAsync(started.Value!.IntentId!, SimulatedCards.Outcome(card ?? SimulatedCards.Success), ct));
                     return Results.Ok(new PurchaseResult(key, "card-only", intent.Outcome.ToString(), null));
                 }
 
-                var paid = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card ?? SimulatedCards.Success, "12/35", "123"), ct));
+                var paid = await InScopeAsync(scopes, identity,
+                    sp => sp.GetRequiredService<SimulatedCheckout>()
+                        .PayAsync(key, new SimulatedCard(card ?? SimulatedCards.Success, "12/35", "123"), ct));
                 return Results.Ok(new PurchaseResult(key, "pay", paid.Value.ToString(), paid.Succeeded ? null : paid.Errors[0].Message));
             }
             catch (Exception ex) when (databaseErrors.IsBusy(ex))

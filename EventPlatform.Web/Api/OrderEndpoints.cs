@@ -22,7 +22,8 @@ internal static class OrderEndpoints
             }
 
             var url = links.Absolute($"/e/{view.Event.Slug}");
-            return Results.File(EventCalendar.Build(view.Event, view.Sessions, url), "text/calendar; charset=utf-8", EventCalendar.FileName(view.Event));
+            return Results.File(EventCalendar.Build(view.Event, view.Sessions, url), "text/calendar; charset=utf-8",
+                EventCalendar.FileName(view.Event));
         });
         return endpoints;
     }

@@ -15,7 +15,8 @@ internal static class WebhookEndpoints
             if (request.ContentLength > MaxPayloadBytes || await ReadBoundedAsync(request.Body, ct) is not { } payload)
             {
                 // With a body: a bare status would be re-executed as the HTML not-found page.
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A webhook payload has at most {MaxPayloadBytes / 1024} KB.");
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                    title: $"A webhook payload has at most {MaxPayloadBytes / 1024} KB.");
             }
 
             var outcome = await processor.ProcessAsync(payload, request.Headers["Stripe-Signature"], ct);

@@ -3,7 +3,8 @@ using EventPlatform.Core.Catalog.Management;
 namespace EventPlatform.Web.Catalog;
 
 /// <summary>Every 30 seconds: publish scheduled events whose time has come, complete ended ones.</summary>
-internal sealed class EventLifecycleWorker(IServiceScopeFactory scopes, Hosting.WorkerHealth health, ILogger<EventLifecycleWorker> logger) : BackgroundService
+internal sealed class EventLifecycleWorker(IServiceScopeFactory scopes, Hosting.WorkerHealth health,
+    ILogger<EventLifecycleWorker> logger) : BackgroundService
 {
     public const string Name = "event-lifecycle";
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);

@@ -42,7 +42,8 @@ internal static class DemoCatalog
 
         var series = Event(riverside, "Wheel Throwing Series", "wheel-throwing-series", EventCategory.Workshop, "Europe/Berlin",
             "Three mornings at the wheel, a week apart: centre, throw and trim your first bowls.",
-            "## What you will learn\n\n- **Day 1**: wedging and centring\n- **Day 2**: throwing cylinders and bowls\n- **Day 3**: trimming and glazing\n\nAll clay and firing included. Wear clothes that can get muddy.",
+            "## What you will learn\n\n- **Day 1**: wedging and centring\n- **Day 2**: throwing cylinders and bowls\n- **Day 3**: trimming and " +
+                "glazing\n\nAll clay and firing included. Wear clothes that can get muddy.",
             ["pottery", "ceramics", "beginners"], "Riverside Studio", "Uferstraße 12, 10999 Berlin", now);
         var s1 = Session(series, 1, "Day 1 — Centring", day.AddDays(14).AddHours(8), 12, sold: 9);
         var s2 = Session(series, 2, "Day 2 — Throwing", day.AddDays(21).AddHours(8), 12, sold: 12);
@@ -88,7 +89,8 @@ internal static class DemoCatalog
         glaze.Status = EventStatus.Cancelled;
         glaze.CancelledAt = now;
 
-        var conference = Event(northwind, "Northwind Dev Conference 2026", "northwind-dev-conference-2026", EventCategory.Conference, "America/New_York",
+        var conference = Event(northwind, "Northwind Dev Conference 2026", "northwind-dev-conference-2026", EventCategory.Conference,
+            "America/New_York",
             "Two days of talks on .NET, PostgreSQL and the web, in New York.",
             "Keynotes, 24 talks and a hallway track worth the trip.\n\n*Early-bird prices until three weeks before.*",
             ["dotnet", "postgresql", "web"], "Hudson Hall", "500 W 33rd St, New York, NY", now);
@@ -109,7 +111,8 @@ internal static class DemoCatalog
         db.Events.AddRange(series, jazz, fair, sketch, preview, openDay, glaze, conference, meetup);
     }
 
-    private static Event Event(Guid organizationId, string title, string slug, EventCategory category, string timeZone, string shortDescription, string? description,
+    private static Event Event(Guid organizationId, string title, string slug, EventCategory category, string timeZone, string shortDescription,
+        string? description,
         List<string> tags, string venue, string address, DateTimeOffset now, EventVisibility visibility = EventVisibility.Public) => new()
     {
         Id = Guid.CreateVersion7(),

@@ -30,7 +30,8 @@ public static class DemoAccounts
 /// together on an empty database (docker-compose.yml) take turns through an advisory lock, so the
 /// second finds the first one's users and leaves them alone.
 /// </summary>
-internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, DatabaseConnectionString connection, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
+internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, DatabaseConnectionString connection,
+    TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     /// <summary>The advisory lock's key (any fixed number no other lock of ours uses).</summary>
     private const long SeedLock = 0x45505F44454D4F; // "EP_DEMO"
@@ -84,10 +85,12 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
         }
 
         await db.Organizations.Where(o => o.Id == northwind)
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.DefaultCurrency, "USD").SetProperty(x => x.DefaultTimeZone, "America/New_York"), cancellationToken);
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.DefaultCurrency, "USD").SetProperty(x => x.DefaultTimeZone, "America/New_York"),
+                cancellationToken);
 
         // Alice is a member of Riverside: she sees member prices and the members-only event.
-        db.CustomerMembers.Add(new CustomerMember { OrganizationId = riverside, Email = DemoAccounts.Attendees[0], NormalizedEmail = DemoAccounts.Attendees[0].ToUpperInvariant(), AddedAt = clock.GetUtcNow() });
+        db.CustomerMembers.Add(new CustomerMember { OrganizationId = riverside, Email = DemoAccounts.Attendees[0],
+            NormalizedEmail = DemoAccounts.Attendees[0].ToUpperInvariant(), AddedAt = clock.GetUtcNow() });
         DemoCatalog.Add(db, riverside, northwind, clock.GetUtcNow());
         DemoOrders.Add(db, clock.GetUtcNow());
         await DemoCatalog.AddCoversAsync(db, scope.ServiceProvider.GetRequiredService<Core.Storage.IFileStorage>(), cancellationToken);
@@ -96,7 +99,8 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<Guid> CreateOrganizationAsync(UserManager<ApplicationUser> users, EventPlatformDbContext db, string name, string slug, params (string Email, string Name, OrgRole Role)[] team)
+    private async Task<Guid> CreateOrganizationAsync(UserManager<ApplicationUser> users, EventPlatformDbContext db, string name, string slug,
+        params (string Email, string Name, OrgRole Role)[] team)
     {
         var now = clock.GetUtcNow();
         var organization = new Organization { Id = Guid.CreateVersion7(), Name = name, Slug = slug, CreatedAt = now, ContactEmail = team[0].Email };
@@ -112,7 +116,8 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
         return organization.Id;
     }
 
-    private async Task<ApplicationUser> CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, Guid? organizationId = null)
+    private async Task<ApplicationUser> CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName,
+        Guid? organizationId = null)
     {
         var user = new ApplicationUser
         {

@@ -33,7 +33,8 @@ internal static class ErrorStatus
     /// </summary>
     public static IApplicationBuilder UseErrorPagesAsGet(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var reExecuted = context.Features.Get<IExceptionHandlerPathFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var reExecuted = context.Features.Get<IExceptionHandlerPathFeature>() is not null
+            || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         if (reExecuted && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             context.Request.Method = HttpMethods.Get;

@@ -52,7 +52,8 @@ internal static class SignInRateLimiting
                 {
                     var counters = context.RequestServices.GetRequiredService<AttemptCounters>();
                     context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(counters.UntilWindowEnds(options.Window).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(counters.UntilWindowEnds(options.Window).TotalSeconds))
+                        .ToString(System.Globalization.CultureInfo.InvariantCulture);
                     context.Response.ContentType = "text/html; charset=utf-8";
                     await context.Response.WriteAsync(TooManyRequestsPage, context.RequestAborted);
                     return;

@@ -72,7 +72,8 @@ internal static class WebComposition
         app.UseClientDevice();
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
-        app.UseSecurityHeaders(allowStripe: app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentOptions>>().Value.UsesStripe);
+        app.UseSecurityHeaders(
+            allowStripe: app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentOptions>>().Value.UsesStripe);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -23,23 +23,33 @@ public sealed class WorkerHealth
         _clock = clock;
         _startedAt = clock.GetUtcNow();
         var meter = meterFactory.Create(MeterName);
-        meter.CreateObservableGauge("eventplatform.worker.lag", () => Snapshot().Select(w => new Measurement<double>(LagSeconds(w), new KeyValuePair<string, object?>("worker", w.Name))),
+        meter.CreateObservableGauge("eventplatform.worker.lag",
+            () => Snapshot().Select(w => new Measurement<double>(LagSeconds(w), new KeyValuePair<string, object?>("worker", w.Name))),
             "s", "Seconds since each background worker last completed a pass.");
-        meter.CreateObservableCounter("eventplatform.worker.failures", () => Snapshot().Select(w => new Measurement<long>(w.Failures, new KeyValuePair<string, object?>("worker", w.Name))),
+        meter.CreateObservableCounter("eventplatform.worker.failures",
+            () => Snapshot().Select(w => new Measurement<long>(w.Failures, new KeyValuePair<string, object?>("worker", w.Name))),
             "{pass}", "Failed passes of each background worker since start-up.");
     }
 
-    public sealed record WorkerState(string Name, TimeSpan Interval, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastFailureAt, string? LastError, long Runs, long Failures);
+    public sealed record WorkerState(string Name, TimeSpan Interval, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastFailureAt, string? LastError,
+        long Runs, long Failures);
 
     public void Expect(string name, TimeSpan interval) =>
         _workers.AddOrUpdate(name, _ => new WorkerState(name, interval, null, null, null, 0, 0), (_, s) => s with { Interval = interval });
 
     public void Succeeded(string name) =>
-        _workers.AddOrUpdate(name, _ => new WorkerState(name, TimeSpan.FromMinutes(1), _clock.GetUtcNow(), null, null, 1, 0), (_, s) => s with { LastSuccessAt = _clock.GetUtcNow(), Runs = s.Runs + 1 });
+        _workers.AddOrUpdate(name, _ => new WorkerState(name, TimeSpan.FromMinutes(1), _clock.GetUtcNow(), null, null, 1, 0),
+            (_, s) => s with { LastSuccessAt = _clock.GetUtcNow(), Runs = s.Runs + 1 });
 
     public void Failed(string name, Exception error) =>
         _workers.AddOrUpdate(name, _ => new WorkerState(name, TimeSpan.FromMinutes(1), null, _clock.GetUtcNow(), error.Message, 1, 1),
-            (_, s) => s with { LastFailureAt = _clock.GetUtcNow(), LastError = $"{error.GetType().Name}: {error.Message}", Runs = s.Runs + 1, Failures = s.Failures + 1 });
+            (_, s) => s with
+            {
+                LastFailureAt = _clock.GetUtcNow(),
+                LastError = $"{error.GetType().Name}: {error.Message}",
+                Runs = s.Runs + 1,
+                Failures = s.Failures + 1
+            });
 
     public IReadOnlyList<WorkerState> Snapshot() => _workers.Values.OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
 
@@ -57,7 +67,8 @@ internal sealed class WorkersHealthCheck(WorkerHealth workers) : IHealthCheck
         var snapshot = workers.Snapshot();
         var data = snapshot.ToDictionary(
             w => w.Name,
-            w => (object)new { lastSuccessAt = w.LastSuccessAt, lagSeconds = Math.Round(workers.LagSeconds(w), 1), runs = w.Runs, failures = w.Failures, lastError = w.LastError });
+            w => (object)new { lastSuccessAt = w.LastSuccessAt, lagSeconds = Math.Round(workers.LagSeconds(w), 1), runs = w.Runs,
+                failures = w.Failures, lastError = w.LastError });
         var late = snapshot.Where(workers.IsLate).Select(w => w.Name).ToList();
         return Task.FromResult(late.Count == 0
             ? HealthCheckResult.Healthy($"{snapshot.Count} workers on time", data)

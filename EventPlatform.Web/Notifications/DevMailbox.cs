@@ -40,7 +40,8 @@ public sealed class DevMailbox(string folder) : IEmailTransport
             .Select(path =>
             {
                 var mime = MimeMessage.Load(path);
-                return new DevMailboxEntry(Path.GetFileNameWithoutExtension(path), mime.Date, mime.To.ToString(), mime.Subject ?? "", mime.Headers["X-EventPlatform-Kind"] ?? "");
+                return new DevMailboxEntry(Path.GetFileNameWithoutExtension(path), mime.Date, mime.To.ToString(), mime.Subject ?? "",
+                    mime.Headers["X-EventPlatform-Kind"] ?? "");
             })
             .ToList();
     }

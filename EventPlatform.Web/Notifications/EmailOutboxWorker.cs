@@ -6,7 +6,8 @@ namespace EventPlatform.Web.Notifications;
 /// Runs the outbox: every few seconds (or at once when nudged after an enqueue) it asks
 /// <see cref="DeliverOutboxEmails"/> to send what is due. The work itself is the Core use case.
 /// </summary>
-internal sealed class EmailOutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, Hosting.WorkerHealth health, ILogger<EmailOutboxWorker> logger) : BackgroundService
+internal sealed class EmailOutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, Hosting.WorkerHealth health,
+    ILogger<EmailOutboxWorker> logger) : BackgroundService
 {
     public const string Name = "email-outbox";
 

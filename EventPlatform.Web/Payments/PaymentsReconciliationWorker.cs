@@ -7,7 +7,8 @@ namespace EventPlatform.Web.Payments;
 /// At start-up and then every minute (<see cref="PaymentOptions.ReconciliationInterval"/>), asks the gateway about payments whose end we have not
 /// heard (<see cref="ReconcilePayments"/>). Runs on every instance; the queue shares the work.
 /// </summary>
-internal sealed class PaymentsReconciliationWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<PaymentOptions> options, Hosting.WorkerHealth health, ILogger<PaymentsReconciliationWorker> logger) : BackgroundService
+internal sealed class PaymentsReconciliationWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<PaymentOptions> options,
+    Hosting.WorkerHealth health, ILogger<PaymentsReconciliationWorker> logger) : BackgroundService
 {
     public const string Name = "payment-reconciliation";
 

@@ -3,7 +3,8 @@ using EventPlatform.Data.Payments.Simulated;
 namespace EventPlatform.Web.Payments;
 
 /// <summary>Every two seconds: re-sends the simulated gateway's webhooks that are due (<see cref="SimulatedWebhookDelivery"/>).</summary>
-internal sealed class SimulatedWebhookWorker(SimulatedWebhookDelivery delivery, Hosting.WorkerHealth health, ILogger<SimulatedWebhookWorker> logger) : BackgroundService
+internal sealed class SimulatedWebhookWorker(SimulatedWebhookDelivery delivery, Hosting.WorkerHealth health,
+    ILogger<SimulatedWebhookWorker> logger) : BackgroundService
 {
     public const string Name = "simulated-webhooks";
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);

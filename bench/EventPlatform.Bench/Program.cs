@@ -16,8 +16,12 @@ internal static class BenchProgram
         await using var host = await BenchHost.StartAsync();
         var report = new StringBuilder();
         report.AppendLine("# EventPlatform bench").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; PostgreSQL from the app's launcher with fsync and synchronous_commit on. The load generator, the app and the database share the machine.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Each figure: median of {options.Runs} runs (min–max). Run at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; scenarios: {string.Join(", ", options.Scenarios)}.").AppendLine();
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; PostgreSQL from the app's " +
+                $"launcher with fsync and synchronous_commit on. The load generator, the app and the database share the machine.")
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Each figure: median of {options.Runs} runs (min–max). Run at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; scenarios: " +
+                $"{string.Join(", ", options.Scenarios)}.").AppendLine();
 
         if (options.Includes("onsale"))
         {

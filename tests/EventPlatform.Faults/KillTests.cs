@@ -75,13 +75,16 @@ public sealed class KillTests(ITestOutputHelper output) : IAsyncLifetime
                     restarting.Stop();
                     var (figures, took) = await Ledger.WaitUntilSettledAsync(_bench, HealBound);
                     slowestHeal = took > slowestHeal ? took : slowestHeal;
-                    Assert.True(figures.Settled, $"Not settled {took.TotalSeconds:0.0} s after the restart following a kill at {point}: {figures}\n{app.Output}");
+                    Assert.True(figures.Settled,
+                        $"Not settled {took.TotalSeconds:0.0} s after the restart following a kill at {point}: {figures}\n{app.Output}");
                     AssertNeverBroken(figures, point);
                 }
             }
 
             var final = await Ledger.ReadAsync(_bench);
-            output.WriteLine($"FIGURES kill -9: fault points {FaultPoints.All.Count}, purchases attempted {attempts}, kills at a fault point {kills}, killed from outside (point not reached) {notReached}, slowest recovery after restart {slowestHeal.TotalSeconds:0.0} s, mean restart {restarting.Elapsed.TotalSeconds / Math.Max(1, kills + notReached):0.0} s; {final}");
+            output.WriteLine($"FIGURES kill -9: fault points {FaultPoints.All.Count}, purchases attempted {attempts}, kills at a fault point " +
+                $"{kills}, killed from outside (point not reached) {notReached}, slowest recovery after restart {slowestHeal.TotalSeconds:0.0} s, " +
+                $"mean restart {restarting.Elapsed.TotalSeconds / Math.Max(1, kills + notReached):0.0} s; {final}");
             Assert.True(kills >= 50, $"only {kills} kills at a fault point");
             AssertNeverBroken(final, "the end");
             Assert.True(final.PaidOrders > 0 && final.CancelledOrders > 0, final.ToString());

@@ -38,7 +38,8 @@ public sealed class OutsideWorldTests(ITestOutputHelper output) : IAsyncLifetime
         // The longest backoff step reached during the outage bounds the wait for the next attempt.
         var (figures, took) = await Ledger.WaitUntilSettledAsync(_bench, outage + TimeSpan.FromSeconds(30));
 
-        output.WriteLine($"FIGURES SMTP down {outage.TotalSeconds:0} s: purchases {purchases.Count}, emails queued during the outage {duringOutage.PendingEmails}, all delivered {took.TotalSeconds:0.0} s after the server came back; {figures}");
+        output.WriteLine($"FIGURES SMTP down {outage.TotalSeconds:0} s: purchases {purchases.Count}, emails queued during the outage " +
+            $"{duringOutage.PendingEmails}, all delivered {took.TotalSeconds:0.0} s after the server came back; {figures}");
         Assert.True(figures.Settled, figures.ToString());
         Assert.Equal(0, figures.EmailsDuplicated + figures.EmailsRedelivered);
         Assert.Equal(30, figures.PaidOrders);
@@ -72,7 +73,8 @@ public sealed class OutsideWorldTests(ITestOutputHelper output) : IAsyncLifetime
         // Reconciliation runs every 2 s in the suite (every minute by default).
         var (figures, took) = await Ledger.WaitUntilSettledAsync(_bench, TimeSpan.FromSeconds(30));
 
-        output.WriteLine($"FIGURES webhooks never: payments {purchases.Count}, all confirmed by reconciliation within {took.TotalSeconds:0.0} s; {figures}");
+        output.WriteLine(
+            $"FIGURES webhooks never: payments {purchases.Count}, all confirmed by reconciliation within {took.TotalSeconds:0.0} s; {figures}");
         Assert.True(figures.Settled, figures.ToString());
         Assert.Equal(30, figures.PaidOrders);
         Assert.Equal(0, figures.EmailsDuplicated + figures.RefundedPayments);

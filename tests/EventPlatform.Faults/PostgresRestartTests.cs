@@ -59,7 +59,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         var counts = outcomes.GroupBy(o => o.Outcome).ToDictionary(g => g.Key, g => g.Count());
         var paidAfter = outcomes.Count(o => o.Outcome == "paid" && o.At > lastRestart.AddSeconds(1));
         var relay = await ReadyRelayAsync(app);
-        output.WriteLine($"FIGURES PostgreSQL restart (fast, then immediate, 3 s down each): purchases {outcomes.Count} ({string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}), paid after the last restart {paidAfter}, settled {took.TotalSeconds:0.0} s after the load stopped, relay: {relay}; {figures}");
+        output.WriteLine($"FIGURES PostgreSQL restart (fast, then immediate, 3 s down each): purchases {outcomes.Count} " +
+            $"({string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}), paid after the last restart {paidAfter}, settled " +
+            $"{took.TotalSeconds:0.0} s after the load stopped, relay: {relay}; {figures}");
 
         Assert.True(counts.GetValueOrDefault("busy") > 0, "no buyer met the restart: " + string.Join(", ", counts));
         Assert.All(counts.Keys, outcome => Assert.True(outcome is "paid" or "busy", $"a buyer saw '{outcome}' ({counts[outcome]}×)"));

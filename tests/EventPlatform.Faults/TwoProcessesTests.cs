@@ -26,7 +26,8 @@ public sealed class TwoProcessesTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var never = new Dictionary<string, string> { ["Payments__SimulatedWebhooks"] = "Never" };
         await using var a = await _bench.StartAppAsync(never);
-        await using var b = await _bench.StartAppAsync(new Dictionary<string, string>(never) { ["Storage__DataDirectory"] = _bench.DataDirectory + "-b" });
+        await using var b = await _bench.StartAppAsync(new Dictionary<string, string>(never)
+            { ["Storage__DataDirectory"] = _bench.DataDirectory + "-b" });
         using var onA = new Buyers(a.BaseAddress);
         using var onB = new Buyers(b.BaseAddress);
 
@@ -50,7 +51,9 @@ public sealed class TwoProcessesTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         var (figures, tookToRefund) = await Ledger.WaitUntilSettledAsync(_bench, TimeSpan.FromSeconds(40));
-        output.WriteLine($"FIGURES two processes: purchases {bought.Sum(p => p.Count)} ({paidFor.Count} paid, the rest sold out), confirmed by reconciliation within {tookToConfirm.TotalSeconds:0.0} s, {cancelled} cancelled on the other instance and refunded within {tookToRefund.TotalSeconds:0.0} s; {figures}");
+        output.WriteLine($"FIGURES two processes: purchases {bought.Sum(p => p.Count)} ({paidFor.Count} paid, the rest sold out), confirmed by " +
+            $"reconciliation within {tookToConfirm.TotalSeconds:0.0} s, {cancelled} cancelled on the other instance and refunded within " +
+            $"{tookToRefund.TotalSeconds:0.0} s; {figures}");
         Assert.True(figures.Settled, figures.ToString());
         Assert.Equal(0, figures.ChargedTwice + figures.RefundedTwice + figures.EmailsDuplicated + figures.Oversold + figures.CounterMismatches);
         Assert.Equal(cancelled, figures.CancelledOrders);

@@ -13,7 +13,8 @@ public static partial class StaticForms
     private static partial Regex AntiforgeryField();
 
     /// <summary>GETs <paramref name="path"/>, then POSTs <paramref name="fields"/> to it as form <paramref name="formName"/>.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formName, IDictionary<string, string> fields, Action<HttpRequestMessage>? configure = null)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formName, IDictionary<string, string> fields,
+        Action<HttpRequestMessage>? configure = null)
     {
         using var get = new HttpRequestMessage(HttpMethod.Get, path);
         configure?.Invoke(get);

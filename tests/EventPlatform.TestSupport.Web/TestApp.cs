@@ -101,7 +101,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.ApplicationUser>>();
-        var user = new Core.Accounts.ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new Core.Accounts.ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true,
+            CreatedAt = DateTimeOffset.UtcNow };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

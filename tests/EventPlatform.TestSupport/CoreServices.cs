@@ -63,7 +63,8 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddData(configuration, NullLogger.Instance);
         services.Configure<Core.Common.SiteOptions>(configuration.GetSection(Core.Common.SiteOptions.SectionName));
         // Uploaded files go to a throwaway folder on disk (the app's own storage).
-        services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(Path.Combine(Path.GetTempPath(), "ep-files-" + Guid.NewGuid().ToString("N")[..12])));
+        services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(Path.Combine(Path.GetTempPath(),
+            "ep-files-" + Guid.NewGuid().ToString("N")[..12])));
         // The simulated gateway (the only simulated part), delivering signed events to the real webhook handler.
         services.AddPaymentGateway(configuration);
         configure?.Invoke(services);

@@ -5,17 +5,20 @@ using EventPlatform.Core.Ordering;
 namespace EventPlatform.TestSupport;
 
 /// <summary>A published event ready to sell, as ordering tests need it.</summary>
-public sealed record SellableEvent(Guid EventId, Guid OrganizationId, string Slug, IReadOnlyList<Guid> SessionIds, IReadOnlyDictionary<string, Guid> TypeIds);
+public sealed record SellableEvent(Guid EventId, Guid OrganizationId, string Slug, IReadOnlyList<Guid> SessionIds,
+    IReadOnlyDictionary<string, Guid> TypeIds);
 
 /// <summary>One ticket type to seed: the sessions it includes are indexes into the event's sessions.</summary>
-public sealed record SeedTicketType(string Name, long PriceMinor, int[] Sessions, int? Cap = null, TicketVisibility Visibility = TicketVisibility.Public, int MaxPerOrder = 10);
+public sealed record SeedTicketType(string Name, long PriceMinor, int[] Sessions, int? Cap = null,
+    TicketVisibility Visibility = TicketVisibility.Public, int MaxPerOrder = 10);
 
 public static class OrderingTestData
 {
     /// <summary>Sessions start on 1 March 2027 (after both the tests' fake clock and today), one day apart.</summary>
     public static readonly DateTimeOffset FirstSessionStart = new(2027, 3, 1, 18, 0, 0, TimeSpan.Zero);
 
-    public static async Task<SellableEvent> AddSellableEventAsync(this IAppDbContextFactory dbFactory, Guid organizationId, string slug, int[] sessionCapacities, params SeedTicketType[] types)
+    public static async Task<SellableEvent> AddSellableEventAsync(this IAppDbContextFactory dbFactory, Guid organizationId, string slug,
+        int[] sessionCapacities, params SeedTicketType[] types)
     {
         await using var db = await dbFactory.CreateAsync();
         var ev = new Event

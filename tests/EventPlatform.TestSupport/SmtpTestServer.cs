@@ -41,7 +41,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         if (!File.Exists(Python))
         {
-            throw new InvalidOperationException("Tests need Debian's python3 with aiosmtpd: apt-get install python3-aiosmtpd (scripts/test.sh does this).");
+            throw new InvalidOperationException(
+                "Tests need Debian's python3 with aiosmtpd: apt-get install python3-aiosmtpd (scripts/test.sh does this).");
         }
 
         var start = new ProcessStartInfo(Python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };

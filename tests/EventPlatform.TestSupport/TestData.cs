@@ -9,7 +9,8 @@ namespace EventPlatform.TestSupport;
 /// <summary>Builders that put people and organizations straight into a test database.</summary>
 public static class TestData
 {
-    public static async Task<ApplicationUser> AddUserAsync(this IAppDbContextFactory dbFactory, string email, bool confirmed = true, string? displayName = null)
+    public static async Task<ApplicationUser> AddUserAsync(this IAppDbContextFactory dbFactory, string email, bool confirmed = true,
+        string? displayName = null)
     {
         await using var db = await dbFactory.CreateAsync();
         var user = new ApplicationUser
@@ -29,7 +30,8 @@ public static class TestData
         return user;
     }
 
-    public static async Task<Organization> AddOrganizationAsync(this IAppDbContextFactory dbFactory, string slug, params (Guid UserId, OrgRole Role)[] members)
+    public static async Task<Organization> AddOrganizationAsync(this IAppDbContextFactory dbFactory, string slug,
+        params (Guid UserId, OrgRole Role)[] members)
     {
         await using var db = await dbFactory.CreateAsync();
         var organization = new Organization { Id = Guid.CreateVersion7(), Name = slug, Slug = slug, CreatedAt = DateTimeOffset.UtcNow };
@@ -49,7 +51,8 @@ public static class TestData
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == PlatformRoles.PlatformAdmin);
         if (role is null)
         {
-            role = new IdentityRole<Guid>(PlatformRoles.PlatformAdmin) { Id = Guid.CreateVersion7(), NormalizedName = PlatformRoles.PlatformAdmin.ToUpperInvariant() };
+            role = new IdentityRole<Guid>(PlatformRoles.PlatformAdmin)
+                { Id = Guid.CreateVersion7(), NormalizedName = PlatformRoles.PlatformAdmin.ToUpperInvariant() };
             db.Roles.Add(role);
         }
 

@@ -62,7 +62,8 @@ public static class TestPostgres
         var cluster = await Cluster.Value;
         await using var connection = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+        await using var drop = new NpgsqlCommand(
+            $"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
 

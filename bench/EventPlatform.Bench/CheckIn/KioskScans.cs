@@ -10,7 +10,8 @@ using Npgsql;
 
 namespace EventPlatform.Bench;
 
-internal sealed record KioskRun(double Seconds, IReadOnlyList<double> ScanMs, IReadOnlyDictionary<CheckInOutcome, int> Outcomes, long CheckInsInDatabase)
+internal sealed record KioskRun(double Seconds, IReadOnlyList<double> ScanMs, IReadOnlyDictionary<CheckInOutcome, int> Outcomes,
+    long CheckInsInDatabase)
 {
     public double ScansPerSecond => ScanMs.Count / Seconds;
 }
@@ -33,7 +34,11 @@ internal static class KioskScans
     {
         var report = new StringBuilder()
             .AppendLine("## 5. Kiosk check-in").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{Kiosks} kiosks opened from their tokens take attendees from one shared queue and check {Tickets:N0} paid tickets in to one session through the check-in use case (kiosk re-checked, ticket looked up, insert-once, audit entry, live notification). Back to back: each kiosk scans again the moment its last scan answered (the machine saturated). Paced: each kiosk scans at most every {Pace.TotalMilliseconds:0} ms.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"{Kiosks} kiosks opened from their tokens take attendees from one shared queue and check {Tickets:N0} paid tickets in to one " +
+                $"session through the check-in use case (kiosk re-checked, ticket looked up, insert-once, audit entry, live notification). Back to " +
+                $"back: each kiosk scans again the moment its last scan answered (the machine saturated). Paced: each kiosk scans at most every " +
+                $"{Pace.TotalMilliseconds:0} ms.").AppendLine()
             .AppendLine("| kiosks | pace | scans/s | scan p50 / p95 / p99 ms | outcomes (last run) | check-ins in the database |")
             .AppendLine("|---|---|---|---|---|---|");
         foreach (var pace in new[] { TimeSpan.Zero, Pace })
@@ -42,12 +47,16 @@ internal static class KioskScans
             for (var r = 0; r < options.Runs; r++)
             {
                 runs.Add(await RunOnceAsync(host, $"kiosk-{pace.TotalMilliseconds:0}-{r}", pace));
-                Console.Error.WriteLine($"kiosk: pace {pace.TotalMilliseconds} ms, run {r + 1}: {runs[^1].ScansPerSecond:0} scans/s, p95 {Stats.Percentile(runs[^1].ScanMs, 95):0} ms");
+                Console.Error.WriteLine($"kiosk: pace {pace.TotalMilliseconds} ms, run {r + 1}: {runs[^1].ScansPerSecond:0} scans/s, p95 " +
+                    $"{Stats.Percentile(runs[^1].ScanMs, 95):0} ms");
             }
 
             string Latency(double p) => Stats.MedianSpread(runs.Select(x => Stats.Percentile(x.ScanMs, p)), "0");
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Kiosks} | {(pace == TimeSpan.Zero ? "back to back" : $"{pace.TotalMilliseconds:0} ms")} | {Stats.MedianSpread(runs.Select(x => x.ScansPerSecond), "0")} | {Latency(50)} / {Latency(95)} / {Latency(99)} | {string.Join(", ", runs[^1].Outcomes.Select(o => $"{o.Value} {o.Key}"))} | {string.Join(", ", runs.Select(x => x.CheckInsInDatabase))} of {Tickets:N0} |");
+                $"| {Kiosks} | {(pace == TimeSpan.Zero ? "back to back" : $"{pace.TotalMilliseconds:0} ms")} | " +
+                    $"{Stats.MedianSpread(runs.Select(x => x.ScansPerSecond), "0")} | {Latency(50)} / {Latency(95)} / {Latency(99)} | " +
+                    $"{string.Join(", ", runs[^1].Outcomes.Select(o => $"{o.Value} {o.Key}"))} | " +
+                    $"{string.Join(", ", runs.Select(x => x.CheckInsInDatabase))} of {Tickets:N0} |");
         }
 
         return report.ToString();
@@ -85,7 +94,8 @@ internal static class KioskScans
         return new KioskRun(clock.Elapsed.TotalSeconds, [.. scanMs], outcomes, checkedIn);
     }
 
-    /// <summary>500 paid orders of 4 tickets for the first night, enlarged to hold them (as purchases would have left it), returning the ticket codes.</summary>
+    /// <summary>500 paid orders of 4 tickets for the first night, enlarged to hold them (as purchases would have left it), returning the ticket
+    /// codes.</summary>
     private static async Task<IReadOnlyList<string>> SeedTicketsAsync(BenchHost host, OnSaleEvent sale)
     {
         var night1 = sale.Types.Single(t => t.Sessions.Length == 1 && t.Sessions[0] == sale.SessionIds[0]).Id;
@@ -93,13 +103,17 @@ internal static class KioskScans
         await connection.OpenAsync();
         await using var seed = new NpgsqlCommand($"""
             CREATE TEMP TABLE kiosk_orders AS SELECT n, gen_random_uuid() AS id FROM generate_series(1, {Tickets / 4}) AS n;
-            INSERT INTO orders (id, number, access_key, event_id, organization_id, is_member_pricing, status, currency, subtotal_minor, discount_minor, fee_minor,
-                fee_passed_to_buyer, total_minor, paid_minor, refunded_minor, details_completed, hold_expires_at, created_at, paid_at, refunded_late_payment, paid_offline, buyer_email)
-            SELECT id, 'K' || substring(md5(id::text) FROM 1 FOR 12), md5(id::text) || md5(n::text), @event, (SELECT organization_id FROM events WHERE id = @event),
+            INSERT INTO orders (id, number, access_key, event_id, organization_id, is_member_pricing, status, currency, subtotal_minor,
+                discount_minor, fee_minor, fee_passed_to_buyer, total_minor, paid_minor, refunded_minor, details_completed, hold_expires_at,
+                created_at, paid_at, refunded_late_payment, paid_offline, buyer_email)
+            SELECT id, 'K' || substring(md5(id::text) FROM 1 FOR 12), md5(id::text) || md5(n::text), @event,
+                (SELECT organization_id FROM events WHERE id = @event),
                 false, 'Paid', 'EUR', 19600, 0, 0, true, 19600, 19600, 0, true, now(), now(), now(), false, false, 'door' || n || '@bench.test'
             FROM kiosk_orders;
-            INSERT INTO tickets (id, order_id, event_id, ticket_type_id, ticket_type_name, code, status, answers, unit_price_minor, discount_minor, fee_minor, position, attendee_name)
-            SELECT gen_random_uuid(), o.id, @event, @type, 'Night 1', md5(o.id::text || p) || md5(p || o.id::text), 'Valid', jsonb_build_object(), 4900, 0, 0, p, 'Guest ' || o.n || '-' || p
+            INSERT INTO tickets (id, order_id, event_id, ticket_type_id, ticket_type_name, code, status, answers, unit_price_minor, discount_minor,
+                fee_minor, position, attendee_name)
+            SELECT gen_random_uuid(), o.id, @event, @type, 'Night 1', md5(o.id::text || p) || md5(p || o.id::text), 'Valid', jsonb_build_object(),
+                4900, 0, 0, p, 'Guest ' || o.n || '-' || p
             FROM kiosk_orders o CROSS JOIN generate_series(1, 4) AS p;
             UPDATE ticket_types SET sold = sold + {Tickets} WHERE id = @type;
             UPDATE sessions SET capacity = {Tickets}, sold = {Tickets} WHERE id = @session;
@@ -122,8 +136,10 @@ internal static class KioskScans
             var organizationId = await db.Events.Where(e => e.Id == sale.EventId).Select(e => e.OrganizationId).SingleAsync();
             var manager = new ApplicationUser
             {
-                Id = Guid.CreateVersion7(), UserName = $"manager-{sale.EventId:N}@bench.test", NormalizedUserName = $"MANAGER-{sale.EventId:N}@BENCH.TEST",
-                Email = $"manager-{sale.EventId:N}@bench.test", NormalizedEmail = $"MANAGER-{sale.EventId:N}@BENCH.TEST", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.CreateVersion7(), UserName = $"manager-{sale.EventId:N}@bench.test",
+                    NormalizedUserName = $"MANAGER-{sale.EventId:N}@BENCH.TEST",
+                Email = $"manager-{sale.EventId:N}@bench.test", NormalizedEmail = $"MANAGER-{sale.EventId:N}@BENCH.TEST",
+                    SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow,
             };
             db.Users.Add(manager);
             var now = DateTimeOffset.UtcNow;
@@ -133,7 +149,8 @@ internal static class KioskScans
                 tokens.Add(token);
                 db.Kiosks.Add(new Kiosk
                 {
-                    Id = Guid.CreateVersion7(), EventId = sale.EventId, OrganizationId = organizationId, StationName = $"Door {i}", TokenHash = SecureToken.Hash(token),
+                    Id = Guid.CreateVersion7(), EventId = sale.EventId, OrganizationId = organizationId, StationName = $"Door {i}",
+                        TokenHash = SecureToken.Hash(token),
                     SessionId = i % 2 == 0 ? session : null, CreatedAt = now, ExpiresAt = now.AddHours(4), CreatedByUserId = manager.Id,
                 });
             }

@@ -42,7 +42,8 @@ internal sealed class BenchHost : IAsyncDisposable
         {
             DataDirectory = Path.Combine(folder, "pgdata"),
             Durable = true,
-            ServerSettings = new Dictionary<string, string> { ["max_connections"] = "400", ["shared_buffers"] = "256MB", ["shared_preload_libraries"] = "pg_stat_statements" },
+            ServerSettings = new Dictionary<string, string> { ["max_connections"] = "400", ["shared_buffers"] = "256MB",
+                ["shared_preload_libraries"] = "pg_stat_statements" },
         }, NullLogger.Instance);
         var connectionString = cluster.ConnectionString() + ";Maximum Pool Size=300";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -78,7 +79,8 @@ internal sealed class BenchHost : IAsyncDisposable
         Cluster.Dispose();
         // The bench's database is throwaway: remove its own folder (only ever one the bench made under /tmp).
         var folder = Path.GetFullPath(Folder);
-        if (Path.GetFileName(folder.TrimEnd('/')).StartsWith("ep-bench-", StringComparison.Ordinal) && folder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+        if (Path.GetFileName(folder.TrimEnd('/')).StartsWith("ep-bench-", StringComparison.Ordinal)
+            && folder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
         {
             try
             {

@@ -20,7 +20,8 @@ internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IR
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
         }
 
-        var scenarios = Option("--scenarios", string.Join(',', AllScenarios)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var scenarios = Option("--scenarios", string.Join(',', AllScenarios))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var unknown = scenarios.Except(AllScenarios).ToList();
         if (unknown.Count > 0)
         {

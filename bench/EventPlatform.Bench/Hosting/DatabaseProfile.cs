@@ -14,7 +14,8 @@ internal static class DatabaseProfile
     {
         await using var connection = new NpgsqlConnection(host.ConnectionString);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();", connection);
+        await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();",
+            connection);
         await create.ExecuteNonQueryAsync();
     }
 
@@ -29,7 +30,8 @@ internal static class DatabaseProfile
             """, connection);
         query.Parameters.AddWithValue("limit", limit);
         var text = new StringBuilder();
-        await using (var sum = new NpgsqlCommand("SELECT coalesce(sum(calls), 0)::bigint, coalesce(sum(total_exec_time), 0)::float8 FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'", connection))
+        await using (var sum = new NpgsqlCommand("SELECT coalesce(sum(calls), 0)::bigint, coalesce(sum(total_exec_time), 0)::float8 FROM " +
+            "pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'", connection))
         await using (var totals = await sum.ExecuteReaderAsync())
         {
             await totals.ReadAsync();
@@ -40,7 +42,8 @@ internal static class DatabaseProfile
         await using var reader = await query.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{reader.GetInt64(0)} | {reader.GetDecimal(1)} | {reader.GetDecimal(2)} | {reader.GetString(3)}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{reader.GetInt64(0)} | {reader.GetDecimal(1)} | {reader.GetDecimal(2)} | {reader.GetString(3)}");
         }
 
         return text.ToString();

@@ -21,7 +21,9 @@ internal static class Stats
     {
         var list = runs.Order().ToList();
         var median = list[list.Count / 2];
-        return string.Create(CultureInfo.InvariantCulture, $"{median.ToString(format, CultureInfo.InvariantCulture)} ({list[0].ToString(format, CultureInfo.InvariantCulture)}–{list[^1].ToString(format, CultureInfo.InvariantCulture)})");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{median.ToString(format, CultureInfo.InvariantCulture)} " +
+            $"({list[0].ToString(format, CultureInfo.InvariantCulture)}–{list[^1].ToString(format, CultureInfo.InvariantCulture)})");
     }
 
     public static double Median(IEnumerable<double> runs)

@@ -16,7 +16,8 @@ internal static class CircuitMemory
     public const int Pages = 20;
 
     private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"];
 
     public static async Task<CircuitMemoryRun> RunAsync(BenchHost host, BenchWebApp app, string slug)
     {
@@ -59,7 +60,8 @@ internal static class CircuitMemory
     private static async Task OpenAsync(IPage page, BenchWebApp app, string slug)
     {
         await page.GotoAsync(new Uri(app.BaseAddress, $"e/{slug}").ToString());
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Locator("[data-testid=interactive]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
     }
 
     /// <summary>Subscriptions start after the first interactive render; closed pages end theirs when their circuit goes.</summary>

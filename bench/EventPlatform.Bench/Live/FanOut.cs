@@ -11,7 +11,8 @@ namespace EventPlatform.Bench;
 /// <param name="ReadsPerChange">Counter reads of the live hub per change, when changes are a second apart.</param>
 /// <param name="BurstChanges">Changes made back to back as fast as the database allows.</param>
 /// <param name="BurstReads">Counter reads the hub made for the whole burst (coalesced: one per tick, not one per change or subscriber).</param>
-internal sealed record FanOutRun(int Subscribers, IReadOnlyList<double> LatencyMs, double ReadsPerChange, int BurstChanges, double BurstMs, long BurstReads);
+internal sealed record FanOutRun(int Subscribers, IReadOnlyList<double> LatencyMs, double ReadsPerChange, int BurstChanges, double BurstMs,
+    long BurstReads);
 
 /// <summary>
 /// The fanout scenario, first half: K subscribers to one event in the real web app, each doing what
@@ -79,7 +80,8 @@ internal static class FanOut
     {
         await using var scope = app.Services.CreateAsyncScope();
         var night = sale.Types[^1];
-        var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [night.Id] = 1 }));
+        var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>()
+            .ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [night.Id] = 1 }));
         return hold.Succeeded ? 1 : throw new InvalidOperationException("The fan-out's hold failed: " + hold.Errors[0].Message);
     }
 

@@ -13,7 +13,12 @@ internal static class FanOutReport
     {
         var report = new StringBuilder()
             .AppendLine("## 4. Live fan-out and memory per circuit").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"K subscribers to one event in the real app, each re-evaluating its own copy of the event page's view on its own Blazor dispatcher, as EventPage.razor does. A change is a real hold through the app's use case: commit → NOTIFY → LISTEN → live hub (coalescing, at most one read per {LiveAvailability.MinInterval.TotalMilliseconds:0} ms tick) → one counter read → every subscriber. Latency: from the start of the change's transaction until the last subscriber has applied it (changes 1 s apart). Burst: 50 holds back to back.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"K subscribers to one event in the real app, each re-evaluating its own copy of the event page's view on its own Blazor " +
+                $"dispatcher, as EventPage.razor does. A change is a real hold through the app's use case: commit → NOTIFY → LISTEN → live " +
+                $"hub (coalescing, at most one read per {LiveAvailability.MinInterval.TotalMilliseconds:0} ms tick) → one counter read → every " +
+                $"subscriber. Latency: from the start of the change's transaction until the last subscriber has applied it (changes 1 s apart). " +
+                $"Burst: 50 holds back to back.").AppendLine()
             .AppendLine("| K | latency p50 / p95 / max ms | counter reads per change | burst: changes → reads (ms) |")
             .AppendLine("|---|---|---|---|");
         var run = 0;
@@ -23,23 +28,32 @@ internal static class FanOutReport
             for (var r = 0; r < options.Runs; r++)
             {
                 runs.Add(await FanOut.RunAsync(host, app, k, $"fanout-{k}-{run++}"));
-                Console.Error.WriteLine($"fanout: K={k} run {r + 1}: p95 {Stats.Percentile(runs[^1].LatencyMs, 95):0} ms, {runs[^1].ReadsPerChange:0.0} reads per change");
+                Console.Error.WriteLine($"fanout: K={k} run {r + 1}: p95 {Stats.Percentile(runs[^1].LatencyMs, 95):0} ms, " +
+                    $"{runs[^1].ReadsPerChange:0.0} reads per change");
             }
 
             string Latency(double p) => Stats.MedianSpread(runs.Select(x => p > 99 ? x.LatencyMs.Max() : Stats.Percentile(x.LatencyMs, p)), "0");
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {k} | {Latency(50)} / {Latency(95)} / {Latency(100)} | {Stats.MedianSpread(runs.Select(x => x.ReadsPerChange), "0.0")} | {runs[^1].BurstChanges} → {Stats.MedianSpread(runs.Select(x => (double)x.BurstReads), "0")} ({Stats.MedianSpread(runs.Select(x => x.BurstMs), "0")}) |");
+                $"| {k} | {Latency(50)} / {Latency(95)} / {Latency(100)} | {Stats.MedianSpread(runs.Select(x => x.ReadsPerChange), "0.0")} | " +
+                    $"{runs[^1].BurstChanges} → {Stats.MedianSpread(runs.Select(x => (double)x.BurstReads), "0")} " +
+                    $"({Stats.MedianSpread(runs.Select(x => x.BurstMs), "0")}) |");
         }
 
         var memory = new List<CircuitMemoryRun>();
         for (var r = 0; r < options.Runs; r++)
         {
             memory.Add(await CircuitMemory.RunAsync(host, app, $"circuits-{r}"));
-            Console.Error.WriteLine($"circuits: run {r + 1}: {memory[^1].BytesPerCircuit / 1024:0} KiB per circuit, {memory[^1].Subscriptions} subscriptions");
+            Console.Error.WriteLine(
+                $"circuits: run {r + 1}: {memory[^1].BytesPerCircuit / 1024:0} KiB per circuit, {memory[^1].Subscriptions} subscriptions");
         }
 
         report.AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Memory per circuit: {CircuitMemory.Pages} event pages opened in headless Chromium (one browser context each, every one interactive and subscribed: {string.Join(", ", memory.Select(m => m.Subscriptions))} subscriptions seen), server's managed heap after a full compacting collection, growth per circuit: **{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024), "0")} KiB** (heap {memory[^1].HeapBeforeBytes / 1048576.0:0.0} → {memory[^1].HeapAfterBytes / 1048576.0:0.0} MiB in the last run).");
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Memory per circuit: {CircuitMemory.Pages} event pages opened in headless Chromium (one browser context each, every one " +
+                $"interactive and subscribed: {string.Join(", ", memory.Select(m => m.Subscriptions))} subscriptions seen), server's managed heap " +
+                $"after a full compacting collection, growth per circuit: " +
+                $"**{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024), "0")} KiB** (heap " +
+                $"{memory[^1].HeapBeforeBytes / 1048576.0:0.0} → {memory[^1].HeapAfterBytes / 1048576.0:0.0} MiB in the last run).");
         return report.ToString();
     }
 }

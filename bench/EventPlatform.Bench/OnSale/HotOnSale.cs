@@ -11,7 +11,9 @@ using Npgsql;
 namespace EventPlatform.Bench;
 
 /// <param name="StageMs">The app path's confirm latency split into its steps (empty for the ceiling).</param>
-internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Tickets, IReadOnlyList<double> HoldMs, IReadOnlyList<double> ConfirmMs, IReadOnlyDictionary<string, int> Failures, int Oversold, bool CountersMatch, CpuUse Cpu, IReadOnlyDictionary<string, IReadOnlyList<double>> StageMs)
+internal sealed record SaleRun(int Buyers, double Seconds, int Purchases, int Tickets, IReadOnlyList<double> HoldMs, IReadOnlyList<double> ConfirmMs,
+    IReadOnlyDictionary<string, int> Failures, int Oversold, bool CountersMatch, CpuUse Cpu, IReadOnlyDictionary<string,
+    IReadOnlyList<double>> StageMs)
 {
     /// <summary>CPU milliseconds per purchase in the bench process (app code + load generator) and in the database.</summary>
     public (double App, double Database) CpuMsPerPurchase => (Cpu.ProcessMs / Math.Max(1, Purchases), Cpu.OthersMs / Math.Max(1, Purchases));
@@ -50,7 +52,8 @@ internal static class HotOnSale
                 await using var scope = host.Services.CreateAsyncScope();
                 var services = scope.ServiceProvider;
                 var started = Stopwatch.GetTimestamp();
-                var hold = await services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [type.Id] = quantity }));
+                var hold = await services.GetRequiredService<PlaceHold>()
+                    .ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [type.Id] = quantity }));
                 holdMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!hold.Succeeded)
                 {
@@ -68,11 +71,13 @@ internal static class HotOnSale
                 var key = hold.Value!.AccessKey;
                 var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
                 await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
-                    new CheckoutDetails($"buyer{b}@bench.test", null, view.Tickets.Select(t => new AttendeeDetails(t.Id, "Bench buyer", null, new Dictionary<string, string?>())).ToList()));
+                    new CheckoutDetails($"buyer{b}@bench.test", null,
+                        view.Tickets.Select(t => new AttendeeDetails(t.Id, "Bench buyer", null, new Dictionary<string, string?>())).ToList()));
                 var detailsDone = Stopwatch.GetTimestamp();
                 await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
                 var intentDone = Stopwatch.GetTimestamp();
-                var paid = await services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+                var paid = await services.GetRequiredService<SimulatedCheckout>()
+                    .PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
                 confirmMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 stages["details"].Add(Stopwatch.GetElapsedTime(started, detailsDone).TotalMilliseconds);
                 stages["intent"].Add(Stopwatch.GetElapsedTime(detailsDone, intentDone).TotalMilliseconds);
@@ -91,7 +96,8 @@ internal static class HotOnSale
         clock.Stop();
         var used = cpu.Stop();
         var (oversold, match) = await CheckAsync(host, sale);
-        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. holdMs], [.. confirmMs], failures, oversold, match, used, stages.ToDictionary(s => s.Key, s => (IReadOnlyList<double>)[.. s.Value]));
+        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. holdMs], [.. confirmMs], failures, oversold, match, used,
+            stages.ToDictionary(s => s.Key, s => (IReadOnlyList<double>)[.. s.Value]));
     }
 
     /// <summary>The minimal purchase transaction with Npgsql: conditional counter updates, one order, its tickets, commit.</summary>
@@ -136,17 +142,20 @@ internal static class HotOnSale
         clock.Stop();
         var used = cpu.Stop();
         var (oversold, match) = await CheckAsync(host, sale);
-        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. latency], [], failures, oversold, match, used, new Dictionary<string, IReadOnlyList<double>>());
+        return new SaleRun(buyers, clock.Elapsed.TotalSeconds, purchases, tickets, [.. latency], [], failures, oversold, match, used,
+            new Dictionary<string, IReadOnlyList<double>>());
     }
 
-    private static async Task<bool> BuyWithSqlAsync(string connectionString, Guid eventId, Guid organizationId, (Guid Id, Guid[] Sessions, int? Cap) type, int quantity)
+    private static async Task<bool> BuyWithSqlAsync(string connectionString, Guid eventId, Guid organizationId,
+        (Guid Id, Guid[] Sessions, int? Cap) type, int quantity)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var sessionId in type.Sessions.Order())
         {
-            await using var update = new NpgsqlCommand("UPDATE sessions SET sold = sold + @q WHERE id = @id AND sold + held + @q <= capacity", connection, transaction);
+            await using var update = new NpgsqlCommand("UPDATE sessions SET sold = sold + @q WHERE id = @id AND sold + held + @q <= capacity",
+                connection, transaction);
             update.Parameters.AddWithValue("q", quantity);
             update.Parameters.AddWithValue("id", sessionId);
             if (await update.ExecuteNonQueryAsync() != 1)
@@ -156,7 +165,9 @@ internal static class HotOnSale
             }
         }
 
-        await using (var update = new NpgsqlCommand("UPDATE ticket_types SET sold = sold + @q WHERE id = @id AND (quantity_cap IS NULL OR sold + held + @q <= quantity_cap)", connection, transaction))
+        await using (var update = new NpgsqlCommand(
+            "UPDATE ticket_types SET sold = sold + @q WHERE id = @id AND (quantity_cap IS NULL OR sold + held + @q <= quantity_cap)",
+            connection, transaction))
         {
             update.Parameters.AddWithValue("q", quantity);
             update.Parameters.AddWithValue("id", type.Id);
@@ -169,9 +180,11 @@ internal static class HotOnSale
 
         var orderId = Guid.CreateVersion7();
         await using (var order = new NpgsqlCommand("""
-            INSERT INTO orders (id, number, access_key, event_id, organization_id, is_member_pricing, status, currency, subtotal_minor, discount_minor, fee_minor,
-                fee_passed_to_buyer, total_minor, paid_minor, refunded_minor, details_completed, hold_expires_at, created_at, paid_at, refunded_late_payment, paid_offline)
-            VALUES (@id, @number, @key, @event, @org, false, 'Paid', 'EUR', @total, 0, 0, true, @total, @total, 0, true, now(), now(), now(), false, false)
+            INSERT INTO orders (id, number, access_key, event_id, organization_id, is_member_pricing, status, currency, subtotal_minor,
+                discount_minor, fee_minor, fee_passed_to_buyer, total_minor, paid_minor, refunded_minor, details_completed, hold_expires_at,
+                created_at, paid_at, refunded_late_payment, paid_offline)
+            VALUES (@id, @number, @key, @event, @org, false, 'Paid', 'EUR', @total, 0, 0, true, @total, @total, 0, true, now(), now(), now(),
+                false, false)
             """, connection, transaction))
         {
             order.Parameters.AddWithValue("id", orderId);
@@ -186,7 +199,8 @@ internal static class HotOnSale
         for (var i = 1; i <= quantity; i++)
         {
             await using var ticket = new NpgsqlCommand("""
-                INSERT INTO tickets (id, order_id, event_id, ticket_type_id, ticket_type_name, code, status, answers, unit_price_minor, discount_minor, fee_minor, position)
+                INSERT INTO tickets (id, order_id, event_id, ticket_type_id, ticket_type_name, code, status, answers, unit_price_minor,
+                    discount_minor, fee_minor, position)
                 VALUES (@id, @order, @event, @type, 'Bench', @code, 'Valid', '{}'::jsonb, 4900, 0, 0, @position)
                 """, connection, transaction);
             ticket.Parameters.AddWithValue("id", Guid.CreateVersion7());
@@ -212,8 +226,10 @@ internal static class HotOnSale
     private static async Task<bool> IsSoldOutAsync(BenchHost host, OnSaleEvent sale)
     {
         await using var db = await host.Db.CreateAsync();
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == sale.EventId).ToDictionaryAsync(s => s.Id, s => s.Capacity - s.Sold - s.Held);
-        var types = await db.TicketTypes.AsNoTracking().Where(t => t.EventId == sale.EventId).ToDictionaryAsync(t => t.Id, t => t.QuantityCap is { } cap ? cap - t.Sold - t.Held : int.MaxValue);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == sale.EventId)
+            .ToDictionaryAsync(s => s.Id, s => s.Capacity - s.Sold - s.Held);
+        var types = await db.TicketTypes.AsNoTracking().Where(t => t.EventId == sale.EventId)
+            .ToDictionaryAsync(t => t.Id, t => t.QuantityCap is { } cap ? cap - t.Sold - t.Held : int.MaxValue);
         return sale.Types.All(t => Math.Min(types[t.Id], t.Sessions.Min(s => sessions[s])) < 1);
     }
 
@@ -222,7 +238,8 @@ internal static class HotOnSale
     {
         await using var db = await host.Db.CreateAsync();
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == sale.EventId).ToListAsync();
-        var valid = await db.Tickets.AsNoTracking().Where(t => t.EventId == sale.EventId && t.Status == TicketStatus.Valid).GroupBy(t => t.TicketTypeId).ToDictionaryAsync(g => g.Key, g => g.Count());
+        var valid = await db.Tickets.AsNoTracking().Where(t => t.EventId == sale.EventId && t.Status == TicketStatus.Valid)
+            .GroupBy(t => t.TicketTypeId).ToDictionaryAsync(g => g.Key, g => g.Count());
         var oversold = sessions.Sum(s => Math.Max(0, s.Sold + s.Held - s.Capacity));
         var match = sessions.All(s => s.Sold == sale.Types.Where(t => t.Sessions.Contains(s.Id)).Sum(t => valid.GetValueOrDefault(t.Id)));
         var types = await db.TicketTypes.AsNoTracking().Where(t => t.EventId == sale.EventId).ToListAsync();

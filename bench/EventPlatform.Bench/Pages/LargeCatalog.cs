@@ -60,14 +60,17 @@ internal static class LargeCatalogSeed
         // Sessions over the next year (a few already past); 1 to 3 per event.
         """
         INSERT INTO sessions (id, event_id, code, name, starts_at, ends_at, capacity, seating_mode, sold, held)
-        SELECT gen_random_uuid(), e.id, 'S' || s, 'Part ' || s, e.starts + (s - 1) * interval '1 day', e.starts + (s - 1) * interval '1 day' + interval '3 hours', 500, 'GeneralAdmission', 0, 0
-        FROM (SELECT id, now() + ((substring(slug FROM 11)::int * 7919) % 365 - 5) * interval '1 day' AS starts, 1 + substring(slug FROM 11)::int % 3 AS sessions
+        SELECT gen_random_uuid(), e.id, 'S' || s, 'Part ' || s, e.starts + (s - 1) * interval '1 day',
+            e.starts + (s - 1) * interval '1 day' + interval '3 hours', 500, 'GeneralAdmission', 0, 0
+        FROM (SELECT id, now() + ((substring(slug FROM 11)::int * 7919) % 365 - 5) * interval '1 day' AS starts,
+            1 + substring(slug FROM 11)::int % 3 AS sessions
               FROM events WHERE slug LIKE 'big-event-%') e
         CROSS JOIN LATERAL generate_series(1, e.sessions) AS s
         """,
         // Ticket types: a pass over every session, and single-session tickets for multi-session events.
         """
-        INSERT INTO ticket_types (id, event_id, name, description, price_minor, currency, min_per_order, max_per_order, sales_end_at, visibility, sort_order, is_active, sold, held)
+        INSERT INTO ticket_types (id, event_id, name, description, price_minor, currency, min_per_order, max_per_order, sales_end_at, visibility,
+            sort_order, is_active, sold, held)
         SELECT gen_random_uuid(), e.id, t.name, 'Entry', t.price, 'EUR', 1, 10, now() + interval '400 days', 'Public', t.sort, true, 0, 0
         FROM events e
         CROSS JOIN LATERAL (VALUES ('Pass', 4900, 0), ('Single', 1900, 1)) AS t(name, price, sort)
@@ -89,8 +92,9 @@ internal static class LargeCatalogSeed
         SELECT n, gen_random_uuid() AS id, p.type_id, p.event_id, p.organization_id
         FROM generate_series(0, {OrderCount - 1}) AS n
         JOIN bench_passes p ON p.k = n % (SELECT count(*) FROM bench_passes);
-        INSERT INTO orders (id, number, access_key, event_id, organization_id, is_member_pricing, status, currency, subtotal_minor, discount_minor, fee_minor,
-            fee_passed_to_buyer, total_minor, paid_minor, refunded_minor, details_completed, hold_expires_at, created_at, paid_at, refunded_late_payment, paid_offline,
+        INSERT INTO orders (id, number, access_key, event_id, organization_id, is_member_pricing, status, currency, subtotal_minor, discount_minor,
+            fee_minor, fee_passed_to_buyer, total_minor, paid_minor, refunded_minor, details_completed, hold_expires_at, created_at, paid_at,
+            refunded_late_payment, paid_offline,
             buyer_email, normalized_buyer_email, buyer_name)
         SELECT id, 'B' || lpad(n::text, 9, '0'), md5(id::text) || md5(n::text), event_id, organization_id, false, 'Paid', 'EUR', 19600, 0, 1568,
             true, 21168, 21168, 0, true, now() - interval '10 days', now() - interval '10 days', now() - interval '10 days', false, false,
@@ -98,16 +102,20 @@ internal static class LargeCatalogSeed
         FROM bench_orders;
         """,
         $"""
-        INSERT INTO tickets (id, order_id, event_id, ticket_type_id, ticket_type_name, code, status, answers, unit_price_minor, discount_minor, fee_minor, position, attendee_name, attendee_email)
-        SELECT gen_random_uuid(), o.id, o.event_id, o.type_id, 'Pass', md5(o.id::text || p) || md5(p || o.id::text), 'Valid', jsonb_build_object(), 4900, 0, 392, p,
+        INSERT INTO tickets (id, order_id, event_id, ticket_type_id, ticket_type_name, code, status, answers, unit_price_minor, discount_minor,
+            fee_minor, position, attendee_name, attendee_email)
+        SELECT gen_random_uuid(), o.id, o.event_id, o.type_id, 'Pass', md5(o.id::text || p) || md5(p || o.id::text), 'Valid', jsonb_build_object(),
+            4900, 0, 392, p,
             'Attendee ' || o.n || '-' || p, 'attendee' || o.n || '-' || p || '@bench.test'
         FROM bench_orders o CROSS JOIN generate_series(1, {TicketsPerOrder}) AS p
         """,
         // The counters of what was sold, as the purchase transactions would have left them.
         """
-        UPDATE ticket_types t SET sold = c.n FROM (SELECT ticket_type_id, count(*)::int AS n FROM tickets GROUP BY ticket_type_id) c WHERE c.ticket_type_id = t.id;
+        UPDATE ticket_types t SET sold = c.n FROM (SELECT ticket_type_id, count(*)::int AS n FROM tickets GROUP BY ticket_type_id) c
+            WHERE c.ticket_type_id = t.id;
         UPDATE sessions s SET sold = c.n FROM (
-            SELECT l.session_id, count(*)::int AS n FROM tickets k JOIN ticket_type_sessions l ON l.ticket_type_id = k.ticket_type_id GROUP BY l.session_id) c
+            SELECT l.session_id, count(*)::int AS n FROM tickets k JOIN ticket_type_sessions l ON l.ticket_type_id = k.ticket_type_id
+            GROUP BY l.session_id) c
         WHERE c.session_id = s.id;
         """,
         "VACUUM (ANALYZE) organizations, events, sessions, ticket_types, ticket_type_sessions, orders, tickets",

@@ -28,7 +28,10 @@ internal static class PageRender
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var report = new StringBuilder()
             .AppendLine("## 3. Page render").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{catalog.Events:N0} events of 100 organizations, {catalog.Tickets:N0} paid tickets (seeded in {catalog.SeededIn.TotalSeconds:0} s). HTTP GET of the prerendered page through Kestrel (Production), time to the last byte on loopback; {RequestsPerClient1} requests at 1 client, {RequestsPerClient16} per client at 16, after a warm-up.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"{catalog.Events:N0} events of 100 organizations, {catalog.Tickets:N0} paid tickets (seeded in {catalog.SeededIn.TotalSeconds:0} " +
+                $"s). HTTP GET of the prerendered page through Kestrel (Production), time to the last byte on loopback; {RequestsPerClient1} " +
+                $"requests at 1 client, {RequestsPerClient16} per client at 16, after a warm-up.").AppendLine()
             .AppendLine("| page | clients | median ms | p95 ms | requests/s |")
             .AppendLine("|---|---|---|---|---|");
         foreach (var (name, path, mustContain) in pages)
@@ -43,7 +46,8 @@ internal static class PageRender
                 }
 
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} (`{path}`) | {clients} | {Stats.MedianSpread(runs.Select(x => x.Median))} | {Stats.MedianSpread(runs.Select(x => x.P95))} | {Stats.MedianSpread(runs.Select(x => x.PerSecond), "0")} |");
+                    $"| {name} (`{path}`) | {clients} | {Stats.MedianSpread(runs.Select(x => x.Median))} | " +
+                        $"{Stats.MedianSpread(runs.Select(x => x.P95))} | {Stats.MedianSpread(runs.Select(x => x.PerSecond), "0")} |");
                 Console.Error.WriteLine($"pages: {name} at {clients} clients: p95 {Stats.Median(runs.Select(x => x.P95)):0.0} ms");
             }
         }
@@ -59,7 +63,8 @@ internal static class PageRender
         }
     }
 
-    private static async Task<(double Median, double P95, double PerSecond)> MeasureAsync(HttpClient http, string path, string mustContain, int clients, int requestsPerClient)
+    private static async Task<(double Median, double P95, double PerSecond)> MeasureAsync(HttpClient http, string path, string mustContain,
+        int clients, int requestsPerClient)
     {
         var times = new ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
@@ -83,7 +88,8 @@ internal static class PageRender
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!response.IsSuccessStatusCode || !body.Contains(mustContain, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} without \"{mustContain}\"; the page scenario measures nothing real.");
+            throw new InvalidOperationException(
+                $"GET {path} answered {(int)response.StatusCode} without \"{mustContain}\"; the page scenario measures nothing real.");
         }
 
         return elapsed;

@@ -28,7 +28,8 @@ public sealed partial class MagicLinkJourneyTests(BrowserAppFixture fixture)
         await page.AssertAccessibleAsync();
         await Screenshots.SaveAsync(page, "magic-link-requested");
 
-        var email = await fixture.Smtp.WaitForMessageAsync("magic.ann@example.com", m => (m.Subject ?? "").StartsWith("Sign in", StringComparison.Ordinal));
+        var email = await fixture.Smtp.WaitForMessageAsync("magic.ann@example.com",
+            m => (m.Subject ?? "").StartsWith("Sign in", StringComparison.Ordinal));
         Assert.NotNull(email.HtmlBody);
         Assert.NotNull(email.TextBody);
         var link = RedeemLink().Match(email.TextBody ?? "").Value;

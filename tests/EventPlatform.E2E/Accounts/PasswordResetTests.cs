@@ -24,7 +24,8 @@ public sealed partial class PasswordResetTests(BrowserAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
 
-        var email = await fixture.Smtp.WaitForMessageAsync("fay.forgetful@example.com", m => (m.Subject ?? "").StartsWith("Reset", StringComparison.Ordinal));
+        var email = await fixture.Smtp.WaitForMessageAsync("fay.forgetful@example.com",
+            m => (m.Subject ?? "").StartsWith("Reset", StringComparison.Ordinal));
         await page.GotoAsync(ResetLink().Match(email.TextBody ?? "").Value);
         await page.GetByLabel("Email").FillAsync("fay.forgetful@example.com");
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Remembered-77");

@@ -25,7 +25,8 @@ public sealed class PasswordSignInTests(BrowserAppFixture fixture)
         await Assertions.Expect(accountMenu).ToBeVisibleAsync();
         await accountMenu.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }))
+            .ToBeVisibleAsync();
     }
 
     [Fact]
@@ -71,7 +72,9 @@ public sealed class PasswordSignInTests(BrowserAppFixture fixture)
         await fixture.CreateUserAsync("rita.return@example.com");
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("account/profile");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Account/Login\\?returnUrl=", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await Assertions.Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Account/Login\\?returnUrl=",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase));
 
         await new SignInPage(page).SignInAsync("rita.return@example.com", BrowserAppFixture.Password);
 

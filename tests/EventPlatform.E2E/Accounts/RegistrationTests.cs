@@ -63,7 +63,8 @@ public sealed partial class RegistrationTests(BrowserAppFixture fixture)
         await signIn.SignInAsync("reggie@example.com", "Newcomer-2026");
         await Assertions.Expect(signIn.Error).ToContainTextAsync("confirm your email address first");
 
-        var email = await fixture.Smtp.WaitForMessageAsync("reggie@example.com", m => (m.Subject ?? "").StartsWith("Confirm", StringComparison.Ordinal));
+        var email = await fixture.Smtp.WaitForMessageAsync("reggie@example.com",
+            m => (m.Subject ?? "").StartsWith("Confirm", StringComparison.Ordinal));
         await page.GotoAsync(System.Net.WebUtility.HtmlDecode(ConfirmLink().Match(email.TextBody ?? "").Value));
         // The link alone does not confirm: the password chosen at registration finishes it.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your email" })).ToBeVisibleAsync();

@@ -87,8 +87,10 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
         }
 
         await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-price]")).ToHaveTextAsync("€80.00");
-        await Assertions.Expect(tickets.Filter(new() { HasText = "Saturday only" }).Locator("[data-testid=ticket-price]")).ToHaveTextAsync("€45.00");
-        await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-availability]")).ToHaveTextAsync("Available");
+        await Assertions.Expect(tickets.Filter(new() { HasText = "Saturday only" }).Locator("[data-testid=ticket-price]"))
+            .ToHaveTextAsync("€45.00");
+        await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-availability]"))
+            .ToHaveTextAsync("Available");
         await Assertions.Expect(visitor.Locator("[data-testid=session]").First).ToContainTextAsync("Sat 9 Oct 2027, 10:00 – 16:00");
         await Assertions.Expect(visitor.Locator("[data-testid=time-zone]")).ToHaveTextAsync("Times in Europe/Berlin");
         await visitor.AssertPageStructureAsync();

@@ -43,7 +43,8 @@ public sealed class PublishedAppTests(BrowserAppFixture fixture, ITestOutputHelp
             var environment = new Dictionary<string, string>(composeEnvironment)
             {
                 // Where compose's services are on this machine.
-                ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(composeDatabase.ConnectionString) { Host = "127.0.0.1", Port = server.Options.Port }.ConnectionString,
+                ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(composeDatabase.ConnectionString)
+                    { Host = "127.0.0.1", Port = server.Options.Port }.ConnectionString,
                 ["Smtp__Host"] = "127.0.0.1",
                 ["Smtp__Port"] = fixture.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Site__BaseUrl"] = baseUrl,
@@ -66,7 +67,8 @@ public sealed class PublishedAppTests(BrowserAppFixture fixture, ITestOutputHelp
             }
 
             await BuyADemoTicketAsync(baseUrl, app);
-            var email = await fixture.Smtp.WaitForMessageAsync("published.buyer@example.com", m => (m.Subject ?? "").StartsWith("Your tickets for Northwind Dev Conference", StringComparison.Ordinal));
+            var email = await fixture.Smtp.WaitForMessageAsync("published.buyer@example.com",
+                m => (m.Subject ?? "").StartsWith("Your tickets for Northwind Dev Conference", StringComparison.Ordinal));
             Assert.Contains(baseUrl + "/order/", email.TextBody, StringComparison.Ordinal);
             // Warnings are expected (no Data Protection certificate in compose); errors are not.
             Assert.False(Regex.IsMatch(app.Output, @"^\[\d\d:\d\d:\d\d (ERR|FTL)\]", RegexOptions.Multiline), app.Output);
@@ -80,7 +82,8 @@ public sealed class PublishedAppTests(BrowserAppFixture fixture, ITestOutputHelp
 
     private async Task BuyADemoTicketAsync(string baseUrl, PublishedApp app)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl + "/", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl + "/",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         try
@@ -134,13 +137,15 @@ public sealed class PublishedAppTests(BrowserAppFixture fixture, ITestOutputHelp
             Execute(admin, $"CREATE DATABASE \"{compose.Database}\" OWNER \"{compose.Username}\"");
             // initdb trusted every connection; over TCP a password is required from now on.
             var hba = Path.Combine(cluster.DataDirectory, "pg_hba.conf");
-            var lines = File.ReadAllLines(hba).Select(l => l.StartsWith("host", StringComparison.Ordinal) ? Regex.Replace(l, @"\btrust\s*$", "scram-sha-256") : l);
+            var lines = File.ReadAllLines(hba)
+                .Select(l => l.StartsWith("host", StringComparison.Ordinal) ? Regex.Replace(l, @"\btrust\s*$", "scram-sha-256") : l);
             File.WriteAllLines(hba, lines);
             Execute(admin, "SELECT pg_reload_conf()");
         }
 
         // Proof that it does: a wrong password is refused.
-        using var wrong = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(compose.ConnectionString) { Host = "127.0.0.1", Port = cluster.Options.Port, Password = "not-the-password" }.ConnectionString);
+        using var wrong = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(compose.ConnectionString)
+            { Host = "127.0.0.1", Port = cluster.Options.Port, Password = "not-the-password" }.ConnectionString);
         var refused = Assert.Throws<PostgresException>(() => wrong.Open());
         Assert.Equal("28P01", refused.SqlState);
         return cluster;
@@ -157,7 +162,8 @@ public sealed class PublishedAppTests(BrowserAppFixture fixture, ITestOutputHelp
     {
         var output = Path.Combine(work, "app");
         var project = Path.Combine(DockerCompose.RepositoryRoot, "EventPlatform.Web", "EventPlatform.Web.csproj");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet", "-nodeReuse:false", "-p:UseSharedCompilation=false"])
+        var start = new ProcessStartInfo("dotnet",
+            ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet", "-nodeReuse:false", "-p:UseSharedCompilation=false"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -219,7 +225,8 @@ public sealed class PublishedAppTests(BrowserAppFixture fixture, ITestOutputHelp
                 RedirectStandardError = true,
             };
             // Nothing of the test host's own ASP.NET or app settings leaks into Production.
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.Contains("__", StringComparison.Ordinal)).ToList())
+            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+                || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.Contains("__", StringComparison.Ordinal)).ToList())
             {
                 start.Environment.Remove(key);
             }

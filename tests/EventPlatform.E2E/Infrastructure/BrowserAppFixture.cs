@@ -15,7 +15,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 {
     public const string Password = "Sturdy-pass-42";
     private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"];
 
     private IPlaywright? _playwright;
 
@@ -45,7 +46,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public Task<IBrowser> LaunchWithFakeCameraAsync(string y4mVideo) => _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-        Args = [.. ChromiumArgs, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4mVideo],
+        Args = [.. ChromiumArgs, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            "--use-file-for-fake-video-capture=" + y4mVideo],
         Headless = true,
         Timeout = 30_000,
     });

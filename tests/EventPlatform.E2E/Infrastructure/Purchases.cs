@@ -11,7 +11,8 @@ public static class Purchases
     /// <summary>Holds, fills in the attendee, pays with the test card; returns the order's ticket codes.</summary>
     /// <param name="afterHold">Runs between the hold's commit and the payment (to observe what a hold alone changes).</param>
     /// <param name="card">One of <see cref="SimulatedCards"/>' test cards that succeed (some are disputed later, or refuse refunds).</param>
-    public static async Task<IReadOnlyList<string>> BuyAsync(this BrowserAppFixture fixture, SellableEvent sale, string typeName, int quantity, string attendee, Func<Task>? afterHold = null, string card = SimulatedCards.Success)
+    public static async Task<IReadOnlyList<string>> BuyAsync(this BrowserAppFixture fixture, SellableEvent sale, string typeName, int quantity,
+        string attendee, Func<Task>? afterHold = null, string card = SimulatedCards.Success)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var view = await Purchase.BuyAsync(scope.ServiceProvider, sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds[typeName]] = quantity },

@@ -65,7 +65,8 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         var portrait = await fixture.NewPageAsync(820, 1180);
         await portrait.GotoAsync(link!);
         await portrait.WaitForInteractiveAsync();
-        await Assertions.Expect(portrait.GetByRole(AriaRole.Heading, new() { Name = "This kiosk link is in use on another device" })).ToBeVisibleAsync();
+        await Assertions.Expect(portrait.GetByRole(AriaRole.Heading, new() { Name = "This kiosk link is in use on another device" }))
+            .ToBeVisibleAsync();
         await portrait.AssertAccessibleAsync();
         await Screenshots.SaveAsync(portrait, "kiosk-other-device-portrait");
 
@@ -95,14 +96,16 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         var plain = await fixture.NewPageAsync();
         await plain.GotoAsync($"kiosk/{await KioskAsManagerAsync(manager.Id, sale.EventId)}");
         await plain.WaitForInteractiveAsync();
-        var decoded = await plain.EvaluateAsync<string?>("async uri => (await import('/js/camera-scan.js')).decodeImageUrl(uri)", Core.Ordering.Tickets.QrCodes.DataUri(code));
+        var decoded = await plain.EvaluateAsync<string?>("async uri => (await import('/js/camera-scan.js')).decodeImageUrl(uri)",
+            Core.Ordering.Tickets.QrCodes.DataUri(code));
         Assert.Equal(code, decoded);
 
         // The whole camera path: Chromium's fake camera plays a video of the QR code.
         var video = Path.Combine(Path.GetTempPath(), $"qr-{Guid.NewGuid():N}.y4m");
         await File.WriteAllBytesAsync(video, QrVideo.Y4m(code));
         await using var browser = await fixture.LaunchWithFakeCameraAsync(video);
-        var context = await browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new() { Width = 1180, Height = 820 } });
+        var context = await browser.NewContextAsync(new()
+            { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new() { Width = 1180, Height = 820 } });
         await context.GrantPermissionsAsync(["camera"], new() { Origin = fixture.BaseAddress.ToString().TrimEnd('/') });
         var tablet = await context.NewPageAsync();
         await tablet.GotoAsync($"kiosk/{token}");
@@ -120,7 +123,8 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         var organizationId = await db.Events.Where(e => e.Id == eventId).Select(e => e.OrganizationId).SingleAsync();
         db.Kiosks.Add(new Core.CheckIn.Kiosk
         {
-            Id = Guid.CreateVersion7(), EventId = eventId, OrganizationId = organizationId, StationName = "Camera gate", TokenHash = Core.Common.SecureToken.Hash(token),
+            Id = Guid.CreateVersion7(), EventId = eventId, OrganizationId = organizationId, StationName = "Camera gate",
+                TokenHash = Core.Common.SecureToken.Hash(token),
             CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddHours(2), CreatedByUserId = managerId,
         });
         await db.SaveChangesAsync();

@@ -47,7 +47,8 @@ public sealed class OrganizerOrdersTests(BrowserAppFixture fixture)
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Glaze Night", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Orders" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=orders-empty]")).ToHaveTextAsync("No orders yet. They appear here as soon as someone starts checking out.");
+        await Assertions.Expect(page.Locator("[data-testid=orders-empty]"))
+            .ToHaveTextAsync("No orders yet. They appear here as soon as someone starts checking out.");
         await Assertions.Expect(page.GetByLabel("Search orders")).ToBeVisibleAsync();
         await page.AssertPageStructureAsync();
         await page.AssertAccessibleAsync();
@@ -73,7 +74,8 @@ public sealed class OrganizerOrdersTests(BrowserAppFixture fixture)
         });
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
         var starts = new DateTimeOffset(2027, 11, 6, 18, 0, 0, TimeSpan.Zero);
-        var session = await services.GetRequiredService<SaveSession>().AddAsync(created.Value, new SessionDetails("Evening", starts, starts.AddHours(3), 20));
+        var session = await services.GetRequiredService<SaveSession>()
+            .AddAsync(created.Value, new SessionDetails("Evening", starts, starts.AddHours(3), 20));
         Assert.True(session.Succeeded, string.Join("; ", session.Errors.Select(e => e.Message)));
         var type = await services.GetRequiredService<SaveTicketType>().AddAsync(created.Value, new TicketTypeDetails
         {

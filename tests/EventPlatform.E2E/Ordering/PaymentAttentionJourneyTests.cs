@@ -33,7 +33,8 @@ public sealed class PaymentAttentionJourneyTests(BrowserAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel tickets" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel 2 tickets" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel tickets" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=order-attention]")).ToContainTextAsync("failed: the buyer's card has expired or was cancelled.");
+        await Assertions.Expect(page.Locator("[data-testid=order-attention]"))
+            .ToContainTextAsync("failed: the buyer's card has expired or was cancelled.");
 
         await page.GotoAsync($"org/{organization.Id}");
         await page.WaitForInteractiveAsync();
@@ -52,7 +53,8 @@ public sealed class PaymentAttentionJourneyTests(BrowserAppFixture fixture)
         await Screenshots.SaveAsync(page, "order-refund-failed");
 
         // Sent again it fails again (the card is still closed); the organizer pays back by bank transfer and resolves it.
-        await refunds.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send again the refund of") }).ClickAsync();
+        await refunds.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send again the refund of") })
+            .ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=order-problem]")).ToContainTextAsync("Sent again, and refused again");
         await Assertions.Expect(refunds.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-testid=order-attention]")).ToBeVisibleAsync();
@@ -80,7 +82,8 @@ public sealed class PaymentAttentionJourneyTests(BrowserAppFixture fixture)
         await page.GotoAsync($"org/{organization.Id}");
         await page.WaitForInteractiveAsync();
         var attention = page.Locator("[data-testid=needs-attention]");
-        await Assertions.Expect(attention).ToContainTextAsync("could not be delivered in two days of tries. Last answer: SmtpCommandException: 452 4.2.2 mailbox full");
+        await Assertions.Expect(attention)
+            .ToContainTextAsync("could not be delivered in two days of tries. Last answer: SmtpCommandException: 452 4.2.2 mailbox full");
         await attention.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Open order") }).ClickAsync();
         await page.WaitForInteractiveAsync();
 

@@ -66,7 +66,8 @@ public sealed partial class PurchaseJourneyTests(BrowserAppFixture fixture)
         await page.AssertAccessibleAsync();
         await Screenshots.SaveAsync(page, "purchase-4-confirmation");
 
-        var email = await fixture.Smtp.WaitForMessageAsync("gina.guest@example.com", m => (m.Subject ?? "").StartsWith("Your tickets for", StringComparison.Ordinal));
+        var email = await fixture.Smtp.WaitForMessageAsync("gina.guest@example.com",
+            m => (m.Subject ?? "").StartsWith("Your tickets for", StringComparison.Ordinal));
         var images = email.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png" && p.ContentId is not null).ToList();
         Assert.Equal(2, images.Count);
         Assert.All(images, image => Assert.Contains("cid:" + image.ContentId, email.HtmlBody, StringComparison.Ordinal));
@@ -78,7 +79,8 @@ public sealed partial class PurchaseJourneyTests(BrowserAppFixture fixture)
         await signIn.GotoAsync("Account/MagicLink");
         await signIn.GetByLabel("Email").FillAsync("gina.guest@example.com");
         await signIn.GetByRole(AriaRole.Button, new() { Name = "Email me a sign-in link" }).ClickAsync();
-        var linkEmail = await fixture.Smtp.WaitForMessageAsync("gina.guest@example.com", m => (m.Subject ?? "").StartsWith("Sign in", StringComparison.Ordinal));
+        var linkEmail = await fixture.Smtp.WaitForMessageAsync("gina.guest@example.com",
+            m => (m.Subject ?? "").StartsWith("Sign in", StringComparison.Ordinal));
         await signIn.GotoAsync(RedeemLink().Match(linkEmail.TextBody ?? "").Value);
         await signIn.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await signIn.WaitForInteractiveAsync();
@@ -97,7 +99,8 @@ public sealed partial class PurchaseJourneyTests(BrowserAppFixture fixture)
         var sale = await SeedAsync("coupon-journey", [3, 3]);
         await using (var db = await fixture.App.Db.CreateAsync())
         {
-            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = sale.OrganizationId, Code = "FRIENDS20", Kind = CouponKind.Percent, PercentOff = 20 });
+            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = sale.OrganizationId, Code = "FRIENDS20",
+                Kind = CouponKind.Percent, PercentOff = 20 });
             await db.SaveChangesAsync();
         }
 
@@ -140,7 +143,8 @@ public sealed partial class PurchaseJourneyTests(BrowserAppFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel the order" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=order-message]")).ToContainTextAsync("3 tickets cancelled. €129.60 is on its way back to you.");
+        await Assertions.Expect(page.Locator("[data-testid=order-message]"))
+            .ToContainTextAsync("3 tickets cancelled. €129.60 is on its way back to you.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Order cancelled", Level = 1 })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "purchase-7-cancelled-phone");
 

@@ -27,7 +27,8 @@ public sealed class OrganizationTests(BrowserAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create organization" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Olive's Pottery Classes", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=my-role]")).ToHaveTextAsync("Owner");
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Olive's Pottery Classes" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main", Exact = true })
+            .GetByRole(AriaRole.Link, new() { Name = "Olive's Pottery Classes" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await Screenshots.SaveAsync(page, "organization-home");
     }

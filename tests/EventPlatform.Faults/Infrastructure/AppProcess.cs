@@ -179,7 +179,8 @@ public sealed class AppProcess : IAsyncDisposable
             dir = dir.Parent;
         }
 
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("EventPlatform.sln not found above " + AppContext.BaseDirectory), "EventPlatform.Web");
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("EventPlatform.sln not found above " + AppContext.BaseDirectory),
+            "EventPlatform.Web");
     }
 
     private static int FreePort()

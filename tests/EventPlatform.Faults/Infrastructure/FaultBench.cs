@@ -35,7 +35,8 @@ public sealed class FaultBench : IAsyncDisposable
         var smtp = await SmtpTestServer.StartAsync();
         var manager = await services.Db.AddUserAsync("manager@faults.test");
         var organization = await services.Db.AddOrganizationAsync("faults-" + purpose, (manager.Id, OrgRole.Owner));
-        var sale = await services.Db.AddSellableEventAsync(organization.Id, "fault-" + purpose, [capacity], new SeedTicketType("Standard", 2500, [0], MaxPerOrder: 4));
+        var sale = await services.Db.AddSellableEventAsync(organization.Id, "fault-" + purpose, [capacity],
+            new SeedTicketType("Standard", 2500, [0], MaxPerOrder: 4));
         var settings = services.Get<ISettingsService>();
         // Ask the gateway about an unconfirmed payment at the first round after a restart.
         await settings.SetAsync(SettingKeys.ReconcilePaymentsAfterMinutes, "0");
@@ -99,8 +100,11 @@ public sealed class Buyers(Uri baseAddress) : IDisposable
     {
         try
         {
-            var response = await _http.PostAsync($"/_faults/purchase?eventId={eventId}&ticketTypeId={typeId}&quantity={quantity}&buyer={buyer}&closeTabAfterPaying={closeTabAfterPaying}", null);
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Purchase>() : new Purchase(null, "http", null, $"HTTP {(int)response.StatusCode}");
+            var response = await _http.PostAsync(
+                $"/_faults/purchase?eventId={eventId}&ticketTypeId={typeId}&quantity={quantity}&buyer={buyer}" +
+                $"&closeTabAfterPaying={closeTabAfterPaying}", null);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Purchase>() : new Purchase(null, "http", null,
+                $"HTTP {(int)response.StatusCode}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
         {
@@ -122,7 +126,8 @@ public sealed class Buyers(Uri baseAddress) : IDisposable
     }
 
     /// <summary>Many buyers, <paramref name="parallel"/> at a time; returns what each got (null where the app died).</summary>
-    public async Task<IReadOnlyList<Purchase?>> BuyManyAsync(FaultBench bench, int count, int parallel, string prefix, bool closeTabAfterPaying = false)
+    public async Task<IReadOnlyList<Purchase?>> BuyManyAsync(FaultBench bench, int count, int parallel, string prefix,
+        bool closeTabAfterPaying = false)
     {
         var results = new Purchase?[count];
         var next = -1;

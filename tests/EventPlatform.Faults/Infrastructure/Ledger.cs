@@ -31,7 +31,8 @@ public sealed record LedgerFigures(
     public override string ToString() =>
         $"payments {SucceededPayments} (paid orders {PaidOrders}, refunded {RefundedPayments}, cancelled orders {CancelledOrders}), " +
         $"lost {Lost}, charged twice {ChargedTwice}, refunded twice {RefundedTwice}, pending refunds {PendingRefunds}, " +
-        $"emails {EmailsDelivered}/{EmailsExpected} (missing {EmailsMissing}, duplicated {EmailsDuplicated}, same message redelivered {EmailsRedelivered}, queued {PendingEmails}), " +
+        $"emails {EmailsDelivered}/{EmailsExpected} (missing {EmailsMissing}, duplicated {EmailsDuplicated}, same message redelivered " +
+            $"{EmailsRedelivered}, queued {PendingEmails}), " +
         $"oversold {Oversold}, counter mismatches {CounterMismatches}" + (Problems.Count == 0 ? "" : "; " + string.Join("; ", Problems.Take(5)));
 }
 
@@ -69,7 +70,8 @@ public static class Ledger
         }
 
         var chargedTwice = intents.Where(i => i.AmountRefundedMinor < i.AmountMinor).GroupBy(i => i.OrderId).Count(g => g.Count() > 1);
-        var refundedTwice = refunds.GroupBy(r => r.PaymentIntentId).Count(g => g.Sum(r => r.AmountMinor) > intents.FirstOrDefault(i => i.Id == g.Key)?.AmountMinor);
+        var refundedTwice = refunds.GroupBy(r => r.PaymentIntentId)
+            .Count(g => g.Sum(r => r.AmountMinor) > intents.FirstOrDefault(i => i.Id == g.Key)?.AmountMinor);
         var pendingRefunds = await db.OrderRefunds.CountAsync(r => r.Status == RefundStatus.Pending);
         var pendingEmails = await db.OutboxEmails.CountAsync(e => e.Status == OutboxEmailStatus.Pending);
 
@@ -87,7 +89,8 @@ public static class Ledger
         var tickets = orders.Values.SelectMany(o => o.Tickets.Select(t => (t.Status, o.Status))).ToList();
         var valid = tickets.Count(t => t.Item1 == TicketStatus.Valid);
         var held = tickets.Count(t => t.Item1 == TicketStatus.Reserved && t.Item2 == OrderStatus.Pending);
-        var mismatches = (session.Sold != valid ? 1 : 0) + (session.Held != held ? 1 : 0) + (type.Sold != valid ? 1 : 0) + (type.Held != held ? 1 : 0);
+        var mismatches = (session.Sold != valid ? 1 : 0) + (session.Held != held ? 1 : 0) + (type.Sold != valid ? 1 : 0)
+            + (type.Held != held ? 1 : 0);
         if (mismatches > 0)
         {
             problems.Add($"counters sold {session.Sold}/{type.Sold} held {session.Held}/{type.Held} vs tickets valid {valid} reserved {held}");
@@ -119,7 +122,8 @@ public static class Ledger
             foreach (var prefix in owed)
             {
                 expected++;
-                var copies = messages.Where(m => m.Subject.StartsWith(prefix, StringComparison.Ordinal) && m.Subject.EndsWith($"({order.Number})", StringComparison.Ordinal)).ToList();
+                var copies = messages.Where(m => m.Subject.StartsWith(prefix, StringComparison.Ordinal)
+                    && m.Subject.EndsWith($"({order.Number})", StringComparison.Ordinal)).ToList();
                 // Two different emails about the same thing are a duplicate; the same Message-ID twice is one email delivered again.
                 var distinct = copies.Select(m => m.MessageId).Distinct().Count();
                 delivered += Math.Min(distinct, 1);

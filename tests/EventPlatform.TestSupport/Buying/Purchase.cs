@@ -26,11 +26,13 @@ public sealed record CheckoutBuyer(string Email, string? Name, Func<OrderTicketV
 public static class Purchase
 {
     /// <summary>Continue on the event page.</summary>
-    public static Task<CommandResult<HoldPlaced>> HoldAsync(IServiceProvider services, Guid eventId, IReadOnlyDictionary<Guid, int> quantities, CancellationToken ct = default) =>
+    public static Task<CommandResult<HoldPlaced>> HoldAsync(IServiceProvider services, Guid eventId, IReadOnlyDictionary<Guid, int> quantities,
+        CancellationToken ct = default) =>
         services.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(eventId, quantities), ct);
 
     /// <summary>A hold that must succeed.</summary>
-    public static async Task<HoldPlaced> HeldAsync(IServiceProvider services, Guid eventId, IReadOnlyDictionary<Guid, int> quantities, CancellationToken ct = default)
+    public static async Task<HoldPlaced> HeldAsync(IServiceProvider services, Guid eventId, IReadOnlyDictionary<Guid, int> quantities,
+        CancellationToken ct = default)
     {
         var result = await HoldAsync(services, eventId, quantities, ct);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
@@ -38,11 +40,13 @@ public static class Purchase
     }
 
     /// <summary>The checkout form saved (must succeed); returns the order as read to fill it in.</summary>
-    public static async Task<OrderView> SaveDetailsAsync(IServiceProvider services, string key, CheckoutBuyer? buyer = null, CancellationToken ct = default)
+    public static async Task<OrderView> SaveDetailsAsync(IServiceProvider services, string key, CheckoutBuyer? buyer = null,
+        CancellationToken ct = default)
     {
         buyer ??= CheckoutBuyer.Default;
         var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key, ct);
-        var details = new CheckoutDetails(buyer.Email, buyer.Name, view.Tickets.Select(t => new AttendeeDetails(t.Id, buyer.Attendee(t), null, new Dictionary<string, string?>())).ToList());
+        var details = new CheckoutDetails(buyer.Email, buyer.Name,
+            view.Tickets.Select(t => new AttendeeDetails(t.Id, buyer.Attendee(t), null, new Dictionary<string, string?>())).ToList());
         var saved = await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key, details, ct);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
         return view;
@@ -57,11 +61,13 @@ public static class Purchase
     }
 
     /// <summary>Pay on the demo card form with one of <see cref="SimulatedCards"/>' numbers (valid expiry and CVC).</summary>
-    public static Task<CommandResult<OrderStatus>> PayByCardAsync(IServiceProvider services, string key, string card = SimulatedCards.Success, CancellationToken ct = default) =>
+    public static Task<CommandResult<OrderStatus>> PayByCardAsync(IServiceProvider services, string key, string card = SimulatedCards.Success,
+        CancellationToken ct = default) =>
         services.GetRequiredService<SimulatedCheckout>().PayAsync(key, new SimulatedCard(card, "12/30", "123"), ct);
 
     /// <summary>Details, a payment intent, and the card: the whole of checkout after the hold. The card's answer is returned, not checked.</summary>
-    public static async Task<CommandResult<OrderStatus>> PayAsync(IServiceProvider services, string key, string card = SimulatedCards.Success, CheckoutBuyer? buyer = null, CancellationToken ct = default)
+    public static async Task<CommandResult<OrderStatus>> PayAsync(IServiceProvider services, string key, string card = SimulatedCards.Success,
+        CheckoutBuyer? buyer = null, CancellationToken ct = default)
     {
         await SaveDetailsAsync(services, key, buyer, ct);
         await StartPaymentAsync(services, key, ct);
@@ -73,7 +79,8 @@ public static class Purchase
     /// order as read at checkout (its tickets and their codes).
     /// </summary>
     /// <param name="afterHold">Runs between the hold's commit and checkout (to observe what a hold alone changes).</param>
-    public static async Task<OrderView> BuyAsync(IServiceProvider services, Guid eventId, IReadOnlyDictionary<Guid, int> quantities, CheckoutBuyer? buyer = null, string card = SimulatedCards.Success, Func<Task>? afterHold = null, CancellationToken ct = default)
+    public static async Task<OrderView> BuyAsync(IServiceProvider services, Guid eventId, IReadOnlyDictionary<Guid, int> quantities,
+        CheckoutBuyer? buyer = null, string card = SimulatedCards.Success, Func<Task>? afterHold = null, CancellationToken ct = default)
     {
         var hold = await HeldAsync(services, eventId, quantities, ct);
         if (afterHold is not null)

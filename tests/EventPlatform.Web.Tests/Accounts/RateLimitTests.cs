@@ -100,7 +100,8 @@ public sealed class RateLimitPerAddressTests : IAsyncLifetime
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 10; i++)
         {
-            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "magic-link", ["Input.Email"] = $"spray{i}@example.com" });
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "magic-link",
+                ["Input.Email"] = $"spray{i}@example.com" });
             statuses.Add((await client.PostAsync("/Account/MagicLink", form)).StatusCode);
         }
 

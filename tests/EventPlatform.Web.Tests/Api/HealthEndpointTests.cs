@@ -8,7 +8,9 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 {
     private TestApp _app = default!;
 
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync("health", environment: "Production", settings: new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1" });
+    public async Task InitializeAsync() =>
+        _app = await TestApp.CreateAsync("health", environment: "Production",
+            settings: new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1" });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -18,7 +18,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync("metrics", environment: "Production", settings: new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1" });
+        _app = await TestApp.CreateAsync("metrics", environment: "Production",
+            settings: new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1" });
         _base = _app.StartKestrel();
     }
 
@@ -62,9 +63,11 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         });
         using var http = new HttpClient { BaseAddress = app.StartKestrel() };
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/metrics")).StatusCode);
-        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "scrape-secret-12") } };
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/metrics")
+            { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "scrape-secret-12") } };
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(wrong)).StatusCode);
-        using var right = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "scrape-secret-123") } };
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/metrics")
+            { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "scrape-secret-123") } };
         var response = await http.SendAsync(right);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);

@@ -43,9 +43,12 @@ public sealed class StripeWebhookTests : IAsyncLifetime
         var payload = await SucceededEventAsync(intentId);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(payload, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(payload, SimulatedStripeEvents.Sign(payload, "whsec_someone_else", DateTimeOffset.UtcNow))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(payload, SimulatedStripeEvents.Sign(payload, TestApp.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-6)))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(payload + " ", SimulatedStripeEvents.Sign(payload, TestApp.WebhookSecret, DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await PostAsync(payload, SimulatedStripeEvents.Sign(payload, "whsec_someone_else", DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await PostAsync(payload, SimulatedStripeEvents.Sign(payload, TestApp.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-6)))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await PostAsync(payload + " ", SimulatedStripeEvents.Sign(payload, TestApp.WebhookSecret, DateTimeOffset.UtcNow))).StatusCode);
         Assert.Equal(OrderStatus.Pending, (await OrderAsync(key)).Status);
     }
 
@@ -180,7 +183,8 @@ public sealed class StripeWebhookTests : IAsyncLifetime
     [Fact]
     public async Task UnknownEventTypes_AreAcknowledged()
     {
-        var payload = SimulatedStripeEvents.Envelope("customer.created", new Dictionary<string, object?> { ["id"] = "cus_1", ["object"] = "customer" });
+        var payload = SimulatedStripeEvents.Envelope("customer.created",
+            new Dictionary<string, object?> { ["id"] = "cus_1", ["object"] = "customer" });
         var response = await PostAsync(payload, Sign(payload));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -189,7 +193,8 @@ public sealed class StripeWebhookTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string payload, string? signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe")
+            { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
         if (signature is not null)
         {
             request.Headers.Add("Stripe-Signature", signature);
@@ -214,7 +219,8 @@ public sealed class StripeWebhookTests : IAsyncLifetime
     {
         await using (var db = await _app.Db.CreateAsync())
         {
-            await db.SimulatedPaymentIntents.Where(i => i.Id == intentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded));
+            await db.SimulatedPaymentIntents.Where(i => i.Id == intentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SimulatedIntentStatus.Succeeded));
         }
 
         return SimulatedStripeEvents.PaymentIntentEvent("payment_intent.succeeded", await IntentAsync(intentId));
@@ -237,7 +243,8 @@ public sealed class StripeWebhookTests : IAsyncLifetime
     {
         await using (var db = await _app.Db.CreateAsync())
         {
-            await db.Orders.Where(o => o.AccessKey == key).ExecuteUpdateAsync(s => s.SetProperty(o => o.HoldExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            await db.Orders.Where(o => o.AccessKey == key)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.HoldExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
         }
 
         await using var scope = _app.Services.CreateAsyncScope();

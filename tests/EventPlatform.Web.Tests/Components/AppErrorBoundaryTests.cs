@@ -27,7 +27,8 @@ public sealed class AppErrorBoundaryTests : WebComponentTestBase
             }
         }
 
-        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) => builder.AddContent(0, "Checkout");
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
+            builder.AddContent(0, "Checkout");
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
@@ -40,7 +41,8 @@ public sealed class AppErrorBoundaryTests : WebComponentTestBase
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
             public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter) =>
                 owner.Entries.Add((logLevel, formatter(state, exception), exception));
         }
     }

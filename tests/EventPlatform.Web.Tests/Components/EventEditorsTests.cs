@@ -20,7 +20,8 @@ public sealed class EventEditorsTests : WebComponentTestBase, IAsyncLifetime
         var manager = (await _core.Db.AddUserAsync("manager@editors.test")).Id;
         var organization = await _core.Db.AddOrganizationAsync("editors", (manager, OrgRole.Manager));
         _core.Caller.UserId = manager;
-        var eventId = (await _core.Get<SaveEvent>().CreateAsync(organization.Id, new EventDetails { Title = "Editors", VenueName = "Hall", TimeZone = "Europe/Berlin" })).Value;
+        var eventId = (await _core.Get<SaveEvent>()
+            .CreateAsync(organization.Id, new EventDetails { Title = "Editors", VenueName = "Hall", TimeZone = "Europe/Berlin" })).Value;
         var start = new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
         await _core.Get<SaveSession>().AddAsync(eventId, new SessionDetails("Day 1", start, start.AddHours(2), 10));
         _editing = await _core.Get<OrganizationEvents>().GetAsync(eventId);

@@ -27,7 +27,8 @@ public sealed class FormTextFieldTests : WebComponentTestBase
                 b.AddComponentParameter(1, nameof(FormTextField.Id), "Input.Email");
                 b.AddComponentParameter(2, nameof(FormTextField.Label), "Email");
                 b.AddComponentParameter(3, nameof(FormTextField.Value), model.Email);
-                b.AddComponentParameter(4, nameof(FormTextField.ValueExpression), (System.Linq.Expressions.Expression<Func<string>>)(() => model.Email));
+                b.AddComponentParameter(4, nameof(FormTextField.ValueExpression),
+                    (System.Linq.Expressions.Expression<Func<string>>)(() => model.Email));
                 b.CloseComponent();
             }));
 

@@ -9,7 +9,8 @@ public sealed class NavLinksTests : WebComponentTestBase
 {
     private static readonly MyOrganization Riverside = new(Guid.NewGuid(), "Riverside Arts", "riverside-arts", OrgRole.Manager);
 
-    public NavLinksTests() => Services.AddSingleton(new EventPlatform.Web.Notifications.DevMailboxPresence(new ServiceCollection().BuildServiceProvider()));
+    public NavLinksTests() =>
+        Services.AddSingleton(new EventPlatform.Web.Notifications.DevMailboxPresence(new ServiceCollection().BuildServiceProvider()));
 
     private List<string> LinkTexts(MyOrganizationsView view) =>
         RenderOnCircuit<NavLinks>(p => p.Add(n => n.View, view)).FindAll("a").Select(a => a.TextContent.Trim()).ToList();

@@ -23,12 +23,14 @@ public sealed class DemoDataTests
         var sessions = await db.Sessions.AsNoTracking().ToListAsync();
         foreach (var session in sessions)
         {
-            var sold = await db.Tickets.CountAsync(t => t.Status == TicketStatus.Valid && db.TicketTypeSessions.Any(l => l.TicketTypeId == t.TicketTypeId && l.SessionId == session.Id));
+            var sold = await db.Tickets.CountAsync(t => t.Status == TicketStatus.Valid
+                && db.TicketTypeSessions.Any(l => l.TicketTypeId == t.TicketTypeId && l.SessionId == session.Id));
             Assert.Equal(session.Sold, sold);
         }
 
         Assert.True(await db.Orders.AnyAsync(o => o.NormalizedBuyerEmail == "ALICE@DEMO.EVENTPLATFORM.TEST" && o.Status == OrderStatus.Paid));
-        Assert.True(await db.Orders.AllAsync(o => o.TotalMinor == o.PaidMinor && o.Tickets.Sum(t => t.UnitPriceMinor - t.DiscountMinor + t.FeeMinor) == o.TotalMinor));
+        Assert.True(await db.Orders.AllAsync(o => o.TotalMinor == o.PaidMinor
+            && o.Tickets.Sum(t => t.UnitPriceMinor - t.DiscountMinor + t.FeeMinor) == o.TotalMinor));
         Assert.True(await db.EventQuestions.AnyAsync());
     }
 }

@@ -61,6 +61,7 @@ public sealed class DockerComposeTests
 
     private static IConfiguration AsConfiguration(Dictionary<string, string> environment) =>
         new ConfigurationBuilder()
-            .AddInMemoryCollection(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":", StringComparison.Ordinal), e.Value)))
+            .AddInMemoryCollection(environment.Select(e =>
+                new KeyValuePair<string, string?>(e.Key.Replace("__", ":", StringComparison.Ordinal), e.Value)))
             .Build();
 }

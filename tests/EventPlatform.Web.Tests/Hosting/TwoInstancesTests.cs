@@ -27,7 +27,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         var limits = new Dictionary<string, string?> { ["RateLimits:PerEmailPermits"] = "3", ["RateLimits:PerIpPermits"] = "100" };
         _a = await TestApp.CreateAsync("two-a", settings: limits);
         _a.StartKestrel();
-        _b = await TestApp.CreateAsync("two-b", settings: new Dictionary<string, string?>(limits) { ["ConnectionStrings:Default"] = _a.ConnectionString });
+        _b = await TestApp.CreateAsync("two-b", settings: new Dictionary<string, string?>(limits)
+            { ["ConnectionStrings:Default"] = _a.ConnectionString });
         _b.StartKestrel();
     }
 
@@ -62,7 +63,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         var took = Stopwatch.GetElapsedTime(changed);
-        output.WriteLine($"FIGURES catalog invalidation A → B: {took.TotalMilliseconds:0} ms (the cache lifetime is {CatalogCache.Lifetime.TotalSeconds:0} s)");
+        output.WriteLine(
+            $"FIGURES catalog invalidation A → B: {took.TotalMilliseconds:0} ms (the cache lifetime is {CatalogCache.Lifetime.TotalSeconds:0} s)");
         Assert.Equal(2, total);
         Assert.True(took < CatalogCache.Lifetime / 5, $"took {took}");
     }

@@ -105,8 +105,10 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
         await Task.Delay(LiveAvailability.MinInterval * 4);
 
         var reads = hub.Reads - readsBefore;
-        output.WriteLine($"500 changes in {burst.TotalMilliseconds:0} ms → {reads} counter reads for 50 subscribers; renders per subscriber: min {renders.Values.Min()}, max {renders.Values.Max()}");
-        var bound = (int)Math.Ceiling((burst + LiveAvailability.MinInterval * 4).TotalMilliseconds / LiveAvailability.MinInterval.TotalMilliseconds) + 1;
+        output.WriteLine($"500 changes in {burst.TotalMilliseconds:0} ms → {reads} counter reads for 50 subscribers; renders per subscriber: min " +
+            $"{renders.Values.Min()}, max {renders.Values.Max()}");
+        var bound = (int)Math.Ceiling((burst + LiveAvailability.MinInterval * 4).TotalMilliseconds
+            / LiveAvailability.MinInterval.TotalMilliseconds) + 1;
         Assert.InRange(renders.Values.Max(), 1, bound);
         Assert.Equal(50, renders.Count);
         Assert.InRange(reads, 1, bound);
@@ -151,7 +153,8 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
         // A change made on instance B reaches A only through the relay.
         await using (var scope = _b.Services.CreateAsyncScope())
         {
-            var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = 2 }));
+            var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>()
+                .ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = 2 }));
             Assert.True(hold.Succeeded);
         }
 
@@ -172,7 +175,8 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
     private async Task HoldOnAAsync(int quantity)
     {
         await using var scope = _a.Services.CreateAsyncScope();
-        var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>().ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = quantity }));
+        var hold = await scope.ServiceProvider.GetRequiredService<PlaceHold>()
+            .ExecuteAsync(new HoldRequest(_sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Standing"]] = quantity }));
         Assert.True(hold.Succeeded, string.Join("; ", hold.Errors.Select(e => e.Message)));
     }
 }

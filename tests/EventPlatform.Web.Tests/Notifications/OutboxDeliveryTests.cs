@@ -38,7 +38,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     private async Task<Guid> EnqueueAsync(string to)
     {
         await using var db = await _services.Db.CreateAsync();
-        var row = EmailOutbox.Enqueue(db, AccountEmails.MagicLink("EventPlatform", to, "https://e.test/redeem?token=abc", TimeSpan.FromMinutes(10)), _services.Clock.GetUtcNow());
+        var row = EmailOutbox.Enqueue(db, AccountEmails.MagicLink("EventPlatform", to, "https://e.test/redeem?token=abc", TimeSpan.FromMinutes(10)),
+            _services.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         return row.Id;
     }
@@ -71,7 +72,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         await using (var db = await _services.Db.CreateAsync())
         {
-            var message = AccountEmails.MagicLink("EventPlatform", "secret@example.com", "https://e.test/redeem?token=s3cret-token", TimeSpan.FromMinutes(10));
+            var message = AccountEmails.MagicLink("EventPlatform", "secret@example.com", "https://e.test/redeem?token=s3cret-token",
+                TimeSpan.FromMinutes(10));
             message = message with { Attachments = [new EmailAttachment("ticket.png", "image/png", [1, 2, 3], "qr-1")] };
             EmailOutbox.Enqueue(db, message, _services.Clock.GetUtcNow());
             await db.SaveChangesAsync();
@@ -89,7 +91,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(OutboxEmail.RedactedBody, row.HtmlBody);
         Assert.False(await check.OutboxEmailAttachments.AnyAsync(a => a.OutboxEmailId == row.Id));
         // Nowhere else in the row either.
-        var stored = await check.Database.SqlQuery<string>($"SELECT row_to_json(o)::text AS \"Value\" FROM outbox_emails o WHERE o.id = {row.Id}").SingleAsync();
+        var stored = await check.Database.SqlQuery<string>($"SELECT row_to_json(o)::text AS \"Value\" FROM outbox_emails o WHERE o.id = {row.Id}")
+            .SingleAsync();
         Assert.DoesNotContain("s3cret-token", stored, StringComparison.Ordinal);
     }
 

@@ -41,7 +41,8 @@ public sealed partial class AccountEmailLinkTests : IAsyncLifetime
     [GeneratedRegex("""https?://[^\s"'<>]+""")]
     private static partial Regex AnyUrl();
 
-    private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+    private HttpClient Client() =>
+        _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
     private static void FromAForeignHost(HttpRequestMessage request)
     {
@@ -54,7 +55,8 @@ public sealed partial class AccountEmailLinkTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var result = await users.CreateAsync(new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = confirmed, CreatedAt = DateTimeOffset.UtcNow }, Password);
+        var result = await users.CreateAsync(new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email,
+            EmailConfirmed = confirmed, CreatedAt = DateTimeOffset.UtcNow }, Password);
         Assert.True(result.Succeeded);
     }
 

@@ -59,5 +59,6 @@ public sealed class ClientDeviceTests : IAsyncLifetime
         Assert.Equal(key, ClientDevice.Address(IPAddress.Parse(address)));
 
     private static string? DeviceCookie(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.FirstOrDefault(v => v.StartsWith("ep_device=", StringComparison.Ordinal)) : null;
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.FirstOrDefault(v => v.StartsWith("ep_device=", StringComparison.Ordinal)) : null;
 }

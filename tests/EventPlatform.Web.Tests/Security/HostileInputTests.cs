@@ -79,7 +79,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
                         var body = await response.Content.ReadAsStringAsync();
                         if ((int)response.StatusCode >= 500 || body.Contains(ErrorPageMarker, StringComparison.Ordinal))
                         {
-                            failures.Add($"{method} {Shorten(target)} → {(int)response.StatusCode}{(body.Contains(ErrorPageMarker, StringComparison.Ordinal) ? " (error page)" : "")}");
+                            failures.Add($"{method} {Shorten(target)} → {(int)response.StatusCode}" +
+                                $"{(body.Contains(ErrorPageMarker, StringComparison.Ordinal) ? " (error page)" : "")}");
                         }
 
                         request.Dispose();
@@ -105,7 +106,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var client = await SignedInClientAsync();
 
-        var response = await client.GetAsync(pattern.Replace("{foreignEvent}", _foreignEvent.ToString(), StringComparison.Ordinal).Replace("{foreignOrganization}", _foreignOrganization.ToString(), StringComparison.Ordinal));
+        var response = await client.GetAsync(pattern.Replace("{foreignEvent}", _foreignEvent.ToString(), StringComparison.Ordinal)
+            .Replace("{foreignOrganization}", _foreignOrganization.ToString(), StringComparison.Ordinal));
         var body = await response.Content.ReadAsStringAsync();
         output.WriteLine(System.Text.RegularExpressions.Regex.Replace(body, "<[^>]+>", " ")[..Math.Min(body.Length, 3000)]);
 
@@ -119,7 +121,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // Status pages re-execute the request; as a POST, /not-found used to read the form and fail antiforgery with a 400.
         using var client = await SignedInClientAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), "/no-such-page") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["a"] = "b" }) };
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/no-such-page")
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["a"] = "b" }) };
 
         var response = await client.SendAsync(request);
 
@@ -133,7 +136,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var client = await SignedInClientAsync();
 
-        var response = await StaticForms.PostAsync(client, "/Account/MagicLink", "magic-link", new Dictionary<string, string> { ["Input.Email"] = "walker\0@a.test" });
+        var response = await StaticForms.PostAsync(client, "/Account/MagicLink", "magic-link",
+            new Dictionary<string, string> { ["Input.Email"] = "walker\0@a.test" });
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -144,18 +148,21 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task<HttpClient> SignedInClientAsync()
     {
         var client = _app.CreateBrowserLikeClient();
-        var signIn = await StaticForms.PostAsync(client, "/Account/Login", "login", new Dictionary<string, string> { ["Input.Email"] = "walker@a.test", ["Input.Password"] = Password });
+        var signIn = await StaticForms.PostAsync(client, "/Account/Login", "login",
+            new Dictionary<string, string> { ["Input.Email"] = "walker@a.test", ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return client;
     }
 
     private List<(string Pattern, string[] Methods)> Routes() =>
         _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Pattern: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET"]))
+            .Select(e => (Pattern: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET"]))
             // The framework's own endpoints (circuits, static files) are not ours to harden here.
             // /Error is the error page itself (SecurityHeadersTests checks it shows the correlation id).
             .Where(r => !r.Pattern.StartsWith("/_", StringComparison.Ordinal) && r.Pattern != "/Error"
-                && (!r.Pattern.Contains('.', StringComparison.Ordinal) || r.Pattern.Contains('{', StringComparison.Ordinal) || r.Pattern.EndsWith(".xml", StringComparison.Ordinal)))
+                && (!r.Pattern.Contains('.', StringComparison.Ordinal) || r.Pattern.Contains('{', StringComparison.Ordinal)
+                    || r.Pattern.EndsWith(".xml", StringComparison.Ordinal)))
             .GroupBy(r => r.Pattern)
             .Select(g => (g.Key, g.SelectMany(r => r.Methods).Distinct().ToArray()))
             .OrderBy(r => r.Key)
@@ -170,8 +177,11 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
             yield break;
         }
 
-        var guidValues = new[] { _foreignEvent.ToString(), _foreignOrganization.ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString(), _ownOrganization.ToString() };
-        var values = pattern.Contains(":guid", StringComparison.Ordinal) ? guidValues : HostileValues.Append(_foreignSlug).Append(_foreignEvent.ToString());
+        var guidValues = new[] { _foreignEvent.ToString(), _foreignOrganization.ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString(),
+            _ownOrganization.ToString() };
+        var values = pattern.Contains(":guid", StringComparison.Ordinal)
+            ? guidValues
+            : HostileValues.Append(_foreignSlug).Append(_foreignEvent.ToString());
         foreach (var value in values)
         {
             yield return System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}]+\\}", value);
@@ -192,9 +202,12 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // Forms and endpoints: no antiforgery token, a wrong content type, junk fields and a junk body.
-        yield return new HttpRequestMessage(new HttpMethod(method), path) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "x\0y", ["Input.Email"] = "a\0b" }) };
-        yield return new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"id\":\"\0\",\"type\":[1,2]}", System.Text.Encoding.UTF8, "application/json") };
-        yield return new HttpRequestMessage(new HttpMethod(method), path + "?returnUrl=%00") { Content = new ByteArrayContent([0xFF, 0xFE, 0x00, 0x01]) };
+        yield return new HttpRequestMessage(new HttpMethod(method), path)
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "x\0y", ["Input.Email"] = "a\0b" }) };
+        yield return new HttpRequestMessage(new HttpMethod(method), path)
+            { Content = new StringContent("{\"id\":\"\0\",\"type\":[1,2]}", System.Text.Encoding.UTF8, "application/json") };
+        yield return new HttpRequestMessage(new HttpMethod(method), path + "?returnUrl=%00")
+            { Content = new ByteArrayContent([0xFF, 0xFE, 0x00, 0x01]) };
     }
 
     private static string Shorten(string target) => target.Length > 160 ? target[..160] + "…" : target;

@@ -53,13 +53,15 @@ public sealed partial class RedirectAndProxyTests : IAsyncLifetime
         // Known quirk: with "/\u3000/…" the sign-in answers 302 without a Location (the browser
         // stays put, signed in). Safe but untidy, and accepted as a known gap. Any other value must
         // redirect.
-        Assert.True(signIn.Headers.Location is not null || hostile.Contains('\u3000', StringComparison.Ordinal), "The sign-in redirect has no Location.");
+        Assert.True(signIn.Headers.Location is not null || hostile.Contains('\u3000', StringComparison.Ordinal),
+            "The sign-in redirect has no Location.");
         AssertStaysOnSite(signIn.Headers.Location, baseAddress);
 
         var home = await client.GetStringAsync("/");
         var token = WebUtility.HtmlDecode(AntiforgeryField().Match(home).Groups[1].Value);
         Assert.NotEmpty(token);
-        var signOut = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = hostile, ["__RequestVerificationToken"] = token }));
+        var signOut = await client.PostAsync("/Account/Logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = hostile, ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.NotNull(signOut.Headers.Location);
         AssertStaysOnSite(signOut.Headers.Location, baseAddress);

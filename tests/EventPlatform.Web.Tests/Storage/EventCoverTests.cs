@@ -26,7 +26,8 @@ public sealed class EventCoverTests : IAsyncLifetime
         var organization = await _services.Db.AddOrganizationAsync("covers", (manager, OrgRole.Manager));
         await _services.Db.AddOrganizationAsync("elsewhere-covers", (_outsider, OrgRole.Owner));
         _services.Caller.UserId = manager;
-        _eventId = (await _services.Get<SaveEvent>().CreateAsync(organization.Id, new EventDetails { Title = "Covered", VenueName = "Hall", TimeZone = "UTC" })).Value;
+        _eventId = (await _services.Get<SaveEvent>()
+            .CreateAsync(organization.Id, new EventDetails { Title = "Covered", VenueName = "Hall", TimeZone = "UTC" })).Value;
     }
 
     public async Task DisposeAsync()
@@ -101,7 +102,8 @@ public sealed class EventCoverTests : IAsyncLifetime
         var saved = await _services.Get<OrganizationProfile>().SetLogoAsync(organization.Id, Png(100));
         Assert.True(File.Exists(Path.Combine(_folder, saved.Value!)));
         Assert.Equal(saved.Value, (await _services.Get<OrganizationProfile>().GetAsync(organization.Id)).LogoPath);
-        Assert.Equal(UserMessages.CoverWrongType, (await _services.Get<OrganizationProfile>().SetLogoAsync(organization.Id, new MemoryStream([1, 2, 3]))).ErrorFor("Logo"));
+        Assert.Equal(UserMessages.CoverWrongType,
+            (await _services.Get<OrganizationProfile>().SetLogoAsync(organization.Id, new MemoryStream([1, 2, 3]))).ErrorFor("Logo"));
     }
 
     [Theory]

@@ -9,7 +9,8 @@ internal static class LiveLeft
     {
         var capped = typeIds.Where(counters.Types.ContainsKey).Select(id => counters.Types[id]).ToList();
         var fromCaps = capped.Where(c => c.Capacity is not null).Select(c => c.Capacity!.Value - c.Sold - c.Held).DefaultIfEmpty(int.MaxValue).Min();
-        var fromSessions = counters.Sessions.Where(s => sessionIds.Contains(s.Key)).Select(s => s.Value).Select(s => (s.Capacity ?? 0) - s.Sold - s.Held).DefaultIfEmpty(int.MaxValue).Min();
+        var fromSessions = counters.Sessions.Where(s => sessionIds.Contains(s.Key)).Select(s => s.Value)
+            .Select(s => (s.Capacity ?? 0) - s.Sold - s.Held).DefaultIfEmpty(int.MaxValue).Min();
         var left = Math.Min(fromCaps, fromSessions);
         return left == int.MaxValue ? null : Math.Max(0, left);
     }
