@@ -30,17 +30,17 @@ public sealed class ManageKiosks(IAppDbContextFactory dbFactory, CatalogAccess c
         var errors = new List<ValidationFailure>();
         if (string.IsNullOrWhiteSpace(stationName) || stationName.Trim().Length > 100)
         {
-            errors.Add(new("StationName", "Name the station (1 to 100 characters), e.g. Main entrance."));
+            errors.Add(new("StationName", UserMessages.KioskStationName));
         }
 
         if (hours is < Kiosk.MinHours or > Kiosk.MaxHours)
         {
-            errors.Add(new("Hours", "Choose a validity of 1 to 8 hours."));
+            errors.Add(new("Hours", UserMessages.KioskHours));
         }
 
         if (sessionId is { } id && !await db.Sessions.AnyAsync(s => s.Id == id && s.EventId == eventId, ct))
         {
-            errors.Add(new("SessionId", "Choose a session of this event, or all sessions."));
+            errors.Add(new("SessionId", UserMessages.KioskSession));
         }
 
         if (errors.Count > 0)

@@ -119,4 +119,36 @@ public static class UserMessages
     public const string RefundRefusedAgain = "Sent again, and refused again: {0} Pay the buyer back another way, then mark this resolved.";
     public const string RefundTooLarge = "The refund cannot be more than what is left of the payment ({0}).";
     public const string AttendeeChangesClosed = "Attendee details can no longer be changed: the event has started.";
+
+    // Payments, coupons, questions, kiosks and payment settings (moved here from their use cases).
+    public const string PaymentAmountChanged = "The amount to pay changed. Your payment is being refunded; please pay again.";
+    public const string PaymentFailed = "The payment did not go through.";
+    public const string RefundFailedAtProvider = "The payment provider could not make the refund.";
+    public const string AttentionRefundFailed = "Send it again, or mark this resolved once the buyer has been paid back another way.";
+    public const string AttentionRefundedOutsidePartly = "Cancel the tickets it paid for (with no further refund), or mark this resolved.";
+    public const string AttentionDisputeOpened =
+        "Answer with evidence in the Stripe dashboard; its tickets are refused at check-in until the dispute is decided.";
+    public const string AttentionDisputeLost = "Its tickets stay refused at check-in.";
+    public const string MixedCurrencies = "Tickets in different currencies must be bought in separate orders.";
+    public const string QuestionLabelLength = "Enter a question of 1 to 200 characters.";
+    public const string QuestionOptionsCount = "Enter 2 to 20 options, one per line, each up to 100 characters.";
+    public const string CouponCodeTaken = "Another coupon already has this code.";
+    public const string CouponCodeFormat = "Use 3 to 40 letters, digits, hyphens or underscores.";
+    public const string CouponPercentRange = "Enter a percentage from 0.01 to 100.";
+    public const string CouponAmountPositive = "Enter an amount greater than zero.";
+    public const string CouponCurrencyRequired = "Choose the currency of the amount.";
+    public const string LimitAtLeastOne = "Enter at least 1, or leave empty for no limit.";
+    public const string ZeroOrMore = "Enter zero or more.";
+    public const string CouponEventsOfOrganization = "Choose events of this organization.";
+    public const string CouponTypesOfEvents = "Choose ticket types of the chosen events.";
+    public const string KioskStationName = "Name the station (1 to 100 characters), e.g. Main entrance.";
+    public const string KioskHours = "Choose a validity of 1 to 8 hours.";
+    public const string KioskSession = "Choose a session of this event, or all sessions.";
+    public const string StripeAccountIdFormat = "Enter the connected account id from Stripe, e.g. acct_1Nv0FGQ9RKHgCVdK.";
+    public const string FeeAdminOnly = "Only platform administrators change the fee.";
+    public const string FeePercentRange = "Enter a percentage from 0 to 100, or leave empty for the platform's fee.";
+    public const string FeeFixedRange = "Enter zero or more, or leave empty for the platform's fee.";
+
+    public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
+    public const string StatusCannotChange = "This event is {0} and cannot become {1}.";
 }

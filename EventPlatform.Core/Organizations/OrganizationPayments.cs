@@ -33,24 +33,24 @@ public sealed class OrganizationPayments(IAppDbContextFactory dbFactory, Organiz
             && (!account.StartsWith("acct_", StringComparison.Ordinal) || account.Length > 100
                 || !account.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
         {
-            errors.Add(new(nameof(settings.StripeAccountId), "Enter the connected account id from Stripe, e.g. acct_1Nv0FGQ9RKHgCVdK."));
+            errors.Add(new(nameof(settings.StripeAccountId), UserMessages.StripeAccountIdFormat));
         }
 
         var feeChanged = settings.FeePercentOverride != organization.PlatformFeePercentOverride
             || settings.FeeFixedMinorOverride != organization.PlatformFeeFixedMinorOverride;
         if (feeChanged && !grant.IsPlatformAdmin)
         {
-            errors.Add(new(nameof(settings.FeePercentOverride), "Only platform administrators change the fee."));
+            errors.Add(new(nameof(settings.FeePercentOverride), UserMessages.FeeAdminOnly));
         }
 
         if (settings.FeePercentOverride is < 0 or > 100)
         {
-            errors.Add(new(nameof(settings.FeePercentOverride), "Enter a percentage from 0 to 100, or leave empty for the platform's fee."));
+            errors.Add(new(nameof(settings.FeePercentOverride), UserMessages.FeePercentRange));
         }
 
         if (settings.FeeFixedMinorOverride is < 0)
         {
-            errors.Add(new(nameof(settings.FeeFixedMinorOverride), "Enter zero or more, or leave empty for the platform's fee."));
+            errors.Add(new(nameof(settings.FeeFixedMinorOverride), UserMessages.FeeFixedRange));
         }
 
         if (errors.Count > 0)

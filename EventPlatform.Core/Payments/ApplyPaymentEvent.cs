@@ -248,7 +248,7 @@ public sealed class ApplyPaymentEvent(
                 new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
             if (order.Status == OrderStatus.Pending)
             {
-                order.PaymentFailureMessage = "The amount to pay changed. Your payment is being refunded; please pay again.";
+                order.PaymentFailureMessage = UserMessages.PaymentAmountChanged;
             }
 
             return (PaymentEventResult.Applied, stray.Id);
@@ -287,7 +287,7 @@ public sealed class ApplyPaymentEvent(
             return (PaymentEventResult.Ignored, null);
         }
 
-        order.PaymentFailureMessage = n.FailureMessage ?? "The payment did not go through.";
+        order.PaymentFailureMessage = n.FailureMessage ?? UserMessages.PaymentFailed;
         audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentFailed, "Order", order.Id.ToString(),
             new { order.Number, n.FailureMessage }, "payment gateway");
         return (PaymentEventResult.Applied, null);

@@ -42,12 +42,12 @@ public static class PaymentIssues
         }
 
         refund.Status = RefundStatus.Failed;
-        refund.FailureMessage = Truncate(message ?? "The payment provider could not make the refund.", 500);
+        refund.FailureMessage = Truncate(message ?? UserMessages.RefundFailedAtProvider, 500);
         refund.CompletedAt = now;
         order.RefundedMinor = Math.Max(0, order.RefundedMinor - refund.AmountMinor);
         Flag(order,
             $"A refund of {new Money(refund.AmountMinor, refund.Currency).Format()} failed: {refund.FailureMessage} " +
-            "Send it again, or mark this resolved once the buyer has been paid back another way.", now);
+            UserMessages.AttentionRefundFailed, now);
         return true;
     }
 
@@ -85,7 +85,7 @@ public static class PaymentIssues
 
         Flag(order,
             $"{amount} was refunded outside EventPlatform; the tickets are still valid. " +
-            "Cancel the tickets it paid for (with no further refund), or mark this resolved.", now);
+            UserMessages.AttentionRefundedOutsidePartly, now);
         return false;
     }
 
@@ -102,7 +102,7 @@ public static class PaymentIssues
         order.DisputedMinor = amountMinor;
         Flag(order,
             $"The card holder's bank disputes {new Money(amountMinor, order.Currency).Format()} ({Words(reason)}). " +
-            "Answer with evidence in the Stripe dashboard; its tickets are refused at check-in until the dispute is decided.", now);
+            UserMessages.AttentionDisputeOpened, now);
         return true;
     }
 
@@ -120,7 +120,7 @@ public static class PaymentIssues
         {
             Flag(order,
                 $"Dispute lost: {new Money(order.DisputedMinor, order.Currency).Format()} went back to the buyer through their bank. " +
-                "Its tickets stay refused at check-in.", now);
+                UserMessages.AttentionDisputeLost, now);
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Events;
@@ -31,7 +32,8 @@ internal static class EventStatusChange
         {
             var current = await db.Events.Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(ct);
             return CommandResult<EventStatus>.Failure(new ValidationFailure(ValidationFailure.FormLevel,
-                $"This event is {current.ToString().ToLowerInvariant()} and cannot become {status.ToString().ToLowerInvariant()}."));
+                string.Format(CultureInfo.InvariantCulture, UserMessages.StatusCannotChange,
+                    current.ToString().ToLowerInvariant(), status.ToString().ToLowerInvariant())));
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, action, "Event", eventId.ToString());

@@ -187,7 +187,7 @@ public sealed class PlaceHold(
         var currencies = tickets.Select(t => t.Type.Currency).Distinct().ToList();
         if (currencies.Count > 1)
         {
-            errors.Add(new(QuantitiesField, "Tickets in different currencies must be bought in separate orders."));
+            errors.Add(new(QuantitiesField, UserMessages.MixedCurrencies));
         }
 
         if (coupon is not null && errors.Count == 0

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
@@ -49,7 +50,7 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
                 ?? throw new NotFoundException();
             if (details.RedemptionLimit is { } limit && limit < coupon.Redeemed)
             {
-                errors.Add(new(nameof(details.RedemptionLimit), $"It has already been used {coupon.Redeemed} times; the limit cannot be lower."));
+                errors.Add(new(nameof(details.RedemptionLimit), string.Format(CultureInfo.InvariantCulture, UserMessages.CouponAlreadyUsedTimes, coupon.Redeemed)));
             }
         }
 
@@ -87,7 +88,7 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         }
         catch (DbUpdateException ex) when (databaseErrors.IsUniqueViolation(ex))
         {
-            return CommandResult<Coupon>.Failure(new ValidationFailure(nameof(details.Code), "Another coupon already has this code."));
+            return CommandResult<Coupon>.Failure(new ValidationFailure(nameof(details.Code), UserMessages.CouponCodeTaken));
         }
 
         return CommandResult<Coupon>.Success(coupon);
@@ -120,60 +121,60 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         var code = d.Code?.Trim() ?? "";
         if (code.Length is < 3 or > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            errors.Add(new(nameof(d.Code), "Use 3 to 40 letters, digits, hyphens or underscores."));
+            errors.Add(new(nameof(d.Code), UserMessages.CouponCodeFormat));
         }
         else
         {
             var normalized = Coupon.Normalize(code);
             if (await db.Coupons.AnyAsync(c => c.OrganizationId == organizationId && c.Code == normalized && c.Id != couponId, ct))
             {
-                errors.Add(new(nameof(d.Code), "Another coupon already has this code."));
+                errors.Add(new(nameof(d.Code), UserMessages.CouponCodeTaken));
             }
         }
 
         if (d.Kind == CouponKind.Percent && (d.PercentOff <= 0 || d.PercentOff > 100))
         {
-            errors.Add(new(nameof(d.PercentOff), "Enter a percentage from 0.01 to 100."));
+            errors.Add(new(nameof(d.PercentOff), UserMessages.CouponPercentRange));
         }
 
         if (d.Kind == CouponKind.FixedAmount)
         {
             if (d.AmountOffMinor <= 0)
             {
-                errors.Add(new(nameof(d.AmountOffMinor), "Enter an amount greater than zero."));
+                errors.Add(new(nameof(d.AmountOffMinor), UserMessages.CouponAmountPositive));
             }
 
             if (!Money.IsValidCurrency(d.Currency))
             {
-                errors.Add(new(nameof(d.Currency), "Choose the currency of the amount."));
+                errors.Add(new(nameof(d.Currency), UserMessages.CouponCurrencyRequired));
             }
         }
 
         if (d.RedemptionLimit is < 1)
         {
-            errors.Add(new(nameof(d.RedemptionLimit), "Enter at least 1, or leave empty for no limit."));
+            errors.Add(new(nameof(d.RedemptionLimit), UserMessages.LimitAtLeastOne));
         }
 
         if (d.PerBuyerLimit is < 1)
         {
-            errors.Add(new(nameof(d.PerBuyerLimit), "Enter at least 1, or leave empty for no limit."));
+            errors.Add(new(nameof(d.PerBuyerLimit), UserMessages.LimitAtLeastOne));
         }
 
         if (d.ValidFrom is { } from && d.ValidUntil is { } until && until <= from)
         {
-            errors.Add(new(nameof(d.ValidUntil), "The end must be after the start."));
+            errors.Add(new(nameof(d.ValidUntil), UserMessages.SessionEndAfterStart));
         }
 
         if (d.MinimumOrderMinor is < 0)
         {
-            errors.Add(new(nameof(d.MinimumOrderMinor), "Enter zero or more."));
+            errors.Add(new(nameof(d.MinimumOrderMinor), UserMessages.ZeroOrMore));
         }
 
         var eventIds = d.EventIds.Distinct().ToList();
         if (eventIds.Count > 0
             && await db.Events.CountAsync(e => eventIds.Contains(e.Id) && e.OrganizationId == organizationId, ct) != eventIds.Count)
         {
-            errors.Add(new(nameof(d.EventIds), "Choose events of this organization."));
+            errors.Add(new(nameof(d.EventIds), UserMessages.CouponEventsOfOrganization));
         }
 
         var typeIds = d.TicketTypeIds.Distinct().ToList();
@@ -182,7 +183,7 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
                 && db.Events.Any(e => e.Id == t.EventId && e.OrganizationId == organizationId && (eventIds.Count == 0 || eventIds.Contains(e.Id))),
                 ct) != typeIds.Count)
         {
-            errors.Add(new(nameof(d.TicketTypeIds), "Choose ticket types of the chosen events."));
+            errors.Add(new(nameof(d.TicketTypeIds), UserMessages.CouponTypesOfEvents));
         }
 
         return errors;

@@ -26,12 +26,12 @@ public sealed class ManageQuestions(IAppDbContextFactory dbFactory, CatalogAcces
         var errors = new List<ValidationFailure>();
         if (string.IsNullOrWhiteSpace(details.Label) || details.Label.Trim().Length > EventQuestion.LabelMaxLength)
         {
-            errors.Add(new(nameof(details.Label), "Enter a question of 1 to 200 characters."));
+            errors.Add(new(nameof(details.Label), UserMessages.QuestionLabelLength));
         }
 
         if (details.Kind == QuestionKind.Choice && (options.Count < 2 || options.Count > 20 || options.Any(o => o.Length > 100)))
         {
-            errors.Add(new(nameof(details.Options), "Enter 2 to 20 options, one per line, each up to 100 characters."));
+            errors.Add(new(nameof(details.Options), UserMessages.QuestionOptionsCount));
         }
 
         if (errors.Count > 0)
