@@ -9,7 +9,9 @@ public static class CheckInServices
     {
         services.AddScoped<CheckInStations>();
         services.AddScoped<CheckInTicket>();
-        services.AddScoped<ManageKiosks>();
+        services.AddScoped<CreateKiosk>();
+        services.AddScoped<ListKiosks>();
+        services.AddScoped<RevokeKiosk>();
         services.AddScoped<SearchAttendees>();
         return services;
     }

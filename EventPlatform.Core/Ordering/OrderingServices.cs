@@ -22,8 +22,12 @@ public static class OrderingServices
         services.AddScoped<Management.PaymentAttention>();
         services.AddScoped<Management.OrderEmailDelivery>();
         services.AddScoped<Management.EventDashboard>();
-        services.AddScoped<Management.ManageCoupons>();
-        services.AddScoped<Management.ManageQuestions>();
+        services.AddScoped<Management.ListCoupons>();
+        services.AddScoped<Management.SaveCoupon>();
+        services.AddScoped<Management.DeleteCoupon>();
+        services.AddScoped<Management.ListQuestions>();
+        services.AddScoped<Management.SaveQuestion>();
+        services.AddScoped<Management.DeleteQuestion>();
         return services;
     }
 }

@@ -84,9 +84,9 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task AKioskForOneSession_RefusesOthers_AndRevokedOrExpiredKiosksStop()
     {
         _services.Caller.UserId = _managerId;
-        var manage = _services.Get<ManageKiosks>();
-        var created = await manage.CreateAsync(_event.EventId, "Side door", 2, _event.SessionIds[1]);
-        Assert.Equal("Choose a validity of 1 to 8 hours.", (await manage.CreateAsync(_event.EventId, "X", 9, null)).ErrorFor("Hours"));
+        var create = _services.Get<CreateKiosk>();
+        var created = await create.ExecuteAsync(_event.EventId, "Side door", 2, _event.SessionIds[1]);
+        Assert.Equal("Choose a validity of 1 to 8 hours.", (await create.ExecuteAsync(_event.EventId, "X", 9, null)).ErrorFor("Hours"));
         var stations = _services.Get<CheckInStations>();
         var station = (await stations.ForKioskAsync(created.Value!.Token, Tablet))!;
         _services.Caller.UserId = null;
@@ -98,13 +98,13 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Null(await stations.ForKioskAsync("forged-token-" + Guid.NewGuid(), Tablet));
 
         _services.Caller.UserId = _managerId;
-        await manage.RevokeAsync(created.Value.KioskId);
-        Assert.Equal(KioskState.Revoked, (await manage.ListAsync(_event.EventId)).Single().State);
+        await _services.Get<RevokeKiosk>().ExecuteAsync(created.Value.KioskId);
+        Assert.Equal(KioskState.Revoked, (await _services.Get<ListKiosks>().ExecuteAsync(_event.EventId)).Single().State);
         Assert.Equal(CheckInOutcome.KioskEnded, (await check.ExecuteAsync(station, code, _event.SessionIds[1])).Outcome);
         Assert.False(await stations.IsActiveAsync(station));
         Assert.Null(await stations.ForKioskAsync(created.Value.Token, Tablet));
 
-        var timed = await manage.CreateAsync(_event.EventId, "Timed", 1, null);
+        var timed = await create.ExecuteAsync(_event.EventId, "Timed", 1, null);
         var timedStation = (await stations.ForKioskAsync(timed.Value!.Token, Tablet))!;
         _services.Clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Equal(CheckInOutcome.KioskEnded, (await check.ExecuteAsync(timedStation, code, _event.SessionIds[0])).Outcome);
@@ -211,7 +211,7 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         _services.Caller.UserId = _managerId;
-        await _services.Get<ManageKiosks>().RevokeAsync((Guid)kiosk.KioskId!);
+        await _services.Get<RevokeKiosk>().ExecuteAsync((Guid)kiosk.KioskId!);
         _services.Caller.UserId = staff.Id;
 
         Assert.Equal(CheckInOutcome.StaffAccessEnded, (await check.ExecuteAsync(staffStation, second, _event.SessionIds[0])).Outcome);
@@ -227,8 +227,8 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task AKioskLink_WorksOnlyOnTheFirstDeviceThatOpensIt()
     {
         _services.Caller.UserId = _managerId;
-        var manage = _services.Get<ManageKiosks>();
-        var created = (await manage.CreateAsync(_event.EventId, "Box office", 4, null)).Value!;
+        var create = _services.Get<CreateKiosk>();
+        var created = (await create.ExecuteAsync(_event.EventId, "Box office", 4, null)).Value!;
         var stations = _services.Get<CheckInStations>();
 
         // Ten tablets open the same link at once: exactly one gets the kiosk.
@@ -243,7 +243,7 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(KioskRefusal.NotValid, (await stations.OpenKioskAsync("forged-" + Guid.NewGuid(), winnerDevice)).Refusal);
 
         // A replacement tablet gets a new link of its own.
-        var replacement = (await manage.CreateAsync(_event.EventId, "Box office 2", 4, null)).Value!;
+        var replacement = (await create.ExecuteAsync(_event.EventId, "Box office 2", 4, null)).Value!;
         Assert.NotNull(await stations.ForKioskAsync(replacement.Token, "tablet-02-0000000000000"));
     }
 
@@ -251,7 +251,7 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var previous = _services.Caller.UserId;
         _services.Caller.UserId = _managerId;
-        var created = await _services.Get<ManageKiosks>().CreateAsync(_event.EventId, name, 8, null);
+        var created = await _services.Get<CreateKiosk>().ExecuteAsync(_event.EventId, name, 8, null);
         _services.Caller.UserId = previous;
         return (await _services.Get<CheckInStations>().ForKioskAsync(created.Value!.Token, Tablet))!;
     }

@@ -225,7 +225,7 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
     {
         var previous = _services.Caller.UserId;
         _services.Caller.UserId = _managerId;
-        var kiosk = (await _services.Get<ManageKiosks>().CreateAsync(_event.EventId, "Door", 8, null)).Value!;
+        var kiosk = (await _services.Get<CreateKiosk>().ExecuteAsync(_event.EventId, "Door", 8, null)).Value!;
         _services.Caller.UserId = previous;
         var station = (await _services.Get<CheckInStations>().ForKioskAsync(kiosk.Token, "door-tablet-000000000000"))!;
         return await _services.Get<CheckInTicket>().ExecuteAsync(station, code, _event.SessionIds[0]);

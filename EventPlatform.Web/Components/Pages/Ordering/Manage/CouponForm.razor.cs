@@ -104,7 +104,7 @@ public sealed partial class CouponForm
             minimumMinor, form.UnlocksHiddenTypes, form.IsActive);
         try
         {
-            var result = await Coupons.SaveAsync(OrganizationId, Editing?.Id, details);
+            var result = await SaveCoupon.ExecuteAsync(OrganizationId, Editing?.Id, details);
             errors = new FieldErrors(result.Errors);
             problem = errors.FormLevel;
             if (result.Succeeded)

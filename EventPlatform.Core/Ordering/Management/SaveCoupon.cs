@@ -8,37 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Management;
 
-/// <summary>A coupon as the organizer edits it. Amounts in minor units; times are instants.</summary>
-public sealed record CouponDetails(
-    string? Code,
-    string? Description,
-    CouponKind Kind,
-    decimal PercentOff,
-    long AmountOffMinor,
-    string? Currency,
-    IReadOnlyList<Guid> EventIds,
-    IReadOnlyList<Guid> TicketTypeIds,
-    int? RedemptionLimit,
-    int? PerBuyerLimit,
-    DateTimeOffset? ValidFrom,
-    DateTimeOffset? ValidUntil,
-    long? MinimumOrderMinor,
-    bool UnlocksHiddenTypes,
-    bool IsActive = true);
-
-/// <summary>Coupons of an organization (Manager and up).</summary>
-public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock,
-    IDatabaseErrors databaseErrors)
+/// <summary>Creates or changes a coupon of an organization (Manager and up), every field checked.</summary>
+public sealed class SaveCoupon(
+    IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock, IDatabaseErrors databaseErrors)
 {
-    public async Task<IReadOnlyList<Coupon>> ListAsync(Guid organizationId, CancellationToken ct = default)
-    {
-        await access.RequireAsync(organizationId, OrgRole.Manager, ct);
-        await using var db = await dbFactory.CreateAsync(ct);
-        return await db.Coupons.AsNoTracking().Where(c => c.OrganizationId == organizationId).OrderBy(c => c.Code).ToListAsync(ct);
-    }
-
     /// <summary>Creates (couponId null) or changes a coupon. Uses already made are kept.</summary>
-    public async Task<CommandResult<Coupon>> SaveAsync(Guid organizationId, Guid? couponId, CouponDetails details, CancellationToken ct = default)
+    public async Task<CommandResult<Coupon>> ExecuteAsync(Guid organizationId, Guid? couponId, CouponDetails details, CancellationToken ct = default)
     {
         var grant = await access.RequireAsync(organizationId, OrgRole.Manager, ct);
         await using var db = await dbFactory.CreateAsync(ct);
@@ -50,7 +25,8 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
                 ?? throw new NotFoundException();
             if (details.RedemptionLimit is { } limit && limit < coupon.Redeemed)
             {
-                errors.Add(new(nameof(details.RedemptionLimit), string.Format(CultureInfo.InvariantCulture, UserMessages.CouponAlreadyUsedTimes, coupon.Redeemed)));
+                errors.Add(new(nameof(details.RedemptionLimit),
+                    string.Format(CultureInfo.InvariantCulture, UserMessages.CouponAlreadyUsedTimes, coupon.Redeemed)));
             }
         }
 
@@ -92,26 +68,6 @@ public sealed class ManageCoupons(IAppDbContextFactory dbFactory, OrganizationAc
         }
 
         return CommandResult<Coupon>.Success(coupon);
-    }
-
-    /// <summary>Deletes a coupon never used; one that was used is deactivated instead (orders refer to it).</summary>
-    public async Task DeleteAsync(Guid organizationId, Guid couponId, CancellationToken ct = default)
-    {
-        var grant = await access.RequireAsync(organizationId, OrgRole.Manager, ct);
-        await using var db = await dbFactory.CreateAsync(ct);
-        var used = await db.Orders.AnyAsync(o => o.CouponId == couponId, ct);
-        var changed = used
-            ? await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), ct)
-            : await db.Coupons.Where(c => c.Id == couponId && c.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
-        if (changed == 0)
-        {
-            throw new NotFoundException();
-        }
-
-        audit.Add(db, grant.UserId, organizationId, used ? AuditActions.CouponDeactivated : AuditActions.CouponDeleted, "Coupon",
-            couponId.ToString());
-        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<List<ValidationFailure>> ValidateAsync(IAppDbContext db, Guid organizationId, Guid? couponId, CouponDetails d,

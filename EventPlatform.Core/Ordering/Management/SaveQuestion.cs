@@ -6,19 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Management;
 
-public sealed record QuestionDetails(string? Label, QuestionKind Kind, IReadOnlyList<string> Options, bool IsRequired);
-
-/// <summary>The questions an event asks every attendee at checkout (Manager and up).</summary>
-public sealed class ManageQuestions(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit)
+/// <summary>Adds or changes a checkout question of an event (Manager and up).</summary>
+public sealed class SaveQuestion(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, AuditTrail audit)
 {
-    public async Task<IReadOnlyList<EventQuestion>> ListAsync(Guid eventId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        return await db.EventQuestions.AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.SortOrder).ToListAsync(ct);
-    }
-
-    public async Task<CommandResult<EventQuestion>> SaveAsync(Guid eventId, Guid? questionId, QuestionDetails details, CancellationToken ct = default)
+    public async Task<CommandResult<EventQuestion>> ExecuteAsync(
+        Guid eventId, Guid? questionId, QuestionDetails details, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
@@ -59,18 +51,5 @@ public sealed class ManageQuestions(IAppDbContextFactory dbFactory, CatalogAcces
             "EventQuestion", question.Id.ToString(), details);
         await db.SaveChangesAsync(ct);
         return CommandResult<EventQuestion>.Success(question);
-    }
-
-    public async Task DeleteAsync(Guid eventId, Guid questionId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        if (await db.EventQuestions.Where(q => q.Id == questionId && q.EventId == eventId).ExecuteDeleteAsync(ct) == 0)
-        {
-            throw new NotFoundException();
-        }
-
-        audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.QuestionDeleted, "EventQuestion", questionId.ToString());
-        await db.SaveChangesAsync(ct);
     }
 }

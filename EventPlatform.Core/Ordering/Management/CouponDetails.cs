@@ -1,0 +1,19 @@
+namespace EventPlatform.Core.Ordering.Management;
+
+/// <summary>A coupon as the organizer edits it. Amounts in minor units; times are instants.</summary>
+public sealed record CouponDetails(
+    string? Code,
+    string? Description,
+    CouponKind Kind,
+    decimal PercentOff,
+    long AmountOffMinor,
+    string? Currency,
+    IReadOnlyList<Guid> EventIds,
+    IReadOnlyList<Guid> TicketTypeIds,
+    int? RedemptionLimit,
+    int? PerBuyerLimit,
+    DateTimeOffset? ValidFrom,
+    DateTimeOffset? ValidUntil,
+    long? MinimumOrderMinor,
+    bool UnlocksHiddenTypes,
+    bool IsActive = true);
