@@ -96,6 +96,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     [Theory]
     [InlineData("/events/{foreignEvent}/check-in")]
     [InlineData("/events/{foreignEvent}/manage")]
+    [InlineData("/events/{foreignEvent}/manage/orders")]
     [InlineData("/org/{foreignOrganization}")]
     [InlineData("/org/{foreignOrganization}/events")]
     [InlineData("/org/{foreignOrganization}/events/new")]

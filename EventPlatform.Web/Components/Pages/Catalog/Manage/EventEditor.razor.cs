@@ -19,17 +19,42 @@ public sealed partial class EventEditor
 
     [Parameter] public Guid OrganizationId { get; set; }
     [Parameter] public Guid? EventId { get; set; }
+    /// <summary>The open tab's slug, from <c>/events/{id}/manage/{tab}</c>; none opens Details (or Orders for an order link).</summary>
+    [Parameter] public string? Tab { get; set; }
     /// <summary>An order to open on the Orders tab (links from the organization's "needs attention" list).</summary>
     [SupplyParameterFromQuery] public Guid? Order { get; set; }
 
+    /// <summary>Each tab's slug, in the tabs' order: <c>/events/{id}/manage/{slug}</c> opens it.</summary>
+    public static readonly IReadOnlyList<string> TabSlugs =
+        ["details", "sessions", "ticket-types", "dashboard", "check-in", "orders", "questions"];
+
     private const int OrdersTab = 5;
+
+    /// <summary>The editor's address with a tab open, for links that mean a tab.</summary>
+    public static string TabHref(Guid eventId, string slug) => $"/events/{eventId}/manage/{slug}";
 
     protected override async Task OnParametersSetAsync()
     {
+        notFound = false;
         if (EventId is not null)
         {
-            activeTab = Order is null ? activeTab : OrdersTab;
-            await ReloadAsync();
+            var tab = Tab is null ? (Order is null ? 0 : OrdersTab) : IndexOfTab(Tab);
+            if (tab < 0)
+            {
+                notFound = true;
+                Navigation.NotFound();
+                return;
+            }
+
+            activeTab = tab;
+            // Moving between tabs of the same event keeps what is loaded; another event (or a first visit) loads.
+            if (editing is null || editing.Event.Id != EventId)
+            {
+                editing = null;
+                denied = null;
+                await ReloadAsync();
+            }
+
             return;
         }
 
@@ -45,6 +70,34 @@ public sealed partial class EventEditor
         catch (AccessDeniedException ex)
         {
             denied = ex.Message;
+        }
+    }
+
+    private static int IndexOfTab(string slug)
+    {
+        for (var i = 0; i < TabSlugs.Count; i++)
+        {
+            if (string.Equals(TabSlugs[i], slug, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A clicked tab becomes an address, so it can be linked to and Back returns to the tab before.</summary>
+    private void OnTabChanged(int index)
+    {
+        if (index == activeTab)
+        {
+            return;
+        }
+
+        activeTab = index;
+        if (EventId is not null)
+        {
+            Navigation.NavigateTo(TabHref(EventId.Value, TabSlugs[index]));
         }
     }
 
