@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.TestSupport;
 using EventPlatform.TestSupport.Web;
@@ -30,12 +31,20 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     {
         var organization = await _app.Db.AddOrganizationAsync("metrics-org");
         var sale = await _app.Db.AddSellableEventAsync(organization.Id, "metrics-night", [2], new SeedTicketType("Entry", 1000, [0]));
-        await HoldAsync(sale, 2);
-        await HoldAsync(sale, 1); // sold out: refused
+        Assert.True((await HoldAsync(sale, 2)).Succeeded);
+        Assert.False((await HoldAsync(sale, 1)).Succeeded); // sold out: refused
         using var http = new HttpClient { BaseAddress = _base };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
 
-        var text = await ScrapeUntilAsync(t => t.Contains("eventplatform_worker_lag_seconds{", StringComparison.Ordinal));
+        // Wait for every series: the workers report their first pass during start-up, and the exporter
+        // may answer from a scrape cached just before the holds were counted.
+        string[] expected =
+        [
+            "eventplatform_holds_total{otel_scope_name=\"EventPlatform\",outcome=\"placed\"} 1",
+            "eventplatform_holds_total{otel_scope_name=\"EventPlatform\",outcome=\"refused\"} 1",
+            "eventplatform_worker_lag_seconds{",
+        ];
+        var text = await ScrapeUntilAsync(t => expected.All(e => t.Contains(e, StringComparison.Ordinal)));
         Assert.Contains("eventplatform_holds_total{otel_scope_name=\"EventPlatform\",outcome=\"placed\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("eventplatform_holds_total{otel_scope_name=\"EventPlatform\",outcome=\"refused\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE eventplatform_holds_total counter", text, StringComparison.Ordinal);
@@ -73,10 +82,10 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
     }
 
-    private async Task HoldAsync(SellableEvent sale, int quantity)
+    private async Task<CommandResult<HoldPlaced>> HoldAsync(SellableEvent sale, int quantity)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PlaceHold>()
+        return await scope.ServiceProvider.GetRequiredService<PlaceHold>()
             .ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [sale.TypeIds["Entry"]] = quantity }));
     }
 
