@@ -12,6 +12,7 @@ public static class PaymentServices
         services.AddScoped<ApplyPaymentEvent>();
         services.AddScoped<RefundPayments>();
         services.AddScoped<StartPayment>();
+        services.AddScoped<ContinueToPayment>();
         services.AddScoped<ConfirmReturnedPayment>();
         services.AddScoped<ReconcilePayments>();
         return services;

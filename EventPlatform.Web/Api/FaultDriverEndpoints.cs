@@ -41,16 +41,10 @@ internal static class FaultDriverEndpoints
                 var view = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<GetOrder>().ByKeyAsync(key, ct));
                 var details = new CheckoutDetails($"{buyer}@faults.test", "Fault Buyer",
                     view.Tickets.Select(t => new AttendeeDetails(t.Id, $"Attendee {t.Position}", null, new Dictionary<string, string?>())).ToList());
-                var saved = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key, details, ct));
-                if (!saved.Succeeded)
-                {
-                    return Results.Ok(new PurchaseResult(key, "details", null, saved.Errors[0].Message));
-                }
-
-                var started = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<StartPayment>().ExecuteAsync(key, ct));
+                var started = await InScopeAsync(scopes, identity, sp => sp.GetRequiredService<ContinueToPayment>().ExecuteAsync(key, details, ct));
                 if (!started.Succeeded)
                 {
-                    return Results.Ok(new PurchaseResult(key, "start-payment", null, started.Errors[0].Message));
+                    return Results.Ok(new PurchaseResult(key, "details-and-payment", null, started.Errors[0].Message));
                 }
 
                 if (closeTabAfterPaying == true)

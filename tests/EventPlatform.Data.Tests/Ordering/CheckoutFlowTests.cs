@@ -142,6 +142,28 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContinueToPayment_StopsAtTheDetailsErrors_ThenStartsOnePaymentForValidDetails()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
+        var ticket = (await _services.Get<GetOrder>().ByKeyAsync(hold.AccessKey)).Tickets.Single();
+        var continueToPayment = _services.Get<ContinueToPayment>();
+
+        var refused = await continueToPayment.ExecuteAsync(hold.AccessKey,
+            new CheckoutDetails("not-an-email", null, [new AttendeeDetails(ticket.Id, "Ada", null, new Dictionary<string, string?>())]));
+        Assert.Equal(UserMessages.BuyerEmailInvalid, refused.ErrorFor("BuyerEmail"));
+        Assert.Null((await _services.OrderAsync(hold.AccessKey)).PaymentIntentId);
+
+        var details = new CheckoutDetails("ada@example.test", null, [new AttendeeDetails(ticket.Id, "Ada", null, new Dictionary<string, string?>())]);
+        var started = await continueToPayment.ExecuteAsync(hold.AccessKey, details);
+        Assert.True(started.Succeeded);
+        Assert.False(started.Value!.Confirmed);
+        Assert.NotNull(started.Value.ClientSecret);
+        // Pressed again (a double click, Back): the same intent, never a second charge.
+        Assert.Equal(started.Value.IntentId, (await continueToPayment.ExecuteAsync(hold.AccessKey, details)).Value!.IntentId);
+        Assert.Equal(started.Value.IntentId, (await _services.OrderAsync(hold.AccessKey)).PaymentIntentId);
+    }
+
+    [Fact]
     public async Task Hold_IsAllOrNothing_AndExpiredHoldsStopCountingAtOnce()
     {
         var first = await _services.HeldAsync(_event.EventId, (Full, 8));

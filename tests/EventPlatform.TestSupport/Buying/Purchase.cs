@@ -45,8 +45,7 @@ public static class Purchase
     {
         buyer ??= CheckoutBuyer.Default;
         var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key, ct);
-        var details = new CheckoutDetails(buyer.Email, buyer.Name,
-            view.Tickets.Select(t => new AttendeeDetails(t.Id, buyer.Attendee(t), null, new Dictionary<string, string?>())).ToList());
+        var details = FormFor(view, buyer);
         var saved = await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key, details, ct);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
         return view;
@@ -69,8 +68,11 @@ public static class Purchase
     public static async Task<CommandResult<OrderStatus>> PayAsync(IServiceProvider services, string key, string card = SimulatedCards.Success,
         CheckoutBuyer? buyer = null, CancellationToken ct = default)
     {
-        await SaveDetailsAsync(services, key, buyer, ct);
-        await StartPaymentAsync(services, key, ct);
+        buyer ??= CheckoutBuyer.Default;
+        var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key, ct);
+        var details = FormFor(view, buyer);
+        var started = await services.GetRequiredService<ContinueToPayment>().ExecuteAsync(key, details, ct);
+        Assert.True(started.Succeeded, string.Join("; ", started.Errors.Select(e => e.Message)));
         return await PayByCardAsync(services, key, card, ct);
     }
 
@@ -94,4 +96,8 @@ public static class Purchase
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors.Select(e => e.Message)));
         return view;
     }
+
+    private static CheckoutDetails FormFor(OrderView view, CheckoutBuyer buyer) =>
+        new(buyer.Email, buyer.Name,
+            view.Tickets.Select(t => new AttendeeDetails(t.Id, buyer.Attendee(t), null, new Dictionary<string, string?>())).ToList());
 }

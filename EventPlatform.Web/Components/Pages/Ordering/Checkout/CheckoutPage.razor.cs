@@ -115,17 +115,11 @@ public sealed partial class CheckoutPage
         {
             var tickets = attendees.Select(a => new AttendeeDetails(a.Key, a.Value.Name, a.Value.Email, a.Value.Answers)).ToList();
             var details = new CheckoutDetails(buyerEmail, null, tickets);
-            var saved = await SaveDetails.ExecuteAsync(Key, details);
-            if (!saved.Succeeded)
-            {
-                errors = new FieldErrors(saved.Errors);
-                return;
-            }
-
-            var start = await StartPayment.ExecuteAsync(Key);
+            var start = await ContinueToPayment.ExecuteAsync(Key, details);
             errors = new FieldErrors(start.Errors);
             if (!start.Succeeded)
             {
+                // The form keeps what was typed; the order is read again in case the hold ran out.
                 await ReloadAsync();
                 return;
             }
