@@ -26,6 +26,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.PassFeeToBuyer).HasDefaultValue(true).HasSentinel(true);
         builder.HasIndex(e => new { e.Status, e.Visibility });
         builder.HasIndex(e => new { e.Status, e.PublishAt });
+        builder.Property<string?>(SearchVectors.SessionNamesColumn);
         builder.Property<NpgsqlTsVector>(SearchVectors.Column).HasComputedColumnSql(SearchVectors.EventSql, stored: true);
         builder.HasIndex(SearchVectors.Column).HasMethod("GIN");
         builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -321,7 +321,11 @@ namespace EventPlatform.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')\n|| setweight(to_tsvector('english'::regconfig, coalesce(short_description, '') || ' ' || ep_search_tags(tags)), 'B')\n|| setweight(to_tsvector('english'::regconfig, coalesce(description, '') || ' ' || coalesce(venue_name, '') || ' ' || coalesce(venue_address, '')), 'C')", true);
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')\n|| setweight(to_tsvector('english'::regconfig, coalesce(short_description, '') || ' ' || ep_search_tags(tags) || ' '\n    || coalesce(category, '') || ' ' || coalesce(session_names, '')), 'B')\n|| setweight(to_tsvector('english'::regconfig, coalesce(description, '') || ' ' || coalesce(venue_name, '') || ' ' || coalesce(venue_address, '')), 'C')", true);
+
+                    b.Property<string>("SessionNames")
+                        .HasColumnType("text")
+                        .HasColumnName("session_names");
 
                     b.Property<string>("ShortDescription")
                         .HasMaxLength(500)

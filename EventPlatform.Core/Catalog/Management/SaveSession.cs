@@ -87,6 +87,8 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         }
 
         var name = details.Name!.Trim();
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
+        await db.Locks.EventForSessionChangeAsync(eventId, ct);
         var updated = await db.Sessions
             .Where(s => s.Id == sessionId && s.Sold + s.Held <= details.Capacity)
             .ExecuteUpdateAsync(s => s
@@ -106,6 +108,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
             new { session.Code, session.Name, session.Capacity });
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         return CommandResult<Session>.Success(session);
     }

@@ -34,6 +34,13 @@ public interface IRowLocks
     /// </summary>
     Task<EventStatus> EventStatusSharedAsync(Guid eventId, CancellationToken ct);
 
+    /// <summary>
+    /// Locks the event row for a change of its sessions. Takes the locks in the order confirmation
+    /// takes them (event, then session): renaming a session also writes its event's row (the
+    /// search covers session names), and the opposite order could deadlock with a buyer's payment.
+    /// </summary>
+    Task EventForSessionChangeAsync(Guid eventId, CancellationToken ct);
+
     /// <summary>Serialises transactions on a name (e.g. one device's holds) until this transaction ends.</summary>
     Task NameAsync(string key, CancellationToken ct);
 }

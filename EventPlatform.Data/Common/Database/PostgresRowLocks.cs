@@ -22,6 +22,9 @@ internal sealed class PostgresRowLocks(EventPlatformDbContext db) : IRowLocks
     public Task<EventStatus> EventStatusSharedAsync(Guid eventId, CancellationToken ct) =>
         db.Events.FromSql($"SELECT * FROM events WHERE id = {eventId} FOR SHARE").AsNoTracking().Select(e => e.Status).SingleAsync(ct);
 
+    public Task EventForSessionChangeAsync(Guid eventId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT 1 FROM events WHERE id = {eventId} FOR NO KEY UPDATE", ct);
+
     public Task NameAsync(string key, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
 

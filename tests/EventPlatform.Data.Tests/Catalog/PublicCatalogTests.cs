@@ -48,7 +48,10 @@ public sealed class PublicCatalogTests : IClassFixture<PublicCatalogTests.Catalo
     [InlineData("\"Riverside Studio\"", "Clay Series")] // venue, as a phrase
     [InlineData("northwind", "Code Camp")]          // organization name
     [InlineData("gala -jazz", "Sold Out Gala")]     // websearch syntax
-    public async Task Search_MatchesTitleDescriptionTagsVenueAndOrganization(string text, string title) =>
+    [InlineData("workshop", "Clay Series")]         // category
+    [InlineData("workshops", "Clay Series")]        // category, stemmed
+    [InlineData("morning", "Free Yoga")]            // a session's name
+    public async Task Search_MatchesTitleDescriptionTagsVenueCategorySessionsAndOrganization(string text, string title) =>
         Assert.Equal([title], await TitlesAsync(new CatalogQuery(Text: text)));
 
     [Fact]
