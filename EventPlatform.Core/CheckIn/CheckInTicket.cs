@@ -22,7 +22,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         var result = await CheckAsync(db, station, code, sessionId, now, ct);
         audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? AuditActions.TicketCheckedIn : AuditActions.TicketCheckInRefused,
             "Ticket", null,
-            new { result.Outcome, SessionId = sessionId, Station = station.StationName, result.AttendeeName }, station.StationName);
+            new TicketCheckInDetails(result.Outcome, sessionId, station.StationName, result.AttendeeName), station.StationName);
         if (result.Succeeded)
         {
             db.Raise(new TicketCheckedIn(station.EventId, sessionId, Undone: false));
@@ -48,7 +48,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         if (undone)
         {
             audit.Add(db, station.UserId, station.OrganizationId, AuditActions.TicketCheckInUndone, "CheckIn", checkInId.ToString(),
-                new { Station = station.StationName }, station.StationName);
+                new TicketCheckInUndoneDetails(station.StationName), station.StationName);
             db.Raise(new TicketCheckedIn(station.EventId, SessionId: null, Undone: true));
             await db.SaveChangesAsync(ct);
         }

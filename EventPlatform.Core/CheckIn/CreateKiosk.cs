@@ -51,7 +51,7 @@ public sealed class CreateKiosk(IAppDbContextFactory dbFactory, CatalogAccess ca
         };
         db.Kiosks.Add(kiosk);
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.KioskCreated, "Kiosk", kiosk.Id.ToString(),
-            new { kiosk.StationName, Hours = hours, kiosk.SessionId });
+            new KioskCreatedDetails(kiosk.StationName, hours, kiosk.SessionId));
         await db.SaveChangesAsync(ct);
         return CommandResult<KioskCreated>.Success(new KioskCreated(kiosk.Id, token));
     }

@@ -43,7 +43,8 @@ public sealed class CreateOrganization(IAppDbContextFactory dbFactory, ICurrentU
         db.Organizations.Add(organization);
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
         user.CurrentOrganizationId = organization.Id;
-        audit.Add(db, userId, organization.Id, AuditActions.OrganizationCreated, "Organization", organization.Id.ToString(), new { name, slug });
+        audit.Add(db, userId, organization.Id, AuditActions.OrganizationCreated, "Organization", organization.Id.ToString(),
+            new OrganizationNamedDetails(name, slug));
 
         try
         {

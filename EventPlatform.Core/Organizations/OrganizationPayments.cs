@@ -62,7 +62,7 @@ public sealed class OrganizationPayments(IAppDbContextFactory dbFactory, Organiz
         organization.PlatformFeePercentOverride = settings.FeePercentOverride;
         organization.PlatformFeeFixedMinorOverride = settings.FeeFixedMinorOverride;
         audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationPaymentsChanged, "Organization", organizationId.ToString(),
-            new { StripeAccountId = account, settings.FeePercentOverride, settings.FeeFixedMinorOverride });
+            new OrganizationPaymentsChangedDetails(account, settings.FeePercentOverride, settings.FeeFixedMinorOverride));
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(true);
     }

@@ -69,7 +69,7 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         organization.BrandColour = details.BrandColour!.Trim().ToUpperInvariant();
         organization.About = string.IsNullOrWhiteSpace(details.About) ? null : details.About.Trim();
         audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationUpdated, "Organization", organizationId.ToString(),
-            new { organization.Name, organization.Slug });
+            new OrganizationNamedDetails(organization.Name, organization.Slug));
         // Every card of the organization's events shows its name.
         db.Raise(new CatalogChanged(EventId: null));
         try

@@ -210,7 +210,7 @@ public sealed class ApplyPaymentEvent(
         }
 
         audit.Add(db, null, null, AuditActions.PaymentUnmatchedRefunded, "PaymentIntent", n.IntentId,
-            new { n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage }, "payment gateway");
+            new PaymentUnmatchedRefundedDetails(n.OrderId, n.AmountMinor, outcome.Succeeded, outcome.FailureMessage), "payment gateway");
         await db.SaveChangesAsync(ct);
         logger.LogError("Payment {IntentId} of {Amount} matches no order (order id {OrderId} is gone): refund {Outcome}", n.IntentId, n.AmountMinor,
             n.OrderId, outcome.Succeeded ? "sent" : "refused: " + outcome.FailureMessage);
@@ -245,7 +245,7 @@ public sealed class ApplyPaymentEvent(
             var stray = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency, "Payment could not be applied to the order",
                 now);
             audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentRefundedUnmatched, "Order", order.Id.ToString(),
-                new { order.Number, n.IntentId, n.AmountMinor }, "payment gateway");
+                new OrderPaymentRefundedUnmatchedDetails(order.Number, n.IntentId, n.AmountMinor), "payment gateway");
             if (order.Status == OrderStatus.Pending)
             {
                 order.PaymentFailureMessage = UserMessages.PaymentAmountChanged;
@@ -269,7 +269,7 @@ public sealed class ApplyPaymentEvent(
         var refund = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency,
             "Paid after the reservation ran out; places no longer available", now);
         audit.Add(db, null, order.OrganizationId, AuditActions.OrderLatePaymentRefunded, "Order", order.Id.ToString(),
-            new { order.Number, n.AmountMinor }, "payment gateway");
+            new OrderLatePaymentRefundedDetails(order.Number, n.AmountMinor), "payment gateway");
         if (order.BuyerEmail is not null)
         {
             var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
@@ -289,19 +289,24 @@ public sealed class ApplyPaymentEvent(
 
         order.PaymentFailureMessage = n.FailureMessage ?? UserMessages.PaymentFailed;
         audit.Add(db, null, order.OrganizationId, AuditActions.OrderPaymentFailed, "Order", order.Id.ToString(),
-            new { order.Number, n.FailureMessage }, "payment gateway");
+            new OrderPaymentFailedDetails(order.Number, n.FailureMessage), "payment gateway");
         return (PaymentEventResult.Applied, null);
     }
 
-    private PaymentEventResult Audited(IAppDbContext db, Order order, bool changed, AuditAction action, PaymentNotification n)
+    private PaymentEventResult Audited(IAppDbContext db, Order order, bool changed, AuditAction<PaymentGatewayReportDetails> action,
+        PaymentNotification n) =>
+        Audited(db, order, changed, action, new PaymentGatewayReportDetails(order.Number, n.IntentId, n.AmountMinor, n.FailureMessage, n.Status), n);
+
+    private PaymentEventResult Audited<TDetails>(IAppDbContext db, Order order, bool changed, AuditAction<TDetails> action, TDetails details,
+        PaymentNotification n)
+        where TDetails : class
     {
         if (!changed)
         {
             return PaymentEventResult.Ignored;
         }
 
-        audit.Add(db, null, order.OrganizationId, action, "Order", order.Id.ToString(),
-            new { order.Number, n.IntentId, n.AmountMinor, Reason = n.FailureMessage, n.Status }, "payment gateway");
+        audit.Add(db, null, order.OrganizationId, action, "Order", order.Id.ToString(), details, "payment gateway");
         logger.LogWarning("Order {OrderNumber}: {Action} ({EventType}, {Status})", order.Number, action, n.EventType, n.Status ?? n.FailureMessage);
         return PaymentEventResult.Applied;
     }
@@ -320,7 +325,8 @@ public sealed class ApplyPaymentEvent(
         }
 
         refund.ProviderRefundId ??= n.ProviderRefundId;
-        return Audited(db, order, PaymentIssues.RefundFailed(order, refund, n.FailureMessage, now), AuditActions.OrderRefundFailed, n);
+        return Audited(db, order, PaymentIssues.RefundFailed(order, refund, n.FailureMessage, now), AuditActions.OrderRefundFailed,
+            new OrderRefundFailedDetails(order.Number, refund.Id, n.IntentId, n.AmountMinor, n.FailureMessage, n.Status), n);
     }
 
     /// <summary>

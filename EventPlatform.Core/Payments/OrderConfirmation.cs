@@ -56,8 +56,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
 
         order.MarkPaid(paidMinor, now);
         audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderPaid, "Order", order.Id.ToString(),
-            new { order.Number, order.TotalMinor, PaidMinor = paidMinor, order.Currency, Tickets = placed.Count, LatePayment = wasLate,
-                order.PaidOffline }, actorLabel);
+            new OrderPaidDetails(order.Number, order.TotalMinor, paidMinor, order.Currency, placed.Count, wasLate, order.PaidOffline), actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);
         db.Raise(new OrderPaid(order.EventId, order.Id, order.OrganizationId, order.TotalMinor, order.Currency));
         if (!wasLate)

@@ -106,7 +106,8 @@ public sealed class RefundPayments(IAppDbContextFactory dbFactory, IPaymentGatew
         if (PaymentIssues.RefundFailed(order, refund, outcome.FailureMessage, clock.GetUtcNow()))
         {
             audit.Add(db, null, order.OrganizationId, AuditActions.OrderRefundFailed, "Order", order.Id.ToString(),
-                new { order.Number, RefundId = refund.Id, refund.AmountMinor, Reason = outcome.FailureMessage }, "payment gateway");
+                new OrderRefundFailedDetails(order.Number, refund.Id, refund.PaymentIntentId, refund.AmountMinor, outcome.FailureMessage, null),
+                "payment gateway");
         }
 
         await db.SaveChangesAsync(ct);

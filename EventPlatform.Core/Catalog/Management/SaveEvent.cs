@@ -32,7 +32,8 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         details.ApplyTo(created, slug);
         db.Events.Add(created);
         db.EventQuestions.AddRange(Ordering.EventQuestion.DefaultsFor(created.Id));
-        audit.Add(db, grant.UserId, organizationId, AuditActions.EventCreated, "Event", created.Id.ToString(), new { created.Title, created.Slug });
+        audit.Add(db, grant.UserId, organizationId, AuditActions.EventCreated, "Event", created.Id.ToString(),
+            new EventCreatedDetails(created.Title, created.Slug));
         return await SaveAsync(db, created, ct);
     }
 
@@ -60,7 +61,8 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
 
         details.ApplyTo(existing, slug);
         existing.UpdatedAt = clock.GetUtcNow();
-        audit.Add(db, grant.UserId, existing.OrganizationId, AuditActions.EventUpdated, "Event", eventId.ToString(), new { existing.Title });
+        audit.Add(db, grant.UserId, existing.OrganizationId, AuditActions.EventUpdated, "Event", eventId.ToString(),
+            new EventUpdatedDetails(existing.Title));
         return await SaveAsync(db, existing, ct);
     }
 

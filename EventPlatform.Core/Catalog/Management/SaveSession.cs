@@ -66,7 +66,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         };
         db.Sessions.Add(session);
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionCreated, "Session", session.Id.ToString(),
-            new { session.Code, session.Name, session.Capacity });
+            new SessionSavedDetails(session.Code, session.Name, session.Capacity));
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -105,7 +105,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.SessionUpdated, "Session", sessionId.ToString(),
-            new { session.Code, session.Name, session.Capacity });
+            new SessionSavedDetails(session.Code, session.Name, session.Capacity));
         db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -212,7 +212,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
 
         audit.Add(db, grant.UserId, grant.OrganizationId, ticketTypeId is null ? AuditActions.TicketTypeCreated : AuditActions.TicketTypeUpdated,
             "TicketType", type.Id.ToString(),
-            new { type.Name, type.PriceMinor, type.Currency, Sessions = sessions.Select(s => s.Code) });
+            new TicketTypeSavedDetails(type.Name, type.PriceMinor, type.Currency, sessions.Select(s => s.Code).ToList()));
         db.Raise(new CatalogChanged(eventId));
         try
         {

@@ -28,7 +28,7 @@ public sealed class SetEventCover(IAppDbContextFactory dbFactory, CatalogAccess 
         var previous = await db.Events.Where(e => e.Id == eventId).Select(e => e.CoverImagePath).SingleAsync(ct);
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, path), ct);
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventCoverChanged, "Event", eventId.ToString(),
-            new { path, bytes = buffer.Length });
+            new EventCoverChangedDetails(path, buffer.Length));
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {

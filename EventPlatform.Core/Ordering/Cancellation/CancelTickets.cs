@@ -115,8 +115,7 @@ public sealed class CancelTickets(
             audit.Add(db, actorUserId, order.OrganizationId,
                 order.Status == OrderStatus.Cancelled ? AuditActions.OrderCancelled : AuditActions.OrderTicketsCancelled, "Order",
                 order.Id.ToString(),
-                new { order.Number, Tickets = targets.Select(t => t.Position).ToList(), RefundMinor = refund, order.Currency, Reason = reason },
-                    actorLabel);
+                new OrderCancellationDetails(order.Number, targets.Select(t => t.Position).ToList(), refund, order.Currency, reason), actorLabel);
             if (order.BuyerEmail is not null)
             {
                 var view = await OrderViews.ForLoadedAsync(db, order, now, ct);

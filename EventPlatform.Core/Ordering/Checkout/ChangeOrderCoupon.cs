@@ -96,7 +96,7 @@ public sealed class ChangeOrderCoupon(IAppDbContextFactory dbFactory, ISettingsS
             Reprice(order, coupon, fee);
             audit.Add(db, order.BuyerUserId, order.OrganizationId, coupon is null ? AuditActions.OrderCouponRemoved : AuditActions.OrderCouponApplied,
                 "Order", order.Id.ToString(),
-                new { order.Number, Coupon = coupon?.Code, order.DiscountMinor, order.TotalMinor });
+                new OrderCouponChangedDetails(order.Number, coupon?.Code, order.DiscountMinor, order.TotalMinor));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return CommandResult<bool>.Success(true);

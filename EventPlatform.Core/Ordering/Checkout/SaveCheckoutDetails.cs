@@ -58,7 +58,8 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
         }
 
         order.DetailsCompleted = true;
-        audit.Add(db, order.BuyerUserId, order.OrganizationId, AuditActions.OrderDetailsSaved, "Order", order.Id.ToString(), new { order.Number });
+        audit.Add(db, order.BuyerUserId, order.OrganizationId, AuditActions.OrderDetailsSaved, "Order", order.Id.ToString(),
+            new OrderNumberDetails(order.Number));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return CommandResult<bool>.Success(true);

@@ -227,7 +227,7 @@ public sealed class PlaceHold(
             if (await release.Locks.OrderAsync(orderId, ct) is { } order && await OrderHolds.ExpireLockedAsync(release, order, now, ct))
             {
                 audit.Add(release, buyer.UserId, order.OrganizationId, AuditActions.OrderReplaced, "Order", order.Id.ToString(),
-                    new { order.Number });
+                    new OrderNumberDetails(order.Number));
             }
 
             await release.SaveChangesAsync(ct);
@@ -256,7 +256,7 @@ public sealed class PlaceHold(
             var order = NewOrder(p, client, now, current.HoldTime);
             db.Orders.Add(order);
             audit.Add(db, p.Buyer.UserId, order.OrganizationId, AuditActions.OrderHeld, "Order", order.Id.ToString(),
-                new { order.Number, Tickets = order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt });
+                new OrderHeldDetails(order.Number, order.Tickets.Count, order.TotalMinor, order.Currency, order.CouponCode, order.HoldExpiresAt));
             await db.SaveChangesAsync(ct);
 
             var demand = CapacityDemand.From(p.Tickets.Select(t => t.Type.Id), p.SessionsByType);

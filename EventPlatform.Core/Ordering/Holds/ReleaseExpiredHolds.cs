@@ -57,7 +57,7 @@ public sealed class ReleaseExpiredHolds(IAppDbContextFactory dbFactory, AuditTra
 
         await OrderHolds.ExpireLockedAsync(db, order, now, ct);
         audit.Add(db, null, order.OrganizationId, AuditActions.OrderExpired, "Order", order.Id.ToString(),
-            new { order.Number, Tickets = order.Tickets.Count }, actorLabel: "hold expiry");
+            new OrderExpiredDetails(order.Number, order.Tickets.Count), actorLabel: "hold expiry");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return order.EventId;

@@ -1,6 +1,9 @@
 namespace EventPlatform.Core.Ordering.Management;
 
-/// <summary>A coupon as the organizer edits it. Amounts in minor units; times are instants.</summary>
+/// <summary>
+/// A coupon as the organizer edits it. Amounts in minor units; times are instants. Also the details of
+/// <c>coupon.created</c> and <c>coupon.changed</c> in the audit log, so a member added here reaches webhooks too.
+/// </summary>
 public sealed record CouponDetails(
     string? Code,
     string? Description,

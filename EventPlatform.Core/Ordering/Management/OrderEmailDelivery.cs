@@ -93,7 +93,7 @@ public sealed class OrderEmailDelivery(
         }
 
         audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderEmailRetried, "Order", orderId.ToString(),
-            new { order.Number, EmailId = emailId }, null);
+            new OrderEmailRetriedDetails(order.Number, emailId));
         await db.SaveChangesAsync(ct);
         RetryFailedEmail.Nudge(wakeUps);
         return true;

@@ -95,7 +95,7 @@ public sealed class PaymentAttention(
             order.RefundedMinor += failed.AmountMinor;
             PaymentIssues.ClearFlag(order);
             audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderRefundRetried, "Order", order.Id.ToString(),
-                new { order.Number, FailedRefundId = failed.Id, RefundId = retry.Id, failed.AmountMinor, failed.Currency }, null);
+                new OrderRefundRetriedDetails(order.Number, failed.Id, retry.Id, failed.AmountMinor, failed.Currency));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             retryId = retry.Id;
@@ -130,7 +130,7 @@ public sealed class PaymentAttention(
         }
 
         audit.Add(db, grant.UserId, order.OrganizationId, AuditActions.OrderAttentionResolved, "Order", order.Id.ToString(),
-            new { order.Number, Reason = order.AttentionReason }, null);
+            new OrderAttentionResolvedDetails(order.Number, order.AttentionReason));
         PaymentIssues.ClearFlag(order);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -91,7 +91,7 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
             return CommandResult<bool>.Failure(errors);
         }
 
-        var before = new { ticket.AttendeeName, ticket.AttendeeEmail };
+        var before = new AttendeeContact(ticket.AttendeeName, ticket.AttendeeEmail);
         ticket.AttendeeName = name!.Trim();
         ticket.AttendeeEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         var changed = !string.Equals(before.AttendeeName, ticket.AttendeeName, StringComparison.Ordinal)
@@ -106,8 +106,8 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
         }
 
         audit.Add(db, actorUserId, view.Order.OrganizationId, AuditActions.TicketAttendeeChanged, "Ticket", ticket.Id.ToString(),
-            new { view.Order.Number, ticket.Position, Before = before, After = new { ticket.AttendeeName, ticket.AttendeeEmail },
-                CodeReissued = changed }, actorLabel);
+            new TicketAttendeeChangedDetails(view.Order.Number, ticket.Position, before,
+                new AttendeeContact(ticket.AttendeeName, ticket.AttendeeEmail), changed), actorLabel);
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(changed);
     }
@@ -122,8 +122,8 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
 
         var now = clock.GetUtcNow();
         await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
-        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderConfirmationResent, "Order", order.Id.ToString(), new { order.Number },
-            actorLabel);
+        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderConfirmationResent, "Order", order.Id.ToString(),
+            new OrderNumberDetails(order.Number), actorLabel);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -21,6 +21,25 @@ public partial class AuditActionsTests
         Assert.Empty(duplicates);
     }
 
+    [Fact]
+    public void All_HoldsEveryActionOfTheCatalogue_OfBothKinds()
+    {
+        var fields = typeof(AuditActions).GetFields().Where(f => f.IsStatic && f.FieldType.IsAssignableTo(typeof(IAuditAction))).ToList();
+
+        Assert.Equal(fields.Count, AuditActions.All.Count);
+        Assert.Contains(AuditActions.All, a => a is AuditAction);
+        Assert.Contains(AuditActions.All, a => a.GetType().IsGenericType);
+    }
+
+    [Fact]
+    public void EveryDetailsType_IsASealedRecord()
+    {
+        // A record's members are its whole JSON; a class could grow computed or inherited members unnoticed.
+        var detailsTypes = AuditActions.All.Select(a => a.GetType()).Where(t => t.IsGenericType).Select(t => t.GetGenericArguments()[0]).Distinct();
+
+        Assert.All(detailsTypes, t => Assert.True(t.IsSealed && t.GetMethod("<Clone>$") is not null, $"{t.Name} is not a sealed record"));
+    }
+
     [Theory]
     [InlineData("order.paid")]
     [InlineData("order.held")]
