@@ -22,7 +22,8 @@ public static class CatalogServices
         services.AddScoped<Management.CancelEvent>();
         services.AddScoped<Management.DeleteEvent>();
         services.AddScoped<Management.AdvanceEventLifecycle>();
-        services.AddScoped<Management.OrganizationEvents>();
+        services.AddScoped<Management.ListOrganizerEvents>();
+        services.AddScoped<Management.GetEventForEditing>();
         services.AddScoped<Browsing.BrowseCatalog>();
         services.AddScoped<Browsing.GetPublicEvent>();
         services.AddScoped<Browsing.GetOrganizationPage>();

@@ -17,7 +17,8 @@ public static class OrderingServices
         services.AddScoped<Cancellation.CancelTickets>();
         services.AddScoped<Cancellation.RefundCancelledEvent>();
         services.AddScoped<Tickets.MyTickets>();
-        services.AddScoped<Tickets.ManageAttendees>();
+        services.AddScoped<Tickets.ChangeAttendee>();
+        services.AddScoped<Tickets.ResendTickets>();
         services.AddScoped<Management.EventOrders>();
         services.AddScoped<Management.PaymentAttention>();
         services.AddScoped<Management.OrderEmailDelivery>();

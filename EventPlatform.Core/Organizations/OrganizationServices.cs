@@ -10,6 +10,7 @@ public static class OrganizationServices
         services.AddScoped<OrganizationAccess>();
         services.AddScoped<CreateOrganization>();
         services.AddScoped<MyOrganizations>();
+        services.AddScoped<GetOrganizationDefaults>();
         services.AddScoped<SwitchOrganization>();
         services.AddScoped<GetOrganizationOverview>();
         services.AddScoped<OrganizationProfile>();

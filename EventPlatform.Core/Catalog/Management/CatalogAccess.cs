@@ -17,4 +17,13 @@ public sealed class CatalogAccess(OrganizationAccess access)
         var grant = await access.FindGrantAsync(organizationId, ct) ?? throw new NotFoundException();
         return grant.Allows(required) ? grant : throw new AccessDeniedException(UserMessages.RoleTooLow);
     }
+
+    /// <summary>The caller's grant on the organization selling the order, under the same rules as an event's.</summary>
+    public async Task<OrganizationGrant> RequireOrderAsync(IAppDbContext db, Guid orderId, OrgRole required, CancellationToken ct)
+    {
+        var organizationId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.OrganizationId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        var grant = await access.FindGrantAsync(organizationId, ct) ?? throw new NotFoundException();
+        return grant.Allows(required) ? grant : throw new AccessDeniedException(UserMessages.RoleTooLow);
+    }
 }

@@ -57,9 +57,7 @@ public sealed class CancelTickets(
         Guid userId;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-                ?? throw new NotFoundException();
-            userId = (await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct)).UserId;
+            userId = (await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct)).UserId;
         }
 
         return await CancelAsync(orderId, ticketIds, refundMinor, "Cancelled by the organizer", userId, null, checkRefundWindow: false, ct);

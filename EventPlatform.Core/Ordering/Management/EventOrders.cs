@@ -64,9 +64,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
     public async Task<OrderView> DetailAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
+        await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Analyst, ct);
         return await OrderViews.LoadAsync(db, orderId, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
     }
 
@@ -74,9 +72,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
     public async Task<CommandResult<bool>> MarkPaidOfflineAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        var grant = await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var now = clock.GetUtcNow();

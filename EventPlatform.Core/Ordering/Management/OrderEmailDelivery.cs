@@ -43,9 +43,7 @@ public sealed class OrderEmailDelivery(
     public async Task<IReadOnlyList<OrderEmailRow>> ForOrderAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Analyst, ct);
+        await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Analyst, ct);
         var needsSending = NeedingSending(db).Where(e => e.OrderId == orderId).Select(e => e.Id);
         return await db.OutboxEmails.AsNoTracking()
             .Where(e => e.OrderId == orderId)

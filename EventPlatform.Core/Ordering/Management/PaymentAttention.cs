@@ -70,9 +70,7 @@ public sealed class PaymentAttention(
         try
         {
             await using var db = await dbFactory.CreateAsync(ct);
-            var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-                ?? throw new NotFoundException();
-            var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+            var grant = await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct);
             await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
             var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
             var failed = await db.OrderRefunds.SingleOrDefaultAsync(r => r.Id == failedRefundId && r.OrderId == orderId, ct)
@@ -119,9 +117,7 @@ public sealed class PaymentAttention(
     public async Task ResolveAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
+        var grant = await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         if (order.AttentionSince is null)

@@ -332,13 +332,13 @@ public sealed class CatalogManagementTests : IAsyncLifetime
         var session = await AddSessionAsync(published, "Day 1");
         await AddTicketTypeAsync(published, session.Id);
         await _services.Get<PublishEvent>().ExecuteAsync(published);
-        var events = _services.Get<OrganizationEvents>();
+        var events = _services.Get<ListOrganizerEvents>();
 
-        Assert.Contains(await events.ListAsync(_organization.Id, EventStatus.Published, null), r => r.Id == published);
-        Assert.DoesNotContain(await events.ListAsync(_organization.Id, EventStatus.Published, null), r => r.Title == "Glaze Lab");
-        Assert.Equal(["Glaze Lab"], (await events.ListAsync(_organization.Id, null, "glaze")).Select(r => r.Title));
-        Assert.Equal(["Wheel Throwing 100%"], (await events.ListAsync(_organization.Id, null, "100%")).Select(r => r.Title));
-        Assert.NotEmpty(await events.ListAsync(_organization.Id, null, "riverside studio"));
+        Assert.Contains(await events.ExecuteAsync(_organization.Id, EventStatus.Published, null), r => r.Id == published);
+        Assert.DoesNotContain(await events.ExecuteAsync(_organization.Id, EventStatus.Published, null), r => r.Title == "Glaze Lab");
+        Assert.Equal(["Glaze Lab"], (await events.ExecuteAsync(_organization.Id, null, "glaze")).Select(r => r.Title));
+        Assert.Equal(["Wheel Throwing 100%"], (await events.ExecuteAsync(_organization.Id, null, "100%")).Select(r => r.Title));
+        Assert.NotEmpty(await events.ExecuteAsync(_organization.Id, null, "riverside studio"));
     }
 
     [Fact]

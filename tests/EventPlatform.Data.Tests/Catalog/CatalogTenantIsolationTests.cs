@@ -44,7 +44,7 @@ public sealed class CatalogTenantIsolationTests : IAsyncLifetime
         var session = new SessionDetails("Night", Start, Start.AddHours(2), 5);
         var type = new TicketTypeDetails { Name = "Free", SessionIds = [_sessionOfB] };
         yield return ("update event", () => _services.Get<SaveEvent>().UpdateAsync(_eventOfB, details));
-        yield return ("read event", () => _services.Get<OrganizationEvents>().GetAsync(_eventOfB));
+        yield return ("read event", () => _services.Get<GetEventForEditing>().ExecuteAsync(_eventOfB));
         yield return ("add session", () => _services.Get<SaveSession>().AddAsync(_eventOfB, session));
         yield return ("update session", () => _services.Get<SaveSession>().UpdateAsync(_sessionOfB, session));
         yield return ("delete session", () => _services.Get<DeleteSession>().ExecuteAsync(_sessionOfB));
@@ -68,7 +68,7 @@ public sealed class CatalogTenantIsolationTests : IAsyncLifetime
         }
 
         var organizationOfB = await OrganizationOfBAsync();
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<OrganizationEvents>().ListAsync(organizationOfB, null, null));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<ListOrganizerEvents>().ExecuteAsync(organizationOfB, null, null));
     }
 
     [Theory]
@@ -88,9 +88,9 @@ public sealed class CatalogTenantIsolationTests : IAsyncLifetime
     public async Task Analyst_MayReadTheEvent_CheckInStaffMayNot()
     {
         _services.Caller.UserId = _analystOfB;
-        Assert.Equal("B's event", (await _services.Get<OrganizationEvents>().GetAsync(_eventOfB)).Event.Title);
+        Assert.Equal("B's event", (await _services.Get<GetEventForEditing>().ExecuteAsync(_eventOfB)).Event.Title);
         _services.Caller.UserId = _staffOfB;
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<OrganizationEvents>().GetAsync(_eventOfB));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<GetEventForEditing>().ExecuteAsync(_eventOfB));
     }
 
     private async Task<Guid> OrganizationOfBAsync()

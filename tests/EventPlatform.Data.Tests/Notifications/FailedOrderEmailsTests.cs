@@ -81,7 +81,7 @@ public sealed class FailedOrderEmailsTests : IAsyncLifetime
 
         // The organizer resends the confirmation (after the buyer's server is fixed); it is delivered.
         _services.Caller.UserId = _managerId;
-        await _services.Get<ManageAttendees>().ResendByOrganizerAsync(order.Id);
+        await _services.Get<ResendTickets>().ByOrganizerAsync(order.Id);
         await using (var db = await _services.Db.CreateAsync())
         {
             var resent = await db.OutboxEmails.SingleAsync(e => e.OrderId == order.Id && e.Id != first.Id);

@@ -34,7 +34,7 @@ public sealed class AttendeeChangeTests : IAsyncLifetime
         var untouched = before.Tickets.Single(t => t.Position == 2);
         var emailsBefore = await ConfirmationsAsync();
 
-        var result = await _services.Get<ManageAttendees>().UpdateByBuyerAsync(hold.AccessKey, ticket.Id, "New Person", "new.person@example.test");
+        var result = await _services.Get<ChangeAttendee>().ByBuyerAsync(hold.AccessKey, ticket.Id, "New Person", "new.person@example.test");
 
         Assert.True(result.Succeeded);
         var after = await _services.OrderAsync(hold.AccessKey);
@@ -61,8 +61,8 @@ public sealed class AttendeeChangeTests : IAsyncLifetime
         var ticket = (await _services.OrderAsync(hold.AccessKey)).Tickets.Single();
         var emailsBefore = (await ConfirmationsAsync()).Count;
 
-        Assert.True((await _services.Get<ManageAttendees>()
-            .UpdateByBuyerAsync(hold.AccessKey, ticket.Id, ticket.AttendeeName, ticket.AttendeeEmail?.ToUpperInvariant())).Succeeded);
+        Assert.True((await _services.Get<ChangeAttendee>()
+            .ByBuyerAsync(hold.AccessKey, ticket.Id, ticket.AttendeeName, ticket.AttendeeEmail?.ToUpperInvariant())).Succeeded);
 
         Assert.Equal(ticket.Code, (await _services.OrderAsync(hold.AccessKey)).Tickets.Single().Code);
         Assert.Equal(emailsBefore, (await ConfirmationsAsync()).Count);
@@ -74,14 +74,14 @@ public sealed class AttendeeChangeTests : IAsyncLifetime
         var hold = await _services.HeldAsync(_sale.EventId, (_sale.TypeIds["Day"], 1));
         await _services.PayAsync(hold.AccessKey);
         var emailsBefore = (await ConfirmationsAsync()).Count;
-        var manage = _services.Get<ManageAttendees>();
+        var resend = _services.Get<ResendTickets>();
 
-        var sent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => manage.ResendByBuyerAsync(hold.AccessKey))));
+        var sent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => resend.ByBuyerAsync(hold.AccessKey))));
 
-        Assert.Equal(ManageAttendees.ResendsPerHour, sent.Count(s => s));
-        Assert.Equal(emailsBefore + ManageAttendees.ResendsPerHour, (await ConfirmationsAsync()).Count);
+        Assert.Equal(ResendTickets.PerHour, sent.Count(s => s));
+        Assert.Equal(emailsBefore + ResendTickets.PerHour, (await ConfirmationsAsync()).Count);
         _services.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.True(await manage.ResendByBuyerAsync(hold.AccessKey));
+        Assert.True(await resend.ByBuyerAsync(hold.AccessKey));
     }
 
     private async Task<List<string>> ConfirmationsAsync()

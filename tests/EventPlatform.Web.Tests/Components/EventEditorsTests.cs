@@ -24,7 +24,7 @@ public sealed class EventEditorsTests : WebComponentTestBase, IAsyncLifetime
             .CreateAsync(organization.Id, new EventDetails { Title = "Editors", VenueName = "Hall", TimeZone = "Europe/Berlin" })).Value;
         var start = new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
         await _core.Get<SaveSession>().AddAsync(eventId, new SessionDetails("Day 1", start, start.AddHours(2), 10));
-        _editing = await _core.Get<OrganizationEvents>().GetAsync(eventId);
+        _editing = await _core.Get<GetEventForEditing>().ExecuteAsync(eventId);
         Services.AddSingleton(_core.Get<SaveSession>());
         Services.AddSingleton(_core.Get<SaveTicketType>());
         Services.AddSingleton(_core.Get<DeleteSession>());

@@ -60,7 +60,7 @@ public sealed partial class EventEditor
 
         try
         {
-            defaultTimeZone = await Events.DefaultTimeZoneAsync(OrganizationId);
+            defaultTimeZone = (await GetDefaults.ExecuteAsync(OrganizationId)).TimeZone;
         }
         catch (AccessDeniedException ex) when (ex.IsNotAMember)
         {
@@ -105,7 +105,7 @@ public sealed partial class EventEditor
     {
         try
         {
-            editing = await Events.GetAsync(EventId!.Value);
+            editing = await GetEvent.ExecuteAsync(EventId!.Value);
         }
         catch (NotFoundException)
         {

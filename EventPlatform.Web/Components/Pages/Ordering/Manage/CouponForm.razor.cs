@@ -56,7 +56,7 @@ public sealed partial class CouponForm
         {
             try
             {
-                loadedEvents[id] = await OrganizationEvents.GetAsync(id);
+                loadedEvents[id] = await GetEvent.ExecuteAsync(id);
             }
             catch (NotFoundException)
             {

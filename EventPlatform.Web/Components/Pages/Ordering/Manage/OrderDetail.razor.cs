@@ -53,7 +53,7 @@ public sealed partial class OrderDetail
         problem = null;
         try
         {
-            await Attendees.ResendByOrganizerAsync(OrderId);
+            await ResendTickets.ByOrganizerAsync(OrderId);
             await DoneAsync($"Confirmation sent again to {view!.Order.BuyerEmail}.");
         }
         catch (AccessDeniedException ex)

@@ -9,17 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Core.Ordering.Tickets;
 
 /// <summary>
-/// After the purchase: change a ticket's attendee (until the event starts) and send the
-/// confirmation email again — by the buyer through the order's key, or by the organizer. An
-/// attendee change succeeds with <c>true</c> when the ticket got a new code (someone else holds it now).
+/// Changes a ticket's attendee until the event starts: by the buyer through the order's key, or by
+/// the organizer. Succeeds with <c>true</c> when the ticket got a new code (someone else holds it
+/// now) and the buyer is emailed the new tickets.
 /// </summary>
-public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit,
-    AttemptCounters counters, TimeProvider clock)
+public sealed class ChangeAttendee(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit,
+    TimeProvider clock)
 {
-    /// <summary>How often a buyer may have the tickets emailed again per order (the button must not become a way to flood an inbox).</summary>
-    public const int ResendsPerHour = 5;
-
-    public async Task<CommandResult<bool>> UpdateByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email,
+    public async Task<CommandResult<bool>> ByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email,
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
@@ -27,41 +24,12 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
         return await UpdateAsync(db, orderId, ticketId, name, email, null, "buyer", ct);
     }
 
-    public async Task<CommandResult<bool>> UpdateByOrganizerAsync(Guid orderId, Guid ticketId, string? name, string? email,
+    public async Task<CommandResult<bool>> ByOrganizerAsync(Guid orderId, Guid ticketId, string? name, string? email,
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var grant = await RequireOrganizerAsync(db, orderId, ct);
+        var grant = await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct);
         return await UpdateAsync(db, orderId, ticketId, name, email, grant.UserId, null, ct);
-    }
-
-    /// <summary>Emails the tickets again; false (nothing sent) past <see cref="ResendsPerHour"/> for this order.</summary>
-    public async Task<bool> ResendByBuyerAsync(string accessKey, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
-        var counts = await counters.AddAsync(["resend-order:" + orderId.ToString("N")], TimeSpan.FromHours(1), ct);
-        if (counts[0] > ResendsPerHour)
-        {
-            return false;
-        }
-
-        await ResendAsync(db, orderId, null, "buyer", ct);
-        return true;
-    }
-
-    public async Task ResendByOrganizerAsync(Guid orderId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var grant = await RequireOrganizerAsync(db, orderId, ct);
-        await ResendAsync(db, orderId, grant.UserId, null, ct);
-    }
-
-    private async Task<OrganizationGrant> RequireOrganizerAsync(IAppDbContext db, Guid orderId, CancellationToken ct)
-    {
-        var eventId = await db.Orders.Where(o => o.Id == orderId).Select(o => (Guid?)o.EventId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        return await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
     }
 
     private async Task<CommandResult<bool>> UpdateAsync(IAppDbContext db, Guid orderId, Guid ticketId, string? name, string? email, Guid? actorUserId,
@@ -110,20 +78,5 @@ public sealed class ManageAttendees(IAppDbContextFactory dbFactory, CatalogAcces
                 new AttendeeContact(ticket.AttendeeName, ticket.AttendeeEmail), changed), actorLabel);
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(changed);
-    }
-
-    private async Task ResendAsync(IAppDbContext db, Guid orderId, Guid? actorUserId, string? actorLabel, CancellationToken ct)
-    {
-        var order = await db.Orders.Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
-        if (order.Status != OrderStatus.Paid)
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        await confirmation.QueueConfirmationEmailAsync(db, order, now, ct);
-        audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderConfirmationResent, "Order", order.Id.ToString(),
-            new OrderNumberDetails(order.Number), actorLabel);
-        await db.SaveChangesAsync(ct);
     }
 }

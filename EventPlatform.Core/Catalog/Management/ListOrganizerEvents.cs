@@ -1,0 +1,47 @@
+using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Core.Catalog.Management;
+
+/// <summary>One row of the organizer's events list.</summary>
+public sealed record OrganizerEventRow(Guid Id, string Title, string Slug, EventStatus Status, EventVisibility Visibility, DateTimeOffset? FirstStart,
+    string TimeZone, int Sessions, int TicketsSold, int Capacity);
+
+/// <summary>The organizer's events list: a status filter and a search of title, slug and venue. Analysts may read.</summary>
+public sealed class ListOrganizerEvents(IAppDbContextFactory dbFactory, OrganizationAccess access)
+{
+    public async Task<IReadOnlyList<OrganizerEventRow>> ExecuteAsync(Guid organizationId, EventStatus? status, string? search,
+        CancellationToken ct = default)
+    {
+        await access.RequireAsync(organizationId, OrgRole.Analyst, ct);
+        await using var db = await dbFactory.CreateAsync(ct);
+        var query = db.Events.AsNoTracking().Where(e => e.OrganizationId == organizationId);
+        if (status is { } wanted)
+        {
+            query = query.Where(e => e.Status == wanted);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // Case-insensitive "contains", with the user's % and _ taken literally.
+            var pattern = "%" + search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(e => EF.Functions.Like(e.Title.ToLower(), pattern, "\\") || EF.Functions.Like(e.Slug, pattern, "\\")
+                || (e.VenueName != null && EF.Functions.Like(e.VenueName.ToLower(), pattern, "\\")));
+        }
+
+        var rows = await query
+            .Select(e => new OrganizerEventRow(
+                e.Id, e.Title, e.Slug, e.Status, e.Visibility,
+                e.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),
+                e.TimeZone,
+                e.Sessions.Count,
+                e.TicketTypes.Sum(t => t.Sold),
+                e.Sessions.Sum(s => s.Capacity)))
+            .ToListAsync(ct);
+        // Upcoming first, then undated drafts, then the past.
+        return rows.OrderBy(r => r.FirstStart is null ? 1 : 0).ThenBy(r => r.FirstStart).ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
