@@ -29,7 +29,8 @@ public sealed record CheckInResult(
     string? SessionName = null,
     DateTimeOffset? PreviousAt = null,
     string? PreviousStation = null,
-    Guid? CheckInId = null)
+    Guid? CheckInId = null,
+    Guid? TicketId = null)
 {
     public bool Succeeded => Outcome == CheckInOutcome.CheckedIn;
 }

@@ -21,11 +21,11 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
         var now = clock.GetUtcNow();
         var result = await CheckAsync(db, station, code, sessionId, now, ct);
         audit.Add(db, station.UserId, station.OrganizationId, result.Succeeded ? AuditActions.TicketCheckedIn : AuditActions.TicketCheckInRefused,
-            "Ticket", null,
+            "Ticket", result.TicketId?.ToString(),
             new TicketCheckInDetails(result.Outcome, sessionId, station.StationName, result.AttendeeName), station.StationName);
-        if (result.Succeeded)
+        if (result is { Succeeded: true, TicketId: { } ticketId, CheckInId: { } checkInId })
         {
-            db.Raise(new TicketCheckedIn(station.EventId, sessionId, Undone: false));
+            db.Raise(new TicketCheckedIn(station.EventId, sessionId, ticketId, checkInId));
         }
 
         await db.SaveChangesAsync(ct);
@@ -47,9 +47,10 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UndoneAt, now), ct) == 1;
         if (undone)
         {
+            var taken = await db.CheckIns.AsNoTracking().Where(c => c.Id == checkInId).Select(c => new { c.TicketId, c.SessionId }).SingleAsync(ct);
             audit.Add(db, station.UserId, station.OrganizationId, AuditActions.TicketCheckInUndone, "CheckIn", checkInId.ToString(),
                 new TicketCheckInUndoneDetails(station.StationName), station.StationName);
-            db.Raise(new TicketCheckedIn(station.EventId, SessionId: null, Undone: true));
+            db.Raise(new CheckInUndone(station.EventId, taken.SessionId, taken.TicketId, checkInId));
             await db.SaveChangesAsync(ct);
         }
 
@@ -116,7 +117,7 @@ public sealed class CheckInTicket(IAppDbContextFactory dbFactory, AuditTrail aud
             return new CheckInResult(CheckInOutcome.WrongEvent);
         }
 
-        var known = new CheckInResult(CheckInOutcome.CheckedIn, ticket.AttendeeName, ticket.TicketTypeName, ticket.SessionName);
+        var known = new CheckInResult(CheckInOutcome.CheckedIn, ticket.AttendeeName, ticket.TicketTypeName, ticket.SessionName, TicketId: ticket.Id);
         if (ticket.Status == TicketStatus.Cancelled)
         {
             return known with { Outcome = CheckInOutcome.Cancelled };

@@ -266,6 +266,7 @@ public sealed class ApplyPaymentEvent(
         order.PaidMinor = n.AmountMinor;
         order.RefundedMinor = n.AmountMinor;
         order.RefundedLatePayment = true;
+        db.Raise(new OrderRefunded(order.EventId, order.Id, order.OrganizationId, n.AmountMinor, order.Currency));
         var refund = RefundPayments.Record(db, order.Id, n.IntentId, n.AmountMinor, order.Currency,
             "Paid after the reservation ran out; places no longer available", now);
         audit.Add(db, null, order.OrganizationId, AuditActions.OrderLatePaymentRefunded, "Order", order.Id.ToString(),

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Cancellation;
 
@@ -72,6 +73,7 @@ public static class PaymentIssues
             CompletedAt = now,
         });
         order.RefundedMinor += amountMinor;
+        db.Raise(new OrderRefunded(order.EventId, order.Id, order.OrganizationId, amountMinor, order.Currency));
         var amount = new Money(amountMinor, order.Currency).Format();
         var valid = order.Tickets.Where(t => t.Status == TicketStatus.Valid).ToList();
         if (order.RefundedMinor >= order.PaidMinor && order.Status == OrderStatus.Paid && valid.Count > 0)

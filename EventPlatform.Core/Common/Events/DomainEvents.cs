@@ -20,14 +20,17 @@ public sealed record CapacityReleased(
 public sealed record OrderPaid(Guid EventId, Guid OrderId, Guid OrganizationId, long TotalMinor, string Currency) : IChangesEventPage;
 
 /// <summary>
-/// Tickets of a paid order were cancelled with money to give back (by the buyer or an organizer);
-/// the refund itself is sent after the commit. Refunds made outside (the gateway's dashboard) show as
-/// <see cref="EventPageChanged"/> for now.
+/// Money of an order goes back to the buyer: tickets cancelled by the buyer or an organizer (the
+/// refund is sent after the commit), a refund made outside at the gateway's dashboard, or a payment
+/// that arrived after the hold ran out and the places were gone.
 /// </summary>
 public sealed record OrderRefunded(Guid EventId, Guid OrderId, Guid OrganizationId, long AmountMinor, string Currency) : IChangesEventPage;
 
-/// <summary>A ticket was checked in to a session, or a check-in was undone (session not known then).</summary>
-public sealed record TicketCheckedIn(Guid EventId, Guid? SessionId, bool Undone) : IChangesEventPage;
+/// <summary>A ticket was admitted to a session (its first valid scan there).</summary>
+public sealed record TicketCheckedIn(Guid EventId, Guid SessionId, Guid TicketId, Guid CheckInId) : IChangesEventPage;
+
+/// <summary>A check-in was taken back within the undo window (a wrong scan, a wrong session): the ticket may enter again.</summary>
+public sealed record CheckInUndone(Guid EventId, Guid SessionId, Guid TicketId, Guid CheckInId) : IChangesEventPage;
 
 /// <summary>A payment notification changed an order of the event (paid, refunded or disputed at the gateway).</summary>
 public sealed record EventPageChanged(Guid EventId) : IChangesEventPage;

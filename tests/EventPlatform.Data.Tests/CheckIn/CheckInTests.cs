@@ -1,10 +1,13 @@
 using EventPlatform.Core.CheckIn;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Data.Tests.Ordering;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace EventPlatform.Data.Tests.CheckIn;
@@ -12,13 +15,14 @@ namespace EventPlatform.Data.Tests.CheckIn;
 public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Tablet = "front-door-tablet-0000";
+    private readonly RecordedEvents _events = new();
     private CoreServices _services = default!;
     private SellableEvent _event = default!;
     private Guid _managerId;
 
     public async Task InitializeAsync()
     {
-        _services = await CoreServices.CreateAsync("check-in");
+        _services = await CoreServices.CreateAsync("check-in", s => s.AddSingleton<IAfterCommitHandler>(_events));
         var manager = await _services.Db.AddUserAsync("manager@riverside.test");
         _managerId = manager.Id;
         var organization = await _services.Db.AddOrganizationAsync("riverside", (manager.Id, OrgRole.Manager));
@@ -53,8 +57,13 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(CheckInOutcome.AlreadyCheckedIn, again.Outcome);
         Assert.Equal("Main entrance", again.PreviousStation);
 
+        // Announced after the commit with the ticket, for live pages and (later) webhooks.
+        var announced = Assert.Single(_events.Of<TicketCheckedIn>());
+        Assert.Equal((_event.EventId, day1, first.CheckInId!.Value), (announced.EventId, announced.SessionId, announced.CheckInId));
+
         // Undo within five minutes lets it in again; not after.
         Assert.True(await check.UndoAsync(kiosk, first.CheckInId!.Value));
+        Assert.Equal(new CheckInUndone(_event.EventId, day1, announced.TicketId, first.CheckInId.Value), Assert.Single(_events.Of<CheckInUndone>()));
         var readmitted = await check.ExecuteAsync(kiosk, valid, day1);
         Assert.Equal(CheckInOutcome.CheckedIn, readmitted.Outcome);
         _services.Clock.Advance(TimeSpan.FromMinutes(6));

@@ -1,4 +1,5 @@
 using EventPlatform.Core.CheckIn;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Cancellation;
 using EventPlatform.Core.Ordering.Management;
@@ -8,6 +9,7 @@ using EventPlatform.Data.Payments;
 using EventPlatform.Data.Payments.Simulated;
 using EventPlatform.Data.Tests.Ordering;
 using EventPlatform.TestSupport;
+using EventPlatform.TestSupport.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,7 @@ namespace EventPlatform.Data.Tests.Payments;
 /// </summary>
 public sealed class PaymentIssuesTests : IAsyncLifetime
 {
+    private readonly RecordedEvents _events = new();
     private CoreServices _services = default!;
     private SellableEvent _event = default!;
     private Guid _managerId;
@@ -29,7 +32,7 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = await CoreServices.CreateAsync("payment-issues");
+        _services = await CoreServices.CreateAsync("payment-issues", s => s.AddSingleton<IAfterCommitHandler>(_events));
         var manager = await _services.Db.AddUserAsync("manager@riverside.test");
         _managerId = manager.Id;
         var organization = await _services.Db.AddOrganizationAsync("riverside", (manager.Id, OrgRole.Manager));
@@ -133,6 +136,10 @@ public sealed class PaymentIssuesTests : IAsyncLifetime
 
         await _services.AssertCountersMatchTicketsAsync(_event.EventId);
         Assert.Equal(CheckInOutcome.Cancelled, (await ScanAsync(code)).Outcome);
+        // Announced once, however often it was reported: the money back, and the places back on sale.
+        Assert.Equal(new OrderRefunded(_event.EventId, order.Id, _event.OrganizationId, order.PaidMinor, order.Currency),
+            Assert.Single(_events.Of<OrderRefunded>()));
+        Assert.Equal(2, Assert.Single(_events.Of<CapacityReleased>(), c => c.OrderId == order.Id).ByTicketType[Standing]);
     }
 
     [Fact]
