@@ -7,6 +7,10 @@ namespace EventPlatform.Web.Components.Pages.CheckIn;
 
 public sealed partial class CheckInScreen
 {
+    /// <summary>A plain submit button dressed as MudBlazor's large filled primary button.</summary>
+    private const string ScanButtonClass =
+        "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-large ep-scan-button";
+
     private IReadOnlyList<StationSession> sessions = [];
     private Guid sessionId;
     private string? code;
