@@ -8,8 +8,6 @@ namespace EventPlatform.Web.Components.Shared;
 /// </summary>
 public static class LocalDateTimeInput
 {
-    public const string DoesNotExist = "Enter a date and time that exists in this time zone.";
-
     /// <summary>
     /// Empty reads as no time (null). Otherwise the instant, or null with an error for <paramref name="field"/>
     /// when the text is not a date and time that exists in <paramref name="timeZone"/>.
@@ -26,7 +24,7 @@ public static class LocalDateTimeInput
             return instant;
         }
 
-        errors.Add(field, DoesNotExist);
+        errors.Add(field, WebMessages.DateTimeNotInZone);
         return null;
     }
 }

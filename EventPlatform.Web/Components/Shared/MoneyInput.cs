@@ -28,7 +28,7 @@ public static class MoneyInput
     {
         minor = 0;
         var digits = Money.MinorDigits(currency);
-        error = digits == 0 ? "Enter a whole amount, like 500." : $"Enter an amount like {example} (at most {digits} decimals).";
+        error = digits == 0 ? WebMessages.WholeAmountRequired : WebMessages.AmountFormat(example, digits);
         if (string.IsNullOrWhiteSpace(text)
             || !decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
             || amount > MaxMajor

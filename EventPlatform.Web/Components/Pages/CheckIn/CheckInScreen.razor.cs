@@ -1,5 +1,6 @@
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Common;
+using EventPlatform.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -7,6 +8,10 @@ namespace EventPlatform.Web.Components.Pages.CheckIn;
 
 public sealed partial class CheckInScreen
 {
+    /// <summary>A plain submit button dressed as MudBlazor's large filled primary button.</summary>
+    private const string ScanButtonClass =
+        "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-large ep-scan-button";
+
     private IReadOnlyList<StationSession> sessions = [];
     private Guid sessionId;
     private string? code;
@@ -89,7 +94,7 @@ public sealed partial class CheckInScreen
     private async Task UndoAsync(Guid checkInId)
     {
         var undone = await CheckIn.UndoAsync(Station, checkInId);
-        undoMessage = undone ? $"Check-in of {result?.AttendeeName} undone." : "This check-in can no longer be undone.";
+        undoMessage = undone ? WebMessages.CheckInUndone(result?.AttendeeName) : WebMessages.CheckInNoLongerUndoable;
         result = null;
     }
 
@@ -134,7 +139,7 @@ public sealed partial class CheckInScreen
         catch (JSException ex)
         {
             cameraOn = false;
-            cameraError = "The camera could not be started: " + ex.Message + " A scanner or the search below still work.";
+            cameraError = WebMessages.CameraNotStarted(ex.Message);
         }
     }
 

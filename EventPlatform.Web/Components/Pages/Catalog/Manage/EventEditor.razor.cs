@@ -1,6 +1,7 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
+using EventPlatform.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -131,18 +132,18 @@ public sealed partial class EventEditor
             return;
         }
 
-        Snackbar.Add("Event saved.", Severity.Success);
+        Snackbar.Add(WebMessages.EventSaved, Severity.Success);
         await ReloadAsync();
     }
 
-    private Task PublishAsync() => ApplyAsync(() => Publish.ExecuteAsync(EventId!.Value), "Event published.");
+    private Task PublishAsync() => ApplyAsync(() => Publish.ExecuteAsync(EventId!.Value), WebMessages.EventPublished);
 
     private async Task ScheduleAsync()
     {
         publishAtError = null;
         if (!EventTime.TryFromLocalInput(publishAt, editing!.Event.TimeZone, out var at))
         {
-            publishAtError = "Choose a date and time.";
+            publishAtError = WebMessages.PublishAtRequired;
             return;
         }
 
@@ -151,7 +152,7 @@ public sealed partial class EventEditor
             var result = await Schedule.ExecuteAsync(EventId!.Value, at);
             publishAtError = result.ErrorFor("PublishAt");
             return result;
-        }, "Publication scheduled.");
+        }, WebMessages.PublicationScheduled);
     }
 
     private async Task CancelEventAsync()
@@ -162,7 +163,7 @@ public sealed partial class EventEditor
             yesText: "Cancel event", cancelText: "Keep it");
         if (confirmed == true)
         {
-            await ApplyAsync(() => Cancel.ExecuteAsync(EventId!.Value), "Event cancelled.");
+            await ApplyAsync(() => Cancel.ExecuteAsync(EventId!.Value), WebMessages.EventCancelled);
         }
     }
 
@@ -180,7 +181,7 @@ public sealed partial class EventEditor
         var result = await Delete.ExecuteAsync(EventId!.Value);
         if (result.Succeeded)
         {
-            Snackbar.Add("Event deleted.", Severity.Success);
+            Snackbar.Add(WebMessages.EventDeleted, Severity.Success);
             Navigation.NavigateTo($"/org/{editing!.Event.OrganizationId}/events");
         }
         else

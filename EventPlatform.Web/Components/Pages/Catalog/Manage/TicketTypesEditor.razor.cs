@@ -115,7 +115,7 @@ public sealed partial class TicketTypesEditor
         problem = errors.FormLevel;
         if (result.Succeeded)
         {
-            Snackbar.Add($"{form.Name} saved.", Severity.Success);
+            Snackbar.Add(WebMessages.Saved(form.Name!), Severity.Success);
             Reset();
             await OnChanged.InvokeAsync();
         }
@@ -144,7 +144,7 @@ public sealed partial class TicketTypesEditor
         {
             if (required)
             {
-                errors.Add(field, "Enter a price, like 25.00 (0 for free).");
+                errors.Add(field, WebMessages.PriceRequired);
             }
 
             return null;

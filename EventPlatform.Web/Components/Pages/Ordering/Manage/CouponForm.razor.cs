@@ -114,7 +114,7 @@ public sealed partial class CouponForm
         }
         catch (NotFoundException)
         {
-            problem = "This coupon was deleted meanwhile.";
+            problem = WebMessages.CouponDeletedMeanwhile;
         }
         catch (AccessDeniedException ex)
         {

@@ -5,6 +5,7 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Payments;
+using EventPlatform.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -40,7 +41,7 @@ public sealed partial class OrderDetail
         }
         catch (NotFoundException)
         {
-            problem = "This order no longer exists.";
+            problem = WebMessages.OrderGone;
         }
         catch (AccessDeniedException ex)
         {
@@ -54,7 +55,7 @@ public sealed partial class OrderDetail
         try
         {
             await ResendTickets.ByOrganizerAsync(OrderId);
-            await DoneAsync($"Confirmation sent again to {view!.Order.BuyerEmail}.");
+            await DoneAsync(WebMessages.ConfirmationResent(view!.Order.BuyerEmail));
         }
         catch (AccessDeniedException ex)
         {
@@ -79,7 +80,7 @@ public sealed partial class OrderDetail
             var result = await Orders.MarkPaidOfflineAsync(OrderId);
             if (result.Succeeded)
             {
-                await DoneAsync($"Order {view.Order.Number} marked paid.");
+                await DoneAsync(WebMessages.OrderMarkedPaid(view.Order.Number));
             }
             else
             {
@@ -109,7 +110,7 @@ public sealed partial class OrderDetail
             var result = await Attention.RetryRefundAsync(OrderId, refund.Id);
             if (result.Succeeded)
             {
-                await DoneAsync($"The refund of {result.Value.Format()} was sent again.");
+                await DoneAsync(WebMessages.RefundSentAgain(result.Value));
             }
             else
             {
@@ -141,7 +142,7 @@ public sealed partial class OrderDetail
             var queued = await EmailDelivery.SendAgainAsync(OrderId, email.Id);
             if (queued)
             {
-                await DoneAsync($"The email to {email.To} is being sent again.");
+                await DoneAsync(WebMessages.EmailSendingAgain(email.To));
             }
             else
             {
@@ -160,7 +161,7 @@ public sealed partial class OrderDetail
         try
         {
             await Attention.ResolveAsync(OrderId);
-            await DoneAsync($"Order {view!.Order.Number} marked resolved.");
+            await DoneAsync(WebMessages.OrderMarkedResolved(view!.Order.Number));
         }
         catch (AccessDeniedException ex)
         {
