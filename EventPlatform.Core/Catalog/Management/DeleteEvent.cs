@@ -15,7 +15,7 @@ public sealed class DeleteEvent(IAppDbContextFactory dbFactory, CatalogAccess ca
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         // Sessions may not be deleted while a ticket type includes them, so the links go first;
         // if the event turns out to have sales, the rollback puts them back.
         await db.TicketTypeSessions.Where(l => db.TicketTypes.Any(t => t.Id == l.TicketTypeId && t.EventId == eventId)).ExecuteDeleteAsync(ct);

@@ -49,7 +49,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
             return CommandResult<Session>.Failure(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         // Taking the number locks the event row until commit, so two organizers adding at once get S3 and S4.
         await db.Events.Where(e => e.Id == eventId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextSessionNumber, e => e.NextSessionNumber + 1), ct);

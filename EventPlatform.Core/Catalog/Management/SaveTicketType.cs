@@ -161,7 +161,7 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
         var currency = details.Currency ?? await db.Events.Where(e => e.Id == eventId)
             .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => o.DefaultCurrency).SingleAsync(ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         TicketType type;
         if (ticketTypeId is null)
         {

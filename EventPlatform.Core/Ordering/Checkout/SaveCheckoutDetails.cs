@@ -24,7 +24,7 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
         var questions = await db.Orders.Where(o => o.Id == orderId)
             .SelectMany(o => db.EventQuestions.Where(q => q.EventId == o.EventId)).AsNoTracking().ToListAsync(ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)

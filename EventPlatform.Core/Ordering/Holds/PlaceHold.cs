@@ -223,7 +223,7 @@ public sealed class PlaceHold(
         foreach (var orderId in previous)
         {
             await using var release = await dbFactory.CreateAsync(ct);
-            await using var transaction = await release.Database.BeginTransactionAsync(ct);
+            await using var transaction = await release.BeginTransactionWithLockTimeoutAsync(ct);
             if (await release.Locks.OrderAsync(orderId, ct) is { } order && await OrderHolds.ExpireLockedAsync(release, order, now, ct))
             {
                 audit.Add(release, buyer.UserId, order.OrganizationId, AuditActions.OrderReplaced, "Order", order.Id.ToString(),

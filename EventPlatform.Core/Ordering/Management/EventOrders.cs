@@ -73,7 +73,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)

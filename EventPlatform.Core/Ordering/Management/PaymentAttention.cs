@@ -118,7 +118,7 @@ public sealed class PaymentAttention(
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var grant = await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Manager, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
         if (order.AttentionSince is null)
         {
