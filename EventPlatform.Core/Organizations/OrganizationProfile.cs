@@ -108,6 +108,7 @@ public sealed partial class OrganizationProfile(IAppDbContextFactory dbFactory, 
         var previous = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.LogoPath).SingleAsync(ct);
         await db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.LogoPath, path), ct);
         audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationLogoChanged, "Organization", organizationId.ToString());
+        db.Raise(new CatalogChanged(EventId: null)); // the logo shows on its events' cards
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {

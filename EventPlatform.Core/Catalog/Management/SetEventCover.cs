@@ -1,5 +1,6 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public sealed class SetEventCover(IAppDbContextFactory dbFactory, CatalogAccess 
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, path), ct);
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventCoverChanged, "Event", eventId.ToString(),
             new EventCoverChangedDetails(path, buffer.Length));
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {
@@ -45,6 +47,7 @@ public sealed class SetEventCover(IAppDbContextFactory dbFactory, CatalogAccess 
         var previous = await db.Events.Where(e => e.Id == eventId).Select(e => e.CoverImagePath).SingleAsync(ct);
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CoverImagePath, (string?)null), ct);
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.EventCoverRemoved, "Event", eventId.ToString());
+        db.Raise(new CatalogChanged(eventId));
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {
