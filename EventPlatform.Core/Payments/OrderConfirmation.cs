@@ -103,8 +103,11 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         // From the tracked (not yet saved) state: the email shows the order as it is about to be committed.
         var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
         var current = await settings.GetAsync(ct);
-        EmailOutbox.Enqueue(db, OrderEmails.Confirmation(current.BrandName, view, OrderUrl(order), EventUrl(view)), now);
+        EmailOutbox.Enqueue(db, OrderEmails.Confirmation(current.BrandName, view, OrderUrl(order), EventUrl(view), SignInUrl), now);
     }
+
+    /// <summary>Where a buyer signs in by email link (a guest's first link creates the account).</summary>
+    public string SignInUrl => site.Value.Url("/Account/MagicLink");
 
     public string OrderUrl(Order order) => site.Value.Url($"/order/{order.AccessKey}");
 

@@ -129,6 +129,11 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
@@ -148,7 +153,7 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -162,7 +167,10 @@ namespace EventPlatform.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_magic_link_tokens_user_id");
 
-                    b.ToTable("magic_link_tokens", (string)null);
+                    b.ToTable("magic_link_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_magic_link_tokens_user_or_email", "user_id IS NOT NULL OR email IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("EventPlatform.Core.Auditing.AuditEntry", b =>
@@ -2051,7 +2059,6 @@ namespace EventPlatform.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_magic_link_tokens_asp_net_users_user_id");
                 });
 

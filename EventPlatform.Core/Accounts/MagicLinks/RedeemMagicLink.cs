@@ -1,4 +1,5 @@
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Accounts.MagicLinks;
@@ -28,7 +29,7 @@ public sealed record MagicLinkOutcome(MagicLinkStatus Status, Guid? UserId = nul
 /// Checks and consumes magic links. Consumption is one conditional UPDATE, so two clicks racing
 /// each other sign in at most once.
 /// </summary>
-public sealed class RedeemMagicLink(IAppDbContextFactory dbFactory, TimeProvider clock)
+public sealed class RedeemMagicLink(IAppDbContextFactory dbFactory, TimeProvider clock, IDatabaseErrors databaseErrors)
 {
     /// <summary>Looks at a link without using it (the page shows "continue" or the reason it cannot).</summary>
     public async Task<MagicLinkOutcome> InspectAsync(string? token, CancellationToken ct = default)
@@ -62,21 +63,65 @@ public sealed class RedeemMagicLink(IAppDbContextFactory dbFactory, TimeProvider
         }
 
         var link = await db.MagicLinkTokens.AsNoTracking().SingleAsync(t => t.TokenHash == hash, ct);
-        // One link in use at a time: redeeming this one retires every older unused link of the user.
-        await db.MagicLinkTokens.Where(t => t.UserId == link.UserId && t.UsedAt == null)
+        var userId = link.UserId ?? await AccountForGuestAsync(link.Email!, now, ct);
+        // One link in use at a time: redeeming this one retires every older unused link of the user
+        // (and those sent to the guest's address before it had an account).
+        await db.MagicLinkTokens.Where(t => (t.UserId == userId || (link.Email != null && t.Email == link.Email)) && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
 
         // Opening the link proves the person owns the address. If the address was not confirmed
         // yet, whoever registered it may not be its owner: their password goes, and the new
         // security stamp ends every session signed in with it.
-        await db.Users.Where(u => u.Id == link.UserId && !u.EmailConfirmed)
+        await db.Users.Where(u => u.Id == userId && !u.EmailConfirmed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.EmailConfirmed, true)
                 .SetProperty(u => u.PasswordHash, (string?)null)
                 .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N").ToUpperInvariant())
                 .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
-        var email = await db.Users.Where(u => u.Id == link.UserId).Select(u => u.Email).SingleAsync(ct);
-        return new MagicLinkOutcome(MagicLinkStatus.Valid, link.UserId, email, link.ReturnUrl);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(ct);
+        return new MagicLinkOutcome(MagicLinkStatus.Valid, userId, email, link.ReturnUrl);
+    }
+
+    /// <summary>
+    /// The account a guest's link signs in to, created at its first use: confirmed (the link proved
+    /// the mailbox), with no password, so it works with email links until the person sets one. If
+    /// someone registered the address meanwhile, that account is used, and loses its unconfirmed
+    /// password like any other (see <see cref="ExecuteAsync"/>).
+    /// </summary>
+    private async Task<Guid> AccountForGuestAsync(string email, DateTimeOffset now, CancellationToken ct)
+    {
+        var normalized = email.ToUpperInvariant();
+        await using var db = await dbFactory.CreateAsync(ct);
+        if (await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            NormalizedUserName = normalized,
+            Email = email,
+            NormalizedEmail = normalized,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            CreatedAt = now,
+        };
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return user.Id;
+        }
+        catch (Exception ex) when (databaseErrors.IsUniqueViolation(ex))
+        {
+            // Another of the address's links was redeemed at the same moment and created it.
+            await using var again = await dbFactory.CreateAsync(ct);
+            return await again.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync(ct);
+        }
     }
 
     private async Task<MagicLinkOutcome> ClassifyAsync(IAppDbContext db, string hash, CancellationToken ct)
@@ -97,7 +142,9 @@ public sealed class RedeemMagicLink(IAppDbContextFactory dbFactory, TimeProvider
             return new MagicLinkOutcome(MagicLinkStatus.Expired, link.UserId);
         }
 
-        var email = await db.Users.Where(u => u.Id == link.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        var email = link.UserId is null
+            ? link.Email
+            : await db.Users.Where(u => u.Id == link.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
         return new MagicLinkOutcome(MagicLinkStatus.Valid, link.UserId, email, link.ReturnUrl);
     }
 }

@@ -12,8 +12,12 @@ public static class OrderEmails
 {
     public const string ConfirmationKind = "order.confirmation";
 
-    /// <summary>One QR code per valid ticket (inline images), the order summary, and the sessions as an .ics file.</summary>
-    public static EmailMessage Confirmation(string brand, OrderView view, string orderUrl, string eventUrl)
+    /// <summary>
+    /// One QR code per valid ticket (inline images), the order summary, the sessions as an .ics file,
+    /// and the way to see every order in one place: signing in with this email (an email link works
+    /// for a guest too, and creates the account).
+    /// </summary>
+    public static EmailMessage Confirmation(string brand, OrderView view, string orderUrl, string eventUrl, string signInUrl)
     {
         var order = view.Order;
         var ev = view.Event;
@@ -40,6 +44,11 @@ public static class OrderEmails
                 .Append(Encode(ticket.Code)).Append("</span></td></tr></table>");
             text.Append("- ").Append(ticket.TicketTypeName).Append(", ").Append(ticket.AttendeeName).Append(": ").AppendLine(ticket.Code);
         }
+
+        html.Append("<p style=\"font-size:14px;line-height:1.5;margin:16px 0 0\">See all your tickets in one place: <a href=\"")
+            .Append(Encode(signInUrl)).Append("\">sign in with this email</a> (").Append(Encode(order.BuyerEmail ?? "")).Append(").</p>");
+        text.AppendLine().Append("See all your tickets in one place: sign in with this email (").Append(order.BuyerEmail).Append(") at ")
+            .AppendLine(signInUrl);
 
         attachments.Add(new EmailAttachment(EventCalendar.FileName(ev), "text/calendar", EventCalendar.Build(ev, view.Sessions, eventUrl)));
         var email = new BrandedEmail(
