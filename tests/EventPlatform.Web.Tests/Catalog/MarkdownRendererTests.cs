@@ -17,14 +17,38 @@ public class MarkdownRendererTests
     [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
     [InlineData("<div onclick=\"steal()\">hi</div>")]
     [InlineData("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)")]
-    public void NothingThatRuns_SurvivesRendering(string markdown)
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    [InlineData("<form action=\"https://evil.example\"><input name=card></form>")]
+    [InlineData("<svg><script>alert(1)</script></svg>")]
+    [InlineData("<p style=\"position:fixed;inset:0\" class=\"mud-overlay\" id=\"tickets-heading\">cover</p>")]
+    public void NothingThatRunsOrCoversThePage_SurvivesRendering(string markdown)
     {
         var html = _renderer.ToSafeHtml(markdown);
-        // Raw HTML in the source is shown as text (escaped), never as elements.
-        Assert.DoesNotMatch("(?i)<(script|img|div)\\b", html);
-        Assert.DoesNotMatch("(?i)<[^>]+\\son\\w+\\s*=", html);
+        Assert.DoesNotMatch("(?i)<(script|iframe|form|input|svg|img)\\b", html);
+        Assert.DoesNotMatch("(?i)<[^>]+\\s(on\\w+|style|class|id)\\s*=", html);
         Assert.DoesNotMatch("(?i)<a\\b[^>]*href\\s*=\\s*\"(javascript|data):", html);
+        // Removed, never printed as text.
+        Assert.DoesNotContain("&lt;", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PastedHtml_OnTheSafeList_Renders()
+    {
+        var html = _renderer.ToSafeHtml("Doors at <b>7 pm</b>, <i>sharp</i>.<br>Bring <u>cash</u>.\n\n<ul><li>Tea</li></ul>");
+        Assert.Contains("<b>7 pm</b>", html, StringComparison.Ordinal);
+        Assert.Contains("<i>sharp</i>", html, StringComparison.Ordinal);
+        Assert.Contains("<u>cash</u>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Tea</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<img src=\"https://tracker.example/pixel.png\" alt=\"x\">", false)]
+    [InlineData("<img src=\"//tracker.example/pixel.png\" alt=\"x\">", false)]
+    [InlineData("![map](https://maps.example/map.png)", false)]
+    [InlineData("<img src=\"/files/events/map.png\" alt=\"Map of the hall\">", true)]
+    public void Images_OnlyFromThisSite(string markdown, bool kept) =>
+        Assert.Equal(kept, _renderer.ToSafeHtml(markdown).Contains("<img", StringComparison.Ordinal));
 
     [Fact]
     public void Links_OpenSafely()

@@ -7,6 +7,10 @@ namespace EventPlatform.Web.Components.Pages.Catalog.Manage;
 
 public sealed partial class EventDetailsForm
 {
+    /// <summary>What the renderer keeps (see MarkdownRenderer); the Preview tab shows the result exactly.</summary>
+    private const string DescriptionHelp = "Markdown: **bold**, *italic*, lists, [links](https://example.com). Simple HTML works too " +
+        "(<b>, <i>, <ul>, tables); scripts, forms, styles and images from other sites are removed.";
+
     private static readonly string[] Zones = TimeZoneInfo.GetSystemTimeZones()
         .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order().ToArray();
     private readonly FormModel form = new();
