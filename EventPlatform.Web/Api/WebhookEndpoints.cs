@@ -2,15 +2,27 @@ using EventPlatform.Data.Payments;
 
 namespace EventPlatform.Web.Api;
 
-/// <summary><c>POST /api/webhooks/stripe</c>: 400 on a bad signature, 2xx when handled or ignored, 503 when busy (Stripe retries).</summary>
+/// <summary>
+/// <c>POST /api/webhooks/stripe</c>: 400 on a bad signature, 2xx when handled or ignored, 503 when busy
+/// (Stripe retries). Any other method is 405 with <c>Allow: POST</c>, as HTTP says (not the pages' 404).
+/// </summary>
 internal static class WebhookEndpoints
 {
     /// <summary>Stripe's events are a few KB; anything far larger is not one.</summary>
     private const int MaxPayloadBytes = 256 * 1024;
 
+    private const string StripePath = "/api/webhooks/stripe";
+
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/webhooks/stripe", async (HttpRequest request, StripeWebhookProcessor processor, CancellationToken ct) =>
+        // Without this, a GET falls through to the Blazor pages and answers their not-found page.
+        endpoints.MapMethods(StripePath, [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete],
+            (HttpResponse response) =>
+            {
+                response.Headers.Allow = HttpMethods.Post;
+                return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "This address only accepts POST.");
+            }).DisableAntiforgery();
+        endpoints.MapPost(StripePath, async (HttpRequest request, StripeWebhookProcessor processor, CancellationToken ct) =>
         {
             if (request.ContentLength > MaxPayloadBytes || await ReadBoundedAsync(request.Body, ct) is not { } payload)
             {

@@ -189,6 +189,18 @@ public sealed class StripeWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task OtherMethods_AreNotAllowed_AndSaySo(string method)
+    {
+        using var http = new HttpClient { BaseAddress = _app.BaseAddress };
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/webhooks/stripe"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+    }
+
     private static string Sign(string payload) => SimulatedStripeEvents.Sign(payload, TestApp.WebhookSecret, DateTimeOffset.UtcNow);
 
     private async Task<HttpResponseMessage> PostAsync(string payload, string? signature)
