@@ -54,6 +54,12 @@ public static class WebMessages
     // Searching events.
     public const string SearchDatesReversed = "The “to” date is before the “from” date, so the dates were ignored.";
 
+    // Choosing tickets on the event page, when live availability changes under the choice.
+    public const string SelectionNoLongerAvailable = "No longer available: we removed it from your selection.";
+
+    public static string SelectionLowered(int left) =>
+        left == 1 ? "Only 1 left: we changed your selection." : $"Only {left} left: we changed your selection.";
+
     // Editing events, their sessions and ticket types.
     public const string EventSaved = "Event saved.";
     public const string EventPublished = "Event published.";

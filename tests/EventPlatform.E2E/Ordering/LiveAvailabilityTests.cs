@@ -13,6 +13,32 @@ namespace EventPlatform.E2E.Ordering;
 public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutputHelper output)
 {
     [Fact]
+    public async Task AChosenQuantity_ShrinksWithLiveAvailability_AndSaysWhy_SoContinueNeverSendsTooMany()
+    {
+        var organization = await fixture.App.Db.AddOrganizationAsync("stale-arts");
+        var sale = await fixture.App.Db.AddSellableEventAsync(organization.Id, "stale-choice", [5], new SeedTicketType("Seat", 1500, [0]));
+        var page = await fixture.NewPageAsync(1280, 900);
+        await page.GotoAsync($"e/{sale.Slug}");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("[data-testid=ticket-quantity]").SelectOptionAsync("4");
+        await Assertions.Expect(page.Locator("[data-testid=selection-summary]")).ToContainTextAsync("4 tickets");
+
+        await fixture.BuyAsync(sale, "Seat", 3, "Someone Else");
+
+        await Assertions.Expect(page.Locator("[data-testid=selection-note]")).ToHaveTextAsync("Only 2 left: we changed your selection.");
+        await Assertions.Expect(page.Locator("[data-testid=ticket-quantity]")).ToHaveValueAsync("2");
+        await Assertions.Expect(page.Locator("[data-testid=selection-summary]")).ToContainTextAsync("2 tickets");
+        await Screenshots.AtEveryViewportAsync(page, "live-selection-lowered");
+
+        await fixture.BuyAsync(sale, "Seat", 2, "Someone Else Again");
+
+        await Assertions.Expect(page.Locator("[data-testid=selection-note]")).ToHaveTextAsync("No longer available: we removed it from your selection.");
+        await Assertions.Expect(page.Locator("[data-testid=selection-summary]")).ToHaveTextAsync("Choose your tickets");
+        await Assertions.Expect(page.Locator("[data-testid=continue-to-checkout]")).ToBeDisabledAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task AWatchingVisitor_SeesSoldOut_WithinASecond_WhenSomeoneElseBuysTheLastTickets()
     {
         var owner = await fixture.CreateUserAsync("owner.live@example.com");
