@@ -97,7 +97,7 @@ internal static class DemoCatalog
         var c1 = Session(conference, 1, "Day 1", day.AddDays(45).AddHours(13), 300, sold: 120);
         var c2 = Session(conference, 2, "Day 2", day.AddDays(46).AddHours(13), 300, sold: 100);
         var pass = Ticket(conference, "Conference pass (2 days)", 24900, [c1, c2], sold: 90, currency: "USD");
-        pass.EarlyBirdPriceMinor = 14900;
+        pass.EarlyBirdPriceMinor = 19900; // two days for less than one and a half: what early birds are for
         pass.EarlyBirdUntil = day.AddDays(24);
         Ticket(conference, "Day 1 only", 14900, [c1], sold: 30, currency: "USD", sort: 1);
         Ticket(conference, "Day 2 only", 14900, [c2], sold: 10, currency: "USD", sort: 2);
