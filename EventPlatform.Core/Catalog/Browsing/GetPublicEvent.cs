@@ -41,6 +41,9 @@ public sealed record PublicEventView(
     /// <summary>The code that unlocked hidden ticket types, when one did.</summary>
     public string? UnlockedByCoupon { get; init; }
 
+    /// <summary>The organization's brand colour (<c>#RRGGBB</c>), for its buttons and bands (see <c>BrandColours</c>).</summary>
+    public string BrandColour { get; init; } = "#4338CA";
+
     /// <summary>What live updates re-evaluate (see <see cref="GetPublicEvent.WithCounters"/>).</summary>
     public LiveRules? Rules { get; init; }
 }
@@ -60,7 +63,7 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
     {
         await using var db = await dbFactory.CreateAsync(ct);
         var found = await db.Events.AsNoTracking().Where(e => e.Slug == slug)
-            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, o.Name, o.Slug })
+            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, o.Name, o.Slug, o.BrandColour })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var e = found.Event;
         var isTeam = await access.FindGrantAsync(e.OrganizationId, ct) is { } grant && grant.Allows(OrgRole.Analyst);
@@ -103,6 +106,7 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         return new PublicEventView(e, found.Name, found.Slug, publicSessions, offered, related, isMember, isPreview)
         {
             UnlockedByCoupon = unlocking?.Code,
+            BrandColour = found.BrandColour,
             Rules = new LiveRules(sessions, types, buyer),
         };
     }
