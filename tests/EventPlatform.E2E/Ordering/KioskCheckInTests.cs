@@ -53,7 +53,7 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         await tablet.Keyboard.TypeAsync(code);
         await tablet.Keyboard.PressAsync("Enter");
         await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("Already checked in at");
-        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("(Main entrance)");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("(Europe/Berlin) at Main entrance");
         await Screenshots.SaveAsync(tablet, "kiosk-red-tablet");
 
         await tablet.Locator("[data-testid=scan-input]").FillAsync("not-a-ticket");
