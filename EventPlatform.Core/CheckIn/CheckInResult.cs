@@ -41,9 +41,12 @@ public static class CheckInWording
     public static string Headline(CheckInResult result, string timeZone) => result.Outcome switch
     {
         CheckInOutcome.CheckedIn => "Welcome!",
-        CheckInOutcome.AlreadyCheckedIn => result.PreviousAt is { } at
-            ? $"Already checked in at {Catalog.EventTime.FormatTime(at, timeZone)} ({result.PreviousStation})"
-            : "Already checked in",
+        CheckInOutcome.AlreadyCheckedIn => (result.PreviousAt, result.PreviousStation) switch
+        {
+            ({ } at, { } station) => $"Already checked in at {Catalog.EventTime.FormatTime(at, timeZone)} at {station}",
+            ({ } at, null) => $"Already checked in at {Catalog.EventTime.FormatTime(at, timeZone)}",
+            _ => "Already checked in",
+        },
         CheckInOutcome.UnknownCode => "Unknown code",
         CheckInOutcome.WrongEvent => "This ticket is for another event",
         CheckInOutcome.Cancelled => "This ticket was cancelled or refunded",

@@ -342,6 +342,39 @@ public sealed class CatalogManagementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ShowsTheSessionWithFewestPlacesLeft_NotTheSumOfCapacities()
+    {
+        var eventId = await CreateEventAsync("Clay Festival");
+        var friday = await AddSessionAsync(eventId, "Friday", 0, capacity: 200);
+        var saturday = await AddSessionAsync(eventId, "Saturday", 1, capacity: 300);
+        var sunday = await AddSessionAsync(eventId, "Sunday", 2, capacity: 100);
+        await SimulateSalesAsync(friday.Id, sold: 145);
+        await SimulateSalesAsync(saturday.Id, sold: 100);
+        await SimulateSalesAsync(sunday.Id, sold: 10);
+        var undated = await CreateEventAsync("Glaze Lab");
+        var events = _services.Get<ListOrganizerEvents>();
+
+        var rows = await events.ExecuteAsync(_organization.Id, null, null);
+        var festival = rows.Single(r => r.Id == eventId);
+        Assert.Equal(3, festival.Sessions);
+        // 145 of 200 (55 left) sells out first; "145 / 600" would hide it.
+        Assert.Equal(new SessionFill(friday.Code, "Friday", 145, 0, 200), festival.Fullest);
+        Assert.Equal(55, festival.Fullest!.Left);
+        Assert.Null(rows.Single(r => r.Id == undated).Fullest);
+
+        // Places held in checkouts are taken too: Sunday now has 50 left, fewer than Friday's 55.
+        await SimulateSalesAsync(sunday.Id, sold: 10, held: 40);
+        festival = (await events.ExecuteAsync(_organization.Id, null, "festival")).Single();
+        Assert.Equal(new SessionFill(sunday.Code, "Sunday", 10, 40, 100), festival.Fullest);
+
+        // As many left in two sessions (50): the fuller one shows, 250 of 300 before 50 of 100.
+        await SimulateSalesAsync(saturday.Id, sold: 250);
+        await SimulateSalesAsync(sunday.Id, sold: 50);
+        festival = (await events.ExecuteAsync(_organization.Id, null, "festival")).Single();
+        Assert.Equal(saturday.Code, festival.Fullest!.Code);
+    }
+
+    [Fact]
     public async Task PublishAndCancel_ShowInTheCachedCatalogAtOnce()
     {
         var eventId = await CreateEventAsync("Raku Firing Night");

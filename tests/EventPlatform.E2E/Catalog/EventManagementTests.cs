@@ -91,7 +91,7 @@ public sealed class EventManagementTests(BrowserAppFixture fixture)
             .ToHaveTextAsync("€45.00");
         await Assertions.Expect(tickets.Filter(new() { HasText = "Full weekend" }).Locator("[data-testid=ticket-availability]"))
             .ToHaveTextAsync("Available");
-        await Assertions.Expect(visitor.Locator("[data-testid=session]").First).ToContainTextAsync("Sat 9 Oct 2027, 10:00 – 16:00");
+        await Assertions.Expect(visitor.Locator("[data-testid=session]").First).ToContainTextAsync("Sat 9 Oct 2027, 10:00–16:00 (Europe/Berlin)");
         await Assertions.Expect(visitor.Locator("[data-testid=time-zone]")).ToHaveTextAsync("Times in Europe/Berlin");
         await visitor.AssertPageStructureAsync();
         await visitor.AssertAccessibleAsync();

@@ -53,7 +53,7 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         await tablet.Keyboard.TypeAsync(code);
         await tablet.Keyboard.PressAsync("Enter");
         await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("Already checked in at");
-        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("(Main entrance)");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("(Europe/Berlin) at Main entrance");
         await Screenshots.SaveAsync(tablet, "kiosk-red-tablet");
 
         await tablet.Locator("[data-testid=scan-input]").FillAsync("not-a-ticket");
@@ -113,6 +113,88 @@ public sealed class KioskCheckInTests(BrowserAppFixture fixture)
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Scan with the camera" }).ClickAsync();
         await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToHaveTextAsync("Welcome!", new() { Timeout = 15_000 });
         await Screenshots.SaveAsync(tablet, "kiosk-camera-tablet");
+    }
+
+    [Fact]
+    public async Task TheKiosk_FillsTheScreen_WithTheResultLargest_AtEveryViewport()
+    {
+        var manager = await fixture.CreateUserAsync("kit.kiosk@example.com", "Kit Kiosk");
+        var organization = await fixture.App.Db.AddOrganizationAsync("kiosk-screens", (manager.Id, OrgRole.Manager));
+        var sale = await fixture.App.Db.AddSellableEventAsync(organization.Id, "kiosk-screens", [50, 80],
+            new SeedTicketType("Entry", 1500, [0, 1]));
+        var code = await BuyAsync(sale);
+        var token = await KioskAsManagerAsync(manager.Id, sale.EventId);
+
+        var tablet = await fixture.NewPageAsync(1180, 820);
+        await tablet.GotoAsync($"kiosk/{token}");
+        await tablet.WaitForInteractiveAsync();
+        // The strip names the event, the session (with its times, zone named) and the station.
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Check-in · Camera gate", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-event]")).ToHaveTextAsync("Sale kiosk-screens");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-session-time]")).ToContainTextAsync("(Europe/Berlin)");
+        await Assertions.Expect(tablet.GetByLabel("Scan or type a ticket code")).ToBeFocusedAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-idle]")).ToContainTextAsync("Ready to scan");
+        await tablet.AssertPageStructureAsync();
+        await tablet.AssertAccessibleAsync();
+        await AssertToolbarIsOneRowAsync(tablet);
+        await AtEveryViewportWithTheStageLargestAsync(tablet, "kiosk-ready");
+
+        await tablet.Keyboard.TypeAsync(code);
+        await tablet.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToHaveTextAsync("Welcome!");
+        await tablet.AssertAccessibleAsync();
+        await AtEveryViewportWithTheStageLargestAsync(tablet, "kiosk-welcome");
+
+        await tablet.Locator("[data-testid=scan-input]").FillAsync(code);
+        await tablet.Locator("[data-testid=scan-input]").PressAsync("Enter");
+        await Assertions.Expect(tablet.Locator("[data-testid=checkin-headline]")).ToContainTextAsync("Already checked in at");
+        await tablet.AssertAccessibleAsync();
+        await AtEveryViewportWithTheStageLargestAsync(tablet, "kiosk-already");
+
+        // Staff open the same screen from the organizer's pages, signed in.
+        var staff = await fixture.NewSignedInPageAsync("kit.kiosk@example.com", 1180, 820);
+        await staff.GotoAsync($"events/{sale.EventId}/check-in");
+        await staff.WaitForInteractiveAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Check-in · Staff: Kit Kiosk", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Leave check-in" })).ToBeVisibleAsync();
+        await staff.GetByLabel("Name, email or order number").FillAsync("Ann");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Check in Ann Attendee" })).ToBeVisibleAsync();
+        await staff.AssertPageStructureAsync();
+        await staff.AssertAccessibleAsync();
+        await AtEveryViewportWithTheStageLargestAsync(staff, "checkin-staff");
+    }
+
+    /// <summary>The scanner field, the camera and the sound switch share one row on a tablet in landscape.</summary>
+    private static async Task AssertToolbarIsOneRowAsync(IPage page)
+    {
+        var field = await page.Locator("[data-testid=scan-input]").BoundingBoxAsync();
+        var camera = await page.Locator("[data-testid=camera-toggle]").BoundingBoxAsync();
+        var sound = await page.GetByText("Sound", new() { Exact = true }).BoundingBoxAsync();
+        Assert.True(Math.Abs(MiddleOf(camera!) - MiddleOf(sound!)) < 8, "Sound sits beside the camera button");
+        Assert.True(Math.Abs(MiddleOf(field!) - MiddleOf(camera!)) < 12, "the camera button sits beside the scanner field");
+        static float MiddleOf(LocatorBoundingBoxResult box) => box.Y + (box.Height / 2);
+    }
+
+    /// <summary>Screenshots at every viewport, each checked: the result stage is the largest block and at least 40% of the screen's height.</summary>
+    private static async Task AtEveryViewportWithTheStageLargestAsync(IPage page, string name)
+    {
+        await Screenshots.AtEveryViewportAsync(page, name);
+        foreach (var (width, height) in Screenshots.Viewports)
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForTimeoutAsync(150);
+            var stage = (await page.Locator(".ep-kiosk-stage").BoundingBoxAsync())!;
+            foreach (var other in new[] { ".ep-kiosk-bar", ".ep-kiosk-toolbar", ".ep-kiosk-side" })
+            {
+                var box = (await page.Locator(other).BoundingBoxAsync())!;
+                Assert.True(stage.Width * stage.Height > box.Width * box.Height, $"{name}: the stage is larger than {other} at {width}×{height}");
+            }
+
+            Assert.True(stage.Height >= 0.4 * height, $"{name}: the stage is {stage.Height} px high at {width}×{height}");
+        }
+
+        await page.SetViewportSizeAsync(1180, 820);
     }
 
     /// <summary>A kiosk row as the Check-in tab creates it (the tab itself is covered by the test above).</summary>

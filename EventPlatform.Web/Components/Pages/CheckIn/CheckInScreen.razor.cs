@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog;
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Common;
 using EventPlatform.Web.Components.Shared;
@@ -33,6 +34,11 @@ public sealed partial class CheckInScreen
     [Parameter, EditorRequired] public CheckInStation Station { get; set; } = default!;
     private string EventTitle => Station.EventTitle;
     private string TimeZone => Station.TimeZone;
+
+    /// <summary>When the chosen session runs, in the event's zone: the strip at the top keeps it in sight.</summary>
+    private string? SessionTimes => sessions.FirstOrDefault(s => s.Id == sessionId) is { } session
+        ? EventTime.FormatRange(session.StartsAt, session.EndsAt, TimeZone)
+        : null;
 
     protected override async Task OnInitializedAsync()
     {

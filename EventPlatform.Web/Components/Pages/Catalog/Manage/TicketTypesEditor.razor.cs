@@ -21,7 +21,7 @@ public sealed partial class TicketTypesEditor
     private string Currency => Editing.OrganizationCurrency;
 
     private string SessionLabel(Session session) =>
-        $"{session.Code} · {session.Name} · {EventTime.Format(session.StartsAt, Editing.Event.TimeZone, withZone: false)}";
+        $"{session.Code} · {session.Name} · {EventTime.Format(session.StartsAt, Editing.Event.TimeZone)}";
     private bool Has(string field) => errors.Has(field);
     private string? ErrorFor(string field) => errors.For(field);
 

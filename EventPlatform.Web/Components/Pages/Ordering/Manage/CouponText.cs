@@ -45,8 +45,8 @@ public static class CouponText
     public static string Validity(Coupon coupon, string timeZone) => (coupon.ValidFrom, coupon.ValidUntil) switch
     {
         (null, null) => "Always",
-        ({ } from, null) => "From " + EventTime.Format(from, timeZone, withZone: false),
-        (null, { } until) => "Until " + EventTime.Format(until, timeZone, withZone: false),
-        ({ } from, { } until) => $"{EventTime.Format(from, timeZone, withZone: false)} – {EventTime.Format(until, timeZone, withZone: false)}",
+        ({ } from, null) => "From " + EventTime.Format(from, timeZone),
+        (null, { } until) => "Until " + EventTime.Format(until, timeZone),
+        ({ } from, { } until) => EventTime.FormatRange(from, until, timeZone),
     };
 }

@@ -126,7 +126,7 @@ public sealed partial class OrderDetail
 
     private string EmailStatusText(OrderEmailRow email) => email.Status switch
     {
-        OutboxEmailStatus.Sent when email.SentAt is { } sentAt => $"Delivered {EventTime.Format(sentAt, TimeZone, withZone: false)}",
+        OutboxEmailStatus.Sent when email.SentAt is { } sentAt => $"Delivered {EventTime.Format(sentAt, TimeZone)}",
         OutboxEmailStatus.Sent => "Delivered",
         OutboxEmailStatus.Pending when email.Attempts == 0 => "Queued",
         OutboxEmailStatus.Pending => $"Retrying ({email.Attempts} tries so far)",
