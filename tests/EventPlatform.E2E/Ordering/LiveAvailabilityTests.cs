@@ -32,7 +32,8 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
 
         await fixture.BuyAsync(sale, "Seat", 2, "Someone Else Again");
 
-        await Assertions.Expect(page.Locator("[data-testid=selection-note]")).ToHaveTextAsync("No longer available: we removed it from your selection.");
+        await Assertions.Expect(page.Locator("[data-testid=selection-note]"))
+            .ToHaveTextAsync("No longer available: we removed it from your selection.");
         await Assertions.Expect(page.Locator("[data-testid=selection-summary]")).ToHaveTextAsync("Choose your tickets");
         await Assertions.Expect(page.Locator("[data-testid=continue-to-checkout]")).ToBeDisabledAsync();
         await page.AssertAccessibleAsync();
