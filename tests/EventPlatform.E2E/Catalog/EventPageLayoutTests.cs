@@ -10,13 +10,73 @@ using Microsoft.Playwright;
 
 namespace EventPlatform.E2E.Catalog;
 
-/// <summary>How the public pages are laid out at every viewport: the event page's columns, the layout's furniture.</summary>
+/// <summary>How the public pages are laid out at every viewport: covers, the event page's columns, the layout's furniture.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EventPageLayoutTests(BrowserAppFixture fixture)
 {
     private const string LongDescription =
         "## What you will learn\n\n- Wedging and centring\n- Throwing cylinders and bowls\n- Trimming and glazing\n\n" +
         "All clay and firing included. Wear clothes that can get muddy.";
+
+    /// <summary>The shape and size of each cover (or placeholder) on the page, as drawn.</summary>
+    private const string CoverBoxes = """
+        selector => [...document.querySelectorAll(selector)].map(el => {
+          const box = el.getBoundingClientRect();
+          const img = el.tagName === 'IMG' ? el : el.querySelector('img');
+          return { Width: box.width, Height: box.height, Fit: img ? getComputedStyle(img).objectFit : 'none',
+                   Loaded: img ? img.complete && img.naturalWidth > 0 : true };
+        })
+        """;
+
+    [Fact]
+    public async Task EventPage_ShowsTheCoverAt2To1_OrACategoryPlaceholder_AtEveryViewport()
+    {
+        var wide = await SeedAsync("layout-cover", cover: (800, 400));
+        var tall = await SeedAsync("layout-tall-cover", cover: (400, 800));
+        var plain = await SeedAsync("layout-no-cover", cover: null);
+        var page = await fixture.NewPageAsync(1366, 900);
+
+        foreach (var (slug, name) in new[] { (wide.Slug, "layout-event-cover"), (tall.Slug, "layout-event-tall-cover") })
+        {
+            await page.GotoAsync($"e/{slug}");
+            await page.WaitForInteractiveAsync();
+            foreach (var (width, height) in Screenshots.Viewports)
+            {
+                await page.SetViewportSizeAsync(width, height);
+                await page.WaitForTimeoutAsync(150);
+                var cover = Assert.Single(await page.EvaluateAsync<CoverBox[]>(CoverBoxes, "img[data-testid=event-cover]"));
+                AssertCover(cover, $"{name} at {width}×{height}", minWidth: Math.Min(340, width - 50));
+            }
+
+            await page.AssertPageStructureAsync();
+            await page.AssertAccessibleAsync();
+            await Screenshots.AtEveryViewportAsync(page, name);
+        }
+
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync($"e/{plain.Slug}");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("img[data-testid=event-cover]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("header .ep-event-hero-icon")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await Screenshots.AtEveryViewportAsync(page, "layout-event-no-cover");
+
+        await page.GotoAsync("");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=event-card]").First).ToBeVisibleAsync();
+        foreach (var (width, height) in Screenshots.Viewports)
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForTimeoutAsync(150);
+            var covers = await page.EvaluateAsync<CoverBox[]>(CoverBoxes, "[data-testid=card-cover]");
+            Assert.NotEmpty(covers);
+            Assert.All(covers, cover => AssertCover(cover, $"a home card at {width}×{height}", minWidth: 240));
+        }
+
+        await page.AssertPageStructureAsync();
+        await page.AssertAccessibleAsync();
+        await Screenshots.AtEveryViewportAsync(page, "layout-home-cards");
+    }
 
     [Fact]
     public async Task AShortDescription_LeavesNoBlankBlock_BeforeTheNextSection()
@@ -81,6 +141,14 @@ public sealed class EventPageLayoutTests(BrowserAppFixture fixture)
         await Screenshots.SaveAsync(page, "layout-nav-drawer-390x844");
     }
 
+    private static void AssertCover(CoverBox cover, string where, double minWidth)
+    {
+        Assert.True(cover.Loaded, $"the cover image of {where} loads");
+        Assert.InRange(cover.Width / cover.Height, 1.95, 2.05);
+        Assert.True(cover.Width >= minWidth, $"the cover of {where} is {cover.Width} px wide");
+        Assert.True(cover.Fit is "cover" or "none", $"the cover image of {where} is cropped to fit, not stretched ({cover.Fit})");
+    }
+
     private async Task<SellableEvent> SeedAsync(string slug, (int Width, int Height)? cover, string description = LongDescription,
         string? policies = "Bring an apron.")
     {
@@ -105,5 +173,13 @@ public sealed class EventPageLayoutTests(BrowserAppFixture fixture)
             .SetProperty(e => e.CoverImagePath, path));
         fixture.App.Services.GetRequiredService<CatalogCache>().Invalidate();
         return sale;
+    }
+
+    private sealed class CoverBox
+    {
+        public double Width { get; set; }
+        public double Height { get; set; }
+        public string Fit { get; set; } = "";
+        public bool Loaded { get; set; }
     }
 }
