@@ -17,7 +17,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using MudBlazor.Services;
 using Serilog;
 
 namespace EventPlatform.Web.Hosting;
@@ -32,7 +31,7 @@ internal static class WebComposition
 
         services.AddSiteAddress(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServicesWithToasts();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitCorrelationId>();
         services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();

@@ -9,6 +9,12 @@ public sealed record OrderSessionView(string Code, string Name, DateTimeOffset S
     public Guid Id { get; init; }
 }
 
+/// <summary>One ticket of an order, with its price split the way the order's summary splits the total.</summary>
+/// <param name="UnitPrice">The ticket type's price when bought (a line of the summary's subtotal).</param>
+/// <param name="Discount">This ticket's share of the order's discount (zero without a code).</param>
+/// <param name="Fee">This ticket's share of the service fee the buyer paid (zero when the organizer absorbs it).</param>
+/// <param name="Paid">What the buyer paid for it: <paramref name="UnitPrice"/> − <paramref name="Discount"/> + <paramref name="Fee"/>,
+/// and so the most that cancelling it gives back.</param>
 public sealed record OrderTicketView(
     Guid Id,
     int Position,
@@ -20,6 +26,8 @@ public sealed record OrderTicketView(
     string? AttendeeEmail,
     IReadOnlyDictionary<string, string> Answers,
     Money UnitPrice,
+    Money Discount,
+    Money Fee,
     Money Paid,
     IReadOnlyList<string> SessionCodes);
 
@@ -75,8 +83,8 @@ public static class OrderViews
             .Select(q => new OrderQuestionView(q.Id, q.Label, q.Kind, q.Options, q.IsRequired)).ToListAsync(ct);
         var tickets = order.Tickets.OrderBy(t => t.Position).Select(t => new OrderTicketView(
             t.Id, t.Position, t.TicketTypeId, t.TicketTypeName, t.Code, t.Status, t.AttendeeName, t.AttendeeEmail, t.Answers,
-            new Money(t.UnitPriceMinor, order.Currency), new Money(t.PaidMinor, order.Currency),
-                codesByType.GetValueOrDefault(t.TicketTypeId, []))).ToList();
+            new Money(t.UnitPriceMinor, order.Currency), new Money(t.DiscountMinor, order.Currency), new Money(t.FeeMinor, order.Currency),
+            new Money(t.PaidMinor, order.Currency), codesByType.GetValueOrDefault(t.TicketTypeId, []))).ToList();
 
         var firstStart = sessions.Count == 0 ? DateTimeOffset.MaxValue : sessions.Min(s => s.StartsAt);
         var cancelProblem = RefundWindow.Problem(ev, firstStart, now);

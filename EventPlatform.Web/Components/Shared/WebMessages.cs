@@ -1,6 +1,7 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Cancellation;
+using EventPlatform.Core.Ordering.Checkout;
 
 namespace EventPlatform.Web.Components.Shared;
 
@@ -105,6 +106,21 @@ public static class WebMessages
         "We have already sent your tickets several times in the last hour. Please check your spam folder, or try again later.";
 
     public static string TicketsResent(string? email) => $"We sent your tickets to {email} again.";
+
+    /// <summary>
+    /// "€50.00 + €4.00 service fee", "€50.00 − €10.00 discount + €3.20 service fee", "Free": a ticket's price and its
+    /// shares of the order's discount and fee, the lines of the order's payment summary (never one sum of them).
+    /// </summary>
+    public static string TicketPrice(OrderTicketView ticket)
+    {
+        var text = ticket.UnitPrice.IsZero ? "Free" : ticket.UnitPrice.Format();
+        if (!ticket.Discount.IsZero)
+        {
+            text += $" − {ticket.Discount.Format()} discount";
+        }
+
+        return ticket.Fee.IsZero ? text : $"{text} + {ticket.Fee.Format()} service fee";
+    }
 
     /// <summary>"2 tickets cancelled. €40.00 is on its way back to you." (nothing after the full stop without a refund).</summary>
     public static string CancelledByBuyer(CancellationDone done)

@@ -265,6 +265,33 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheOrderView_SplitsEachTicketIntoPriceDiscountAndFee_AsTheSummarySplitsTheOrder()
+    {
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.Coupons.Add(new Coupon { Id = Guid.CreateVersion7(), OrganizationId = _event.OrganizationId, Code = "FIFTH", Kind = CouponKind.Percent,
+                PercentOff = 20 });
+            await db.SaveChangesAsync();
+        }
+
+        var hold = await _services.Get<PlaceHold>().ExecuteAsync(
+            new HoldRequest(_event.EventId, new Dictionary<Guid, int> { [Full] = 2, [Day1] = 1 }, "fifth"));
+        Assert.True(hold.Succeeded);
+        Assert.Equal(OrderStatus.Paid, (await _services.PayAsync(hold.Value!.AccessKey)).Value);
+        var view = await _services.Get<GetOrder>().ByKeyAsync(hold.Value.AccessKey);
+
+        // €50, €50, €30 − 20 % = €104, + 8 % fee = €8.32: each ticket carries its own share of both.
+        var full = view.Tickets.First(t => t.TicketTypeId == Full);
+        Assert.Equal((5000, 1000, 320, 4320), (full.UnitPrice.AmountMinor, full.Discount.AmountMinor, full.Fee.AmountMinor, full.Paid.AmountMinor));
+        var day = view.Tickets.Single(t => t.TicketTypeId == Day1);
+        Assert.Equal((3000, 600, 192, 2592), (day.UnitPrice.AmountMinor, day.Discount.AmountMinor, day.Fee.AmountMinor, day.Paid.AmountMinor));
+        Assert.Equal(view.Order.DiscountMinor, view.Tickets.Sum(t => t.Discount.AmountMinor));
+        Assert.Equal(view.Order.FeeMinor, view.Tickets.Sum(t => t.Fee.AmountMinor));
+        Assert.All(view.Tickets, t => Assert.Equal(t.UnitPrice.AmountMinor - t.Discount.AmountMinor + t.Fee.AmountMinor, t.Paid.AmountMinor));
+        Assert.Equal(view.Order.PaidMinor, view.Tickets.Sum(t => t.Paid.AmountMinor));
+    }
+
+    [Fact]
     public async Task BuyerCannotCancel_OutsideTheRefundWindow_ButTheOrganizerCan_WithAPartialRefund()
     {
         var hold = await _services.HeldAsync(_event.EventId, (Day1, 1));
