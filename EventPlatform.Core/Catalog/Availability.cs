@@ -21,10 +21,10 @@ public enum ConstraintReason
 }
 
 /// <summary>A session's counters as availability needs them.</summary>
-/// <param name="Held">Places in live, unexpired holds.</param>
-public sealed record SessionCounters(string Code, int Capacity, int Sold, int Held)
+/// <param name="Taken">Places sold or in live, unexpired holds.</param>
+public sealed record SessionCounters(string Code, int Capacity, int Taken)
 {
-    public int Remaining => Math.Max(0, Capacity - Sold - Held);
+    public int Remaining => Math.Max(0, Capacity - Taken);
 }
 
 /// <summary>A ticket type's rules and counters as availability needs them.</summary>
@@ -32,8 +32,7 @@ public sealed record TicketTypeCounters(
     bool IsActive,
     TicketVisibility Visibility,
     int? QuantityCap,
-    int Sold,
-    int Held,
+    int Taken,
     int MinPerOrder,
     int MaxPerOrder,
     DateTimeOffset? SalesStartAt,
@@ -60,8 +59,8 @@ public sealed record TicketAvailability(
 /// The central rule (docs/product.md, "Availability — the central rule"), computed from counters
 /// (never by counting tickets):
 /// <code>
-/// remaining(session) = capacity − sold − held
-/// remaining(T)       = min(cap(T) − sold(T) − held(T), min over its sessions of remaining(session))
+/// remaining(session) = capacity − taken           (taken = sold + held)
+/// remaining(T)       = min(cap(T) − taken(T), min over its sessions of remaining(session))
 /// </code>
 /// A ticket type is purchasable when it is active, within its sales window, visible to the buyer,
 /// its event is on sale, and remaining(T) ≥ its per-order minimum; then up to
@@ -77,7 +76,7 @@ public static class AvailabilityRule
         DateTimeOffset now)
     {
         var sessionRemaining = type.Sessions.Count == 0 ? 0 : type.Sessions.Min(s => s.Remaining);
-        var capRemaining = type.QuantityCap is { } cap ? Math.Max(0, cap - type.Sold - type.Held) : int.MaxValue;
+        var capRemaining = type.QuantityCap is { } cap ? Math.Max(0, cap - type.Taken) : int.MaxValue;
         var remaining = Math.Min(capRemaining, sessionRemaining);
 
         var reason = Blocker(eventStatus, eventVisibility, type, buyer, now);

@@ -2,8 +2,8 @@ namespace EventPlatform.Core.Catalog;
 
 /// <summary>
 /// One occurrence of an event (a day of a workshop series, a concert night), with its own
-/// capacity. <see cref="Sold"/> and <see cref="Held"/> are counters changed by conditional updates
-/// inside the purchase transaction, so capacity is guarded by the database.
+/// capacity. <see cref="Taken"/> is its guard counter, changed by conditional updates inside the
+/// purchase transaction, so capacity is guarded by the database.
 /// </summary>
 public class Session
 {
@@ -16,10 +16,13 @@ public class Session
     public DateTimeOffset EndsAt { get; set; }
     public int Capacity { get; set; }
     public SeatingMode SeatingMode { get; set; } = SeatingMode.GeneralAdmission;
-    public int Sold { get; set; }
-    public int Held { get; set; }
+    /// <summary>
+    /// Places sold or held: the one counter a purchase changes (docs/decisions/0005-one-guard-counter.md).
+    /// A hold takes places and a payment keeps them, so confirming an order never touches this row.
+    /// </summary>
+    public int Taken { get; set; }
 
     public static string CodeFor(int number) => "S" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public SessionCounters Counters => new(Code, Capacity, Sold, Held);
+    public SessionCounters Counters => new(Code, Capacity, Taken);
 }

@@ -26,6 +26,6 @@ public static class TicketPricing
     public static bool IsEarlyBirdOn(TicketType type, DateTimeOffset now) =>
         type.EarlyBirdPriceMinor is not null
         && (type.EarlyBirdUntil is null || now < type.EarlyBirdUntil)
-        && (type.EarlyBirdQuantity is null || type.Sold < type.EarlyBirdQuantity)
+        && (type.EarlyBirdQuantity is null || type.Taken < type.EarlyBirdQuantity)
         && (type.EarlyBirdUntil is not null || type.EarlyBirdQuantity is not null);
 }

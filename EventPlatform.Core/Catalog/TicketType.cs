@@ -2,8 +2,8 @@ namespace EventPlatform.Core.Catalog;
 
 /// <summary>
 /// What a buyer picks: a price for a set of sessions (one or more), with its own optional cap,
-/// per-order limits and sales window. <see cref="Sold"/> and <see cref="Held"/> are counters kept
-/// in the purchase transaction, like the sessions'.
+/// per-order limits and sales window. <see cref="Taken"/> is a guard counter kept in the purchase
+/// transaction, like the sessions'.
 /// </summary>
 public class TicketType
 {
@@ -17,7 +17,7 @@ public class TicketType
     /// <summary>What organization members pay instead, when set.</summary>
     public long? MemberPriceMinor { get; set; }
     /// <summary>Early-bird price, valid until <see cref="EarlyBirdUntil"/> and/or while fewer than <see cref="EarlyBirdQuantity"/> are
-    /// sold.</summary>
+    /// taken (sold or held: a held early-bird place counts until its hold ends).</summary>
     public long? EarlyBirdPriceMinor { get; set; }
     public DateTimeOffset? EarlyBirdUntil { get; set; }
     public int? EarlyBirdQuantity { get; set; }
@@ -31,8 +31,8 @@ public class TicketType
     public TicketVisibility Visibility { get; set; } = TicketVisibility.Public;
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
-    public int Sold { get; set; }
-    public int Held { get; set; }
+    /// <summary>Tickets of this type sold or held: its guard counter, as <see cref="Session.Taken"/>.</summary>
+    public int Taken { get; set; }
 
     public List<TicketTypeSession> Sessions { get; set; } = [];
 
@@ -55,8 +55,7 @@ public static class CatalogCounters
         type.IsActive,
         type.Visibility,
         type.QuantityCap,
-        type.Sold,
-        type.Held,
+        type.Taken,
         type.MinPerOrder,
         type.MaxPerOrder,
         type.SalesStartAt,

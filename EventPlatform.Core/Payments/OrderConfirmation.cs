@@ -23,8 +23,8 @@ public enum ConfirmOutcome
 }
 
 /// <summary>
-/// Turns a locked order into a paid one, exactly once: held places become sold, tickets become
-/// valid, the confirmation email is queued — all in the caller's transaction. A payment that
+/// Turns a locked order into a paid one, exactly once: the tickets its hold took become valid, the
+/// confirmation email is queued — all in the caller's transaction. A payment that
 /// arrives after the hold was released is honoured only if the places can still be sold.
 /// </summary>
 public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit)
@@ -47,9 +47,10 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         }
 
         var placed = order.TicketsAwaitingPayment();
-        var demand = await CapacityDemand.ForTicketsAsync(db, placed.Select(t => t.TicketTypeId).ToList(), ct);
         var wasLate = order.Status == OrderStatus.Expired;
-        if (wasLate && !await TakePlacesAgainAsync(db, order, demand, ct))
+        // Within its hold, the places are already taken (held and sold count alike): the session and
+        // type rows, the hottest of an on-sale, are not touched again.
+        if (wasLate && !await TakePlacesAgainAsync(db, order, placed, ct))
         {
             return ConfirmOutcome.NoLongerAvailable;
         }
@@ -59,24 +60,16 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             new OrderPaidDetails(order.Number, order.TotalMinor, paidMinor, order.Currency, placed.Count, wasLate, order.PaidOffline), actorLabel);
         await QueueConfirmationEmailAsync(db, order, now, ct);
         db.Raise(new OrderPaid(order.EventId, order.Id, order.OrganizationId, order.TotalMinor, order.Currency));
-        if (!wasLate)
-        {
-            // Last, after the email's reads and QR codes, and after writing everything tracked so
-            // far (order, tickets, email, audit): the session and type rows are the hottest rows of
-            // an on-sale, and from here they stay locked only until the caller commits.
-            await db.SaveChangesAsync(ct);
-            await db.Capacity.ConvertHeldToSoldAsync(demand, ct);
-        }
-
         return ConfirmOutcome.Confirmed;
     }
 
     /// <summary>An expired order's places were given back: take them (and its coupon use) again only if they are still free.</summary>
-    private static async Task<bool> TakePlacesAgainAsync(IAppDbContext db, Order order, CapacityDemand demand, CancellationToken ct)
+    private static async Task<bool> TakePlacesAgainAsync(IAppDbContext db, Order order, IReadOnlyList<Ticket> placed, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Confirmation needs a transaction.");
         await transaction.CreateSavepointAsync("late_payment", ct);
-        var sold = await db.Capacity.TrySellAsync(demand, ct);
+        var demand = await CapacityDemand.ForTicketsAsync(db, placed.Select(t => t.TicketTypeId).ToList(), ct);
+        var sold = await db.Capacity.TryTakeAgainAsync(demand, ct);
         if (sold && order.CouponId is { } couponId && await db.Coupons.AnyAsync(c => c.Id == couponId, ct))
         {
             // The buyer paid the discounted price: the use counts again if the limit allows (deactivation does not matter).

@@ -75,8 +75,8 @@ internal sealed class CatalogSearch(IDbContextFactory<EventPlatformDbContext> db
             // The availability rule's counter part, in SQL: on sale now, room in the cap and in every included session.
             listed = listed.Where(x => offered.Any(t => t.EventId == x.Event.Id
                 && (t.SalesStartAt == null || t.SalesStartAt <= now) && t.SalesEndAt > now
-                && (t.QuantityCap == null || t.QuantityCap - t.Sold - t.Held >= t.MinPerOrder)
-                && t.Sessions.All(ts => ts.Session!.Capacity - ts.Session.Sold - ts.Session.Held >= t.MinPerOrder)));
+                && (t.QuantityCap == null || t.QuantityCap - t.Taken >= t.MinPerOrder)
+                && t.Sessions.All(ts => ts.Session!.Capacity - ts.Session.Taken >= t.MinPerOrder)));
         }
 
         var total = await listed.CountAsync(cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_sessions_capacity_positive", "capacity >= 1");
-            t.HasCheckConstraint("ck_sessions_counters_within_capacity", "sold >= 0 AND held >= 0 AND sold + held <= capacity");
+            t.HasCheckConstraint("ck_sessions_counters_within_capacity", "taken >= 0 AND taken <= capacity");
             t.HasCheckConstraint("ck_sessions_end_after_start", "ends_at > starts_at");
         });
     }

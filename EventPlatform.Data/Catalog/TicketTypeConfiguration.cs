@@ -17,7 +17,7 @@ internal sealed class TicketTypeConfiguration : IEntityTypeConfiguration<TicketT
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_ticket_types_counters_within_cap",
-                "sold >= 0 AND held >= 0 AND (quantity_cap IS NULL OR sold + held <= quantity_cap)");
+                "taken >= 0 AND (quantity_cap IS NULL OR taken <= quantity_cap)");
             t.HasCheckConstraint("ck_ticket_types_prices_not_negative",
                 "price_minor >= 0 AND (member_price_minor IS NULL OR member_price_minor >= 0) " +
                 "AND (early_bird_price_minor IS NULL OR early_bird_price_minor >= 0)");

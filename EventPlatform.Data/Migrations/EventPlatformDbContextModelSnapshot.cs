@@ -442,10 +442,6 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
-                    b.Property<int>("Held")
-                        .HasColumnType("integer")
-                        .HasColumnName("held");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -458,13 +454,13 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("seating_mode");
 
-                    b.Property<int>("Sold")
-                        .HasColumnType("integer")
-                        .HasColumnName("sold");
-
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
 
                     b.HasKey("Id")
                         .HasName("pk_sessions");
@@ -480,7 +476,7 @@ namespace EventPlatform.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_sessions_capacity_positive", "capacity >= 1");
 
-                            t.HasCheckConstraint("ck_sessions_counters_within_capacity", "sold >= 0 AND held >= 0 AND sold + held <= capacity");
+                            t.HasCheckConstraint("ck_sessions_counters_within_capacity", "taken >= 0 AND taken <= capacity");
 
                             t.HasCheckConstraint("ck_sessions_end_after_start", "ends_at > starts_at");
                         });
@@ -520,10 +516,6 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
-                    b.Property<int>("Held")
-                        .HasColumnType("integer")
-                        .HasColumnName("held");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -562,13 +554,13 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sales_start_at");
 
-                    b.Property<int>("Sold")
-                        .HasColumnType("integer")
-                        .HasColumnName("sold");
-
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
 
                     b.Property<string>("Visibility")
                         .IsRequired()
@@ -584,7 +576,7 @@ namespace EventPlatform.Data.Migrations
 
                     b.ToTable("ticket_types", null, t =>
                         {
-                            t.HasCheckConstraint("ck_ticket_types_counters_within_cap", "sold >= 0 AND held >= 0 AND (quantity_cap IS NULL OR sold + held <= quantity_cap)");
+                            t.HasCheckConstraint("ck_ticket_types_counters_within_cap", "taken >= 0 AND (quantity_cap IS NULL OR taken <= quantity_cap)");
 
                             t.HasCheckConstraint("ck_ticket_types_per_order", "min_per_order >= 1 AND max_per_order >= min_per_order");
 

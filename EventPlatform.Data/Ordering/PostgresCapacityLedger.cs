@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EventPlatform.Data.Ordering;
 
 /// <summary>
-/// <see cref="ICapacityLedger"/> for PostgreSQL: each change is one conditional <c>UPDATE</c> per row
-/// whose <c>WHERE</c> refuses a full session or type (0 rows); the CHECK constraints on both tables
-/// are the backstop, so no code path can oversell.
+/// <see cref="ICapacityLedger"/> for PostgreSQL: each change is one conditional <c>UPDATE</c> of the
+/// <c>taken</c> counter per row whose <c>WHERE</c> refuses a full session or type (0 rows); the CHECK
+/// constraints on both tables are the backstop, so no code path can oversell.
 /// </summary>
 /// <remarks>
 /// The updates of one change go to the database as one batch: one round trip instead of one per
@@ -19,35 +19,24 @@ namespace EventPlatform.Data.Ordering;
 /// </remarks>
 internal sealed class PostgresCapacityLedger(DbContext db) : ICapacityLedger
 {
-    private const string HoldSession = "UPDATE sessions SET held = held + $2 WHERE id = $1 AND sold + held + $2 <= capacity";
-    private const string HoldType =
-        "UPDATE ticket_types SET held = held + $2 WHERE id = $1 AND (quantity_cap IS NULL OR sold + held + $2 <= quantity_cap)";
-    private const string SellSession = "UPDATE sessions SET sold = sold + $2 WHERE id = $1 AND sold + held + $2 <= capacity";
-    private const string SellType =
-        "UPDATE ticket_types SET sold = sold + $2 WHERE id = $1 AND (quantity_cap IS NULL OR sold + held + $2 <= quantity_cap)";
-    private const string ConvertSession = "UPDATE sessions SET held = held - $2, sold = sold + $2 WHERE id = $1 AND held >= $2";
-    private const string ConvertType = "UPDATE ticket_types SET held = held - $2, sold = sold + $2 WHERE id = $1 AND held >= $2";
-    private const string ReleaseHeldSession = "UPDATE sessions SET held = held - $2 WHERE id = $1 AND held >= $2";
-    private const string ReleaseHeldType = "UPDATE ticket_types SET held = held - $2 WHERE id = $1 AND held >= $2";
-    private const string ReleaseSoldSession = "UPDATE sessions SET sold = sold - $2 WHERE id = $1 AND sold >= $2";
-    private const string ReleaseSoldType = "UPDATE ticket_types SET sold = sold - $2 WHERE id = $1 AND sold >= $2";
+    private const string TakeSession = "UPDATE sessions SET taken = taken + $2 WHERE id = $1 AND taken + $2 <= capacity";
+    private const string TakeType =
+        "UPDATE ticket_types SET taken = taken + $2 WHERE id = $1 AND (quantity_cap IS NULL OR taken + $2 <= quantity_cap)";
+    private const string ReleaseSession = "UPDATE sessions SET taken = taken - $2 WHERE id = $1 AND taken >= $2";
+    private const string ReleaseType = "UPDATE ticket_types SET taken = taken - $2 WHERE id = $1 AND taken >= $2";
 
     private const string SessionsOfTypes = "SELECT ticket_type_id, session_id FROM ticket_type_sessions WHERE ticket_type_id = ANY($1)";
 
     public async Task<CapacityHold> TryHoldAsync(CapacityDemand demand, CancellationToken ct)
     {
         var typeIds = demand.ByTicketType.Keys.ToArray();
-        var (changed, links) = await UpdateInOneRoundTripAsync(demand, HoldSession, HoldType, ct, (SessionsOfTypes, typeIds));
+        var (changed, links) = await UpdateInOneRoundTripAsync(demand, TakeSession, TakeType, ct, (SessionsOfTypes, typeIds));
         return new CapacityHold(changed.All(rows => rows == 1), links.ToLookup(l => l.TypeId, l => l.SessionId));
     }
 
-    public Task<bool> TrySellAsync(CapacityDemand demand, CancellationToken ct) => AllChangedAsync(demand, SellSession, SellType, ct);
+    public Task<bool> TryTakeAgainAsync(CapacityDemand demand, CancellationToken ct) => AllChangedAsync(demand, TakeSession, TakeType, ct);
 
-    public Task ConvertHeldToSoldAsync(CapacityDemand demand, CancellationToken ct) => RequireAllAsync(demand, ConvertSession, ConvertType, ct);
-
-    public Task ReleaseHeldAsync(CapacityDemand demand, CancellationToken ct) => RequireAllAsync(demand, ReleaseHeldSession, ReleaseHeldType, ct);
-
-    public Task ReleaseSoldAsync(CapacityDemand demand, CancellationToken ct) => RequireAllAsync(demand, ReleaseSoldSession, ReleaseSoldType, ct);
+    public Task ReleaseAsync(CapacityDemand demand, CancellationToken ct) => RequireAllAsync(demand, ReleaseSession, ReleaseType, ct);
 
     private async Task<bool> AllChangedAsync(CapacityDemand demand, string sessionSql, string typeSql, CancellationToken ct) =>
         (await UpdateInOneRoundTripAsync(demand, sessionSql, typeSql, ct)).RowsChanged.All(rows => rows == 1);

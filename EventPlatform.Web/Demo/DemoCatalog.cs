@@ -145,7 +145,7 @@ internal static class DemoCatalog
             StartsAt = startsAt,
             EndsAt = startsAt.AddHours(3),
             Capacity = capacity,
-            Sold = sold,
+            Taken = sold,
         };
         owner.Sessions.Add(session);
         owner.NextSessionNumber = Math.Max(owner.NextSessionNumber, number + 1);
@@ -167,7 +167,7 @@ internal static class DemoCatalog
             SalesStartAt = salesStart,
             SalesEndAt = sessions.Min(s => s.StartsAt),
             SortOrder = sort,
-            Sold = sold,
+            Taken = sold,
         };
         type.Sessions.AddRange(sessions.Select(s => new TicketTypeSession { TicketTypeId = type.Id, SessionId = s.Id }));
         owner.TicketTypes.Add(type);

@@ -31,9 +31,9 @@ internal static class DemoOrders
         foreach (var ev in db.ChangeTracker.Entries<Event>().Select(e => e.Entity).ToList())
         {
             db.EventQuestions.AddRange(EventQuestion.DefaultsFor(ev.Id));
-            foreach (var type in ev.TicketTypes.Where(t => t.Sold > 0))
+            foreach (var type in ev.TicketTypes.Where(t => t.Taken > 0))
             {
-                var left = type.Sold;
+                var left = type.Taken; // Demo types are seeded with paid tickets only, nothing held.
                 while (left > 0)
                 {
                     // Orders of 1 to 4 tickets, as people buy for themselves and friends.

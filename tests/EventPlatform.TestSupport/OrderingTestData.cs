@@ -1,6 +1,7 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.TestSupport;
 
@@ -74,5 +75,38 @@ public static class OrderingTestData
 
         await db.SaveChangesAsync();
         return new SellableEvent(ev.Id, organizationId, slug, sessions.Select(s => s.Id).ToList(), typeIds);
+    }
+
+    /// <summary>
+    /// Paid tickets written straight to the database, in one order, with the counters a purchase
+    /// leaves (the type's and its sessions' <c>Taken</c>): for tests whose subject is not the purchase
+    /// path. Returns the ticket codes.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AddPaidTicketsAsync(this IAppDbContextFactory dbFactory, SellableEvent sale, string typeName,
+        int count, DateTimeOffset paidAt)
+    {
+        var typeId = sale.TypeIds[typeName];
+        await using var db = await dbFactory.CreateAsync();
+        var order = new Order
+        {
+            Id = Guid.CreateVersion7(), Number = TicketCodes.NewOrderNumber(), AccessKey = TicketCodes.NewAccessKey(), EventId = sale.EventId,
+            OrganizationId = sale.OrganizationId, Status = OrderStatus.Paid, Currency = "EUR", SubtotalMinor = 500L * count,
+            TotalMinor = 500L * count, PaidMinor = 500L * count, PaymentProvider = "test", HoldExpiresAt = paidAt, CreatedAt = paidAt,
+        };
+        for (var i = 0; i < count; i++)
+        {
+            order.Tickets.Add(new Ticket
+            {
+                Id = Guid.CreateVersion7(), OrderId = order.Id, EventId = sale.EventId, TicketTypeId = typeId, TicketTypeName = typeName,
+                Code = TicketCodes.NewTicketCode(), Status = TicketStatus.Valid, UnitPriceMinor = 500, Position = i + 1,
+            });
+        }
+
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        var sessionIds = db.TicketTypeSessions.Where(l => l.TicketTypeId == typeId).Select(l => l.SessionId);
+        await db.Sessions.Where(s => sessionIds.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + count));
+        await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + count));
+        return order.Tickets.Select(t => t.Code).ToList();
     }
 }

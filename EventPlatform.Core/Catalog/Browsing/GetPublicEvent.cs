@@ -124,7 +124,7 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         {
             if (counters.Sessions.TryGetValue(session.Id, out var c))
             {
-                (session.Capacity, session.Sold, session.Held) = (c.Capacity ?? session.Capacity, c.Sold, c.Held);
+                (session.Capacity, session.Taken) = (c.Capacity ?? session.Capacity, c.Taken);
             }
         }
 
@@ -132,7 +132,7 @@ public sealed class GetPublicEvent(IAppDbContextFactory dbFactory, ICurrentUser 
         {
             if (counters.Types.TryGetValue(type.Id, out var c))
             {
-                (type.QuantityCap, type.Sold, type.Held) = (c.Capacity, c.Sold, c.Held);
+                (type.QuantityCap, type.Taken) = (c.Capacity, c.Taken);
             }
         }
 

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Catalog.Live;
 
-/// <summary>One row's capacity (a session's capacity, or a ticket type's cap) and counters.</summary>
-public readonly record struct CounterRow(int? Capacity, int Sold, int Held);
+/// <summary>One row's capacity (a session's capacity, or a ticket type's cap) and its places taken (sold or held).</summary>
+public readonly record struct CounterRow(int? Capacity, int Taken)
+{
+    /// <summary>Places left under this row's capacity; int.MaxValue without one.</summary>
+    public int Left => Capacity is { } capacity ? capacity - Taken : int.MaxValue;
+}
 
 /// <summary>An event's counters at one moment: what every live page of the event needs to re-evaluate availability.</summary>
 public sealed record EventCounters(
@@ -37,8 +41,8 @@ public sealed class ReadEventCounters(IAppDbContextFactory dbFactory, TimeProvid
         return new EventCounters(
             eventId,
             status.Value,
-            sessions.ToDictionary(s => s.Id, s => new CounterRow(s.Capacity, s.Sold, s.Held)),
-            types.ToDictionary(t => t.Id, t => new CounterRow(t.QuantityCap, t.Sold, t.Held)),
+            sessions.ToDictionary(s => s.Id, s => new CounterRow(s.Capacity, s.Taken)),
+            types.ToDictionary(t => t.Id, t => new CounterRow(t.QuantityCap, t.Taken)),
             now);
     }
 }

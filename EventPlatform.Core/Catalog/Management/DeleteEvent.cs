@@ -28,8 +28,8 @@ public sealed class DeleteEvent(IAppDbContextFactory dbFactory, CatalogAccess ca
         await abandoned.ExecuteDeleteAsync(ct);
         var deleted = await db.Events
             .Where(e => e.Id == eventId)
-            .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && (t.Sold > 0 || t.Held > 0)))
-            .Where(e => !db.Sessions.Any(s => s.EventId == e.Id && (s.Sold > 0 || s.Held > 0)))
+            .Where(e => !db.TicketTypes.Any(t => t.EventId == e.Id && t.Taken > 0))
+            .Where(e => !db.Sessions.Any(s => s.EventId == e.Id && s.Taken > 0))
             .Where(e => !db.Orders.Any(o => o.EventId == e.Id))
             .ExecuteDeleteAsync(ct);
         if (deleted == 0)

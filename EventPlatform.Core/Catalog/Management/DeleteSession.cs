@@ -23,7 +23,7 @@ public sealed class DeleteSession(IAppDbContextFactory dbFactory, CatalogAccess 
         int deleted;
         try
         {
-            deleted = await db.Sessions.Where(s => s.Id == sessionId && s.Sold == 0 && s.Held == 0).ExecuteDeleteAsync(ct);
+            deleted = await db.Sessions.Where(s => s.Id == sessionId && s.Taken == 0).ExecuteDeleteAsync(ct);
         }
         catch (System.Data.Common.DbException)
         {

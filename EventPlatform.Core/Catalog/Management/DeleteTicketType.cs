@@ -21,7 +21,7 @@ public sealed class DeleteTicketType(IAppDbContextFactory dbFactory, CatalogAcce
             return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.TicketTypeHasOrders));
         }
 
-        var deleted = await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Sold == 0 && t.Held == 0).ExecuteDeleteAsync(ct);
+        var deleted = await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Taken == 0).ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
             return CommandResult<bool>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.TicketTypeHasSales));

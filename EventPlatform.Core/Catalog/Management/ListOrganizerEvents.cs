@@ -1,4 +1,5 @@
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,11 @@ public sealed record OrganizerEventRow(Guid Id, string Title, string Slug, Event
     string TimeZone, int Sessions, int TicketsSold, SessionFill? Fullest);
 
 /// <summary>How full one session is.</summary>
-public sealed record SessionFill(string Code, string Name, int Sold, int Held, int Capacity)
+/// <param name="Taken">Sold or held (the session's guard counter); <paramref name="Sold"/> are paid tickets, counted.</param>
+public sealed record SessionFill(string Code, string Name, int Sold, int Taken, int Capacity)
 {
-    public int Left => Math.Max(0, Capacity - Sold - Held);
+    public int Held => Math.Max(0, Taken - Sold);
+    public int Left => Math.Max(0, Capacity - Taken);
 }
 
 /// <summary>The organizer's events list: a status filter and a search of title, slug and venue. Analysts may read.</summary>
@@ -48,10 +51,13 @@ public sealed class ListOrganizerEvents(IAppDbContextFactory dbFactory, Organiza
                 e.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),
                 e.TimeZone,
                 e.Sessions.Count,
-                e.TicketTypes.Sum(t => t.Sold),
+                db.Tickets.Count(t => t.EventId == e.Id && t.Status == TicketStatus.Valid),
                 // Fewest places left; of two with as many left, the one with more taken (so the fuller); then the earlier.
-                e.Sessions.OrderBy(s => s.Capacity - s.Sold - s.Held).ThenByDescending(s => s.Sold + s.Held).ThenBy(s => s.StartsAt)
-                    .Select(s => new SessionFill(s.Code, s.Name, s.Sold, s.Held, s.Capacity))
+                e.Sessions.OrderBy(s => s.Capacity - s.Taken).ThenByDescending(s => s.Taken).ThenBy(s => s.StartsAt)
+                    .Select(s => new SessionFill(s.Code, s.Name,
+                        db.Tickets.Count(t => t.EventId == e.Id && t.Status == TicketStatus.Valid
+                            && db.TicketTypeSessions.Any(l => l.SessionId == s.Id && l.TicketTypeId == t.TicketTypeId)),
+                        s.Taken, s.Capacity))
                     .FirstOrDefault()))
             .ToListAsync(ct);
         // Upcoming first, then undated drafts, then the past.

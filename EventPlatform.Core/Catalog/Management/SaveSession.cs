@@ -90,7 +90,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         await db.Locks.EventForSessionChangeAsync(eventId, ct);
         var updated = await db.Sessions
-            .Where(s => s.Id == sessionId && s.Sold + s.Held <= details.Capacity)
+            .Where(s => s.Id == sessionId && s.Taken <= details.Capacity)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Name, name)
                 .SetProperty(x => x.StartsAt, details.StartsAt.ToUniversalTime())
@@ -99,7 +99,7 @@ public sealed class SaveSession(IAppDbContextFactory dbFactory, CatalogAccess ca
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct);
         if (updated == 0)
         {
-            var taken = (session.Sold + session.Held).ToString(CultureInfo.InvariantCulture);
+            var taken = session.Taken.ToString(CultureInfo.InvariantCulture);
             return CommandResult<Session>.Failure(new ValidationFailure(nameof(SessionDetails.Capacity),
                 string.Format(CultureInfo.InvariantCulture, UserMessages.CapacityBelowSold, taken)));
         }

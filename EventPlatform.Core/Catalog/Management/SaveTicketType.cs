@@ -175,16 +175,16 @@ public sealed class SaveTicketType(IAppDbContextFactory dbFactory, CatalogAccess
             // Counters are changed through the sessions a type includes, so those are fixed once a
             // place is sold or held. The no-op update takes the row lock a purchase also takes, so
             // no hold can slip in between this check and the commit (PlaceHold re-checks the links).
-            if (linksChange && await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Sold == 0 && t.Held == 0)
-                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.Held, t => t.Held), ct) == 0)
+            if (linksChange && await db.TicketTypes.Where(t => t.Id == ticketTypeId && t.Taken == 0)
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.Taken, t => t.Taken), ct) == 0)
             {
                 return CommandResult<Guid>.Failure(new ValidationFailure(nameof(TicketTypeDetails.SessionIds), UserMessages.SessionsFixedAfterSales));
             }
 
-            if (details.QuantityCap is { } cap && cap < type.Sold + type.Held)
+            if (details.QuantityCap is { } cap && cap < type.Taken)
             {
                 return CommandResult<Guid>.Failure(new ValidationFailure(nameof(TicketTypeDetails.QuantityCap),
-                    string.Format(CultureInfo.InvariantCulture, UserMessages.QuantityCapBelowSold, type.Sold + type.Held)));
+                    string.Format(CultureInfo.InvariantCulture, UserMessages.QuantityCapBelowSold, type.Taken)));
             }
         }
 

@@ -146,7 +146,7 @@ public sealed class CancelTickets(
         CancellationToken ct)
     {
         var demand = await CapacityDemand.ForTicketsAsync(db, targets.Select(t => t.TicketTypeId).ToList(), ct);
-        await db.Capacity.ReleaseSoldAsync(demand, ct);
+        await db.Capacity.ReleaseAsync(demand, ct);
         db.Raise(new CapacityReleased(order.EventId, order.Id, demand.BySession, demand.ByTicketType));
         order.CancelTickets(targets, now);
     }

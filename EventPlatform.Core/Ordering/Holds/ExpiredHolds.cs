@@ -6,11 +6,11 @@ namespace EventPlatform.Core.Ordering.Holds;
 
 /// <summary>
 /// Holds whose time ran out stop counting at once, before the worker releases their counters:
-/// availability subtracts them from the held counters it reads.
+/// availability subtracts them from the taken counters it reads.
 /// </summary>
 public static class ExpiredHolds
 {
-    /// <summary>Lowers the <c>Held</c> counters of untracked sessions and types by the places in expired, unreleased holds.</summary>
+    /// <summary>Lowers the <c>Taken</c> counters of untracked sessions and types by the places in expired, unreleased holds.</summary>
     public static async Task DiscountAsync(IAppDbContext db, Guid eventId, IReadOnlyCollection<Session> sessions,
         IReadOnlyCollection<TicketType> types, DateTimeOffset now, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public static class ExpiredHolds
         foreach (var type in types)
         {
             var count = byType.GetValueOrDefault(type.Id);
-            type.Held = Math.Max(0, type.Held - count);
+            type.Taken = Math.Max(0, type.Taken - count);
         }
 
         var sessionsByType = await db.TicketTypeSessions.AsNoTracking().Where(l => byType.Keys.Contains(l.TicketTypeId))
@@ -37,7 +37,7 @@ public static class ExpiredHolds
         var bySession = sessionsByType.GroupBy(l => l.SessionId).ToDictionary(g => g.Key, g => g.Sum(l => byType[l.TicketTypeId]));
         foreach (var session in sessions)
         {
-            session.Held = Math.Max(0, session.Held - bySession.GetValueOrDefault(session.Id));
+            session.Taken = Math.Max(0, session.Taken - bySession.GetValueOrDefault(session.Id));
         }
     }
 }

@@ -1,33 +1,30 @@
 namespace EventPlatform.Core.Ordering.Holds;
 
 /// <summary>
-/// Every change of the sold and held counters of sessions and ticket types goes through here, inside
-/// the caller's transaction (see docs/architecture.md, "Data access"). An implementation changes the
-/// counters with conditional updates — a full session or type refuses the change — and touches the
-/// rows in one fixed order (sessions by id, then ticket types by id) so that two purchases can never
-/// deadlock on each other. Reserved seats and tables get ledgers of their own beside this one.
+/// Every change of the guard counters (<c>Taken</c>: places sold or held) of sessions and ticket
+/// types goes through here, inside the caller's transaction (see docs/architecture.md, "Data
+/// access"). An implementation changes the counters with conditional updates — a full session or
+/// type refuses the change — and touches the rows in one fixed order (sessions by id, then ticket
+/// types by id) so that two purchases can never deadlock on each other. A payment keeps the places
+/// its hold took, so confirming an order needs nothing from here: the hottest rows of an on-sale are
+/// locked once per purchase (docs/decisions/0005-one-guard-counter.md). Reserved seats and tables get
+/// ledgers of their own beside this one.
 /// </summary>
 public interface ICapacityLedger
 {
     /// <summary>
-    /// Holds the places if every session and type has room; <c>Held</c> is false (and nothing kept)
+    /// Takes the places if every session and type has room; <c>Held</c> is false (and nothing kept)
     /// otherwise — the caller rolls back. Once the types' rows are locked it also reads which sessions
     /// each type includes now, so the caller can check that the sessions it counted are still the
     /// right ones (an organizer may have changed them since it read the event).
     /// </summary>
     Task<CapacityHold> TryHoldAsync(CapacityDemand demand, CancellationToken ct);
 
-    /// <summary>Sells places directly (a payment that arrived after its hold was released); false when they are gone.</summary>
-    Task<bool> TrySellAsync(CapacityDemand demand, CancellationToken ct);
+    /// <summary>Takes places again for a payment that arrived after its hold was released; false when they are gone.</summary>
+    Task<bool> TryTakeAgainAsync(CapacityDemand demand, CancellationToken ct);
 
-    /// <summary>Held places become sold (payment confirmed within the hold).</summary>
-    Task ConvertHeldToSoldAsync(CapacityDemand demand, CancellationToken ct);
-
-    /// <summary>Gives held places back (hold expired or replaced).</summary>
-    Task ReleaseHeldAsync(CapacityDemand demand, CancellationToken ct);
-
-    /// <summary>Gives sold places back (tickets cancelled and refunded).</summary>
-    Task ReleaseSoldAsync(CapacityDemand demand, CancellationToken ct);
+    /// <summary>Gives places back: a hold expired or was replaced, or paid tickets were cancelled.</summary>
+    Task ReleaseAsync(CapacityDemand demand, CancellationToken ct);
 }
 
 /// <summary>The answer of <see cref="ICapacityLedger.TryHoldAsync"/>.</summary>

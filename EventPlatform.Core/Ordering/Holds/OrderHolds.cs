@@ -16,7 +16,7 @@ public static class OrderHolds
 
         var reserved = order.Tickets.Where(t => t.Status == TicketStatus.Reserved).ToList();
         var demand = await CapacityDemand.ForTicketsAsync(db, reserved.Select(t => t.TicketTypeId).ToList(), ct);
-        await db.Capacity.ReleaseHeldAsync(demand, ct);
+        await db.Capacity.ReleaseAsync(demand, ct);
         db.Raise(new CapacityReleased(order.EventId, order.Id, demand.BySession, demand.ByTicketType));
         if (order.CouponId is { } couponId)
         {

@@ -2,6 +2,7 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Holds;
+using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,7 @@ public sealed class EventDashboard(IAppDbContextFactory dbFactory, CatalogAccess
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == eventId).OrderBy(t => t.SortOrder)
             .ThenBy(t => t.Name).ToListAsync(ct);
         await ExpiredHolds.DiscountAsync(db, eventId, sessions, types, now, ct);
+        var sold = await SoldTickets.ForEventAsync(db, eventId, ct);
         var revenueByType = await db.Tickets.AsNoTracking()
             .Where(t => t.EventId == eventId && t.Status == TicketStatus.Valid)
             .GroupBy(t => t.TicketTypeId)
@@ -53,16 +55,18 @@ public sealed class EventDashboard(IAppDbContextFactory dbFactory, CatalogAccess
         var byId = sessions.ToDictionary(s => s.Id);
         return new DashboardView(
             sessions.Select(s =>
-                new DashboardSession(s.Id, s.Code, s.Name, s.StartsAt, s.Capacity, s.Sold, s.Held, checkedIn.GetValueOrDefault(s.Id))).ToList(),
+                new DashboardSession(s.Id, s.Code, s.Name, s.StartsAt, s.Capacity, sold.InSession(s.Id),
+                    SoldTickets.Held(s.Taken, sold.InSession(s.Id)), checkedIn.GetValueOrDefault(s.Id))).ToList(),
             types.Select(t =>
             {
                 var counters = CatalogCounters.For(t, byId);
-                var remaining = Math.Min(t.QuantityCap is { } cap ? cap - t.Sold - t.Held : int.MaxValue,
+                var remaining = Math.Min(t.QuantityCap is { } cap ? cap - t.Taken : int.MaxValue,
                     counters.Sessions.Count == 0 ? 0 : counters.Sessions.Min(s => s.Remaining));
-                return new DashboardTicketType(t.Id, t.Name, t.Sold, t.Held, Math.Max(0, remaining),
+                var soldOfType = sold.OfType(t.Id);
+                return new DashboardTicketType(t.Id, t.Name, soldOfType, SoldTickets.Held(t.Taken, soldOfType), Math.Max(0, remaining),
                     new Money(revenueByType.FirstOrDefault(r => r.TypeId == t.Id)?.Amount ?? 0, t.Currency));
             }).ToList(),
-            types.Sum(t => t.Sold),
+            sold.ByType.Values.Sum(),
             revenue.Sum(r => r.Orders),
             revenue.Select(r => new Money(r.Amount, r.Currency)).ToList(),
             now);

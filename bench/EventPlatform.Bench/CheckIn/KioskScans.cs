@@ -115,8 +115,8 @@ internal static class KioskScans
             SELECT gen_random_uuid(), o.id, @event, @type, 'Night 1', md5(o.id::text || p) || md5(p || o.id::text), 'Valid', jsonb_build_object(),
                 4900, 0, 0, p, 'Guest ' || o.n || '-' || p
             FROM kiosk_orders o CROSS JOIN generate_series(1, 4) AS p;
-            UPDATE ticket_types SET sold = sold + {Tickets} WHERE id = @type;
-            UPDATE sessions SET capacity = {Tickets}, sold = {Tickets} WHERE id = @session;
+            UPDATE ticket_types SET taken = taken + {Tickets} WHERE id = @type;
+            UPDATE sessions SET capacity = {Tickets}, taken = {Tickets} WHERE id = @session;
             DROP TABLE kiosk_orders;
             """, connection);
         seed.Parameters.AddWithValue("event", sale.EventId);

@@ -102,7 +102,7 @@ internal static class FanOut
             }
 
             _view = GetPublicEvent.WithCounters(_view, counters, clock.GetUtcNow());
-            var held = counters.Sessions.Values.Sum(s => s.Held);
+            var held = counters.Sessions.Values.Sum(s => s.Taken); // The fan-out sale sells nothing: all taken is held.
             lock (_gate)
             {
                 _heldSeen = Math.Max(_heldSeen, held);

@@ -154,7 +154,7 @@ internal static class HotOnSale
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var sessionId in type.Sessions.Order())
         {
-            await using var update = new NpgsqlCommand("UPDATE sessions SET sold = sold + @q WHERE id = @id AND sold + held + @q <= capacity",
+            await using var update = new NpgsqlCommand("UPDATE sessions SET taken = taken + @q WHERE id = @id AND taken + @q <= capacity",
                 connection, transaction);
             update.Parameters.AddWithValue("q", quantity);
             update.Parameters.AddWithValue("id", sessionId);
@@ -166,7 +166,7 @@ internal static class HotOnSale
         }
 
         await using (var update = new NpgsqlCommand(
-            "UPDATE ticket_types SET sold = sold + @q WHERE id = @id AND (quantity_cap IS NULL OR sold + held + @q <= quantity_cap)",
+            "UPDATE ticket_types SET taken = taken + @q WHERE id = @id AND (quantity_cap IS NULL OR taken + @q <= quantity_cap)",
             connection, transaction))
         {
             update.Parameters.AddWithValue("q", quantity);
@@ -227,23 +227,25 @@ internal static class HotOnSale
     {
         await using var db = await host.Db.CreateAsync();
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == sale.EventId)
-            .ToDictionaryAsync(s => s.Id, s => s.Capacity - s.Sold - s.Held);
+            .ToDictionaryAsync(s => s.Id, s => s.Capacity - s.Taken);
         var types = await db.TicketTypes.AsNoTracking().Where(t => t.EventId == sale.EventId)
-            .ToDictionaryAsync(t => t.Id, t => t.QuantityCap is { } cap ? cap - t.Sold - t.Held : int.MaxValue);
+            .ToDictionaryAsync(t => t.Id, t => t.QuantityCap is { } cap ? cap - t.Taken : int.MaxValue);
         return sale.Types.All(t => Math.Min(types[t.Id], t.Sessions.Min(s => sessions[s])) < 1);
     }
 
-    /// <summary>Oversold places (must be 0) and whether sold counters equal the valid tickets.</summary>
+    /// <summary>Oversold places (must be 0) and whether the taken counters equal the valid and held tickets.</summary>
     private static async Task<(int Oversold, bool CountersMatch)> CheckAsync(BenchHost host, OnSaleEvent sale)
     {
         await using var db = await host.Db.CreateAsync();
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == sale.EventId).ToListAsync();
-        var valid = await db.Tickets.AsNoTracking().Where(t => t.EventId == sale.EventId && t.Status == TicketStatus.Valid)
+        // Taken = valid tickets + tickets held by pending orders.
+        var valid = await db.Tickets.AsNoTracking().Where(t => t.EventId == sale.EventId && (t.Status == TicketStatus.Valid
+                || (t.Status == TicketStatus.Reserved && db.Orders.Any(o => o.Id == t.OrderId && o.Status == OrderStatus.Pending))))
             .GroupBy(t => t.TicketTypeId).ToDictionaryAsync(g => g.Key, g => g.Count());
-        var oversold = sessions.Sum(s => Math.Max(0, s.Sold + s.Held - s.Capacity));
-        var match = sessions.All(s => s.Sold == sale.Types.Where(t => t.Sessions.Contains(s.Id)).Sum(t => valid.GetValueOrDefault(t.Id)));
+        var oversold = sessions.Sum(s => Math.Max(0, s.Taken - s.Capacity));
+        var match = sessions.All(s => s.Taken == sale.Types.Where(t => t.Sessions.Contains(s.Id)).Sum(t => valid.GetValueOrDefault(t.Id)));
         var types = await db.TicketTypes.AsNoTracking().Where(t => t.EventId == sale.EventId).ToListAsync();
-        match &= types.All(t => t.Sold == valid.GetValueOrDefault(t.Id));
+        match &= types.All(t => t.Taken == valid.GetValueOrDefault(t.Id));
         return (oversold, match);
     }
 }

@@ -59,9 +59,9 @@ internal static class LargeCatalogSeed
         """,
         // Sessions over the next year (a few already past); 1 to 3 per event.
         """
-        INSERT INTO sessions (id, event_id, code, name, starts_at, ends_at, capacity, seating_mode, sold, held)
+        INSERT INTO sessions (id, event_id, code, name, starts_at, ends_at, capacity, seating_mode, taken)
         SELECT gen_random_uuid(), e.id, 'S' || s, 'Part ' || s, e.starts + (s - 1) * interval '1 day',
-            e.starts + (s - 1) * interval '1 day' + interval '3 hours', 500, 'GeneralAdmission', 0, 0
+            e.starts + (s - 1) * interval '1 day' + interval '3 hours', 500, 'GeneralAdmission', 0
         FROM (SELECT id, now() + ((substring(slug FROM 11)::int * 7919) % 365 - 5) * interval '1 day' AS starts,
             1 + substring(slug FROM 11)::int % 3 AS sessions
               FROM events WHERE slug LIKE 'big-event-%') e
@@ -70,8 +70,8 @@ internal static class LargeCatalogSeed
         // Ticket types: a pass over every session, and single-session tickets for multi-session events.
         """
         INSERT INTO ticket_types (id, event_id, name, description, price_minor, currency, min_per_order, max_per_order, sales_end_at, visibility,
-            sort_order, is_active, sold, held)
-        SELECT gen_random_uuid(), e.id, t.name, 'Entry', t.price, 'EUR', 1, 10, now() + interval '400 days', 'Public', t.sort, true, 0, 0
+            sort_order, is_active, taken)
+        SELECT gen_random_uuid(), e.id, t.name, 'Entry', t.price, 'EUR', 1, 10, now() + interval '400 days', 'Public', t.sort, true, 0
         FROM events e
         CROSS JOIN LATERAL (VALUES ('Pass', 4900, 0), ('Single', 1900, 1)) AS t(name, price, sort)
         WHERE e.slug LIKE 'big-event-%' AND (t.name = 'Pass' OR (SELECT count(*) FROM sessions s WHERE s.event_id = e.id) > 1)
@@ -111,9 +111,9 @@ internal static class LargeCatalogSeed
         """,
         // The counters of what was sold, as the purchase transactions would have left them.
         """
-        UPDATE ticket_types t SET sold = c.n FROM (SELECT ticket_type_id, count(*)::int AS n FROM tickets GROUP BY ticket_type_id) c
+        UPDATE ticket_types t SET taken = c.n FROM (SELECT ticket_type_id, count(*)::int AS n FROM tickets GROUP BY ticket_type_id) c
             WHERE c.ticket_type_id = t.id;
-        UPDATE sessions s SET sold = c.n FROM (
+        UPDATE sessions s SET taken = c.n FROM (
             SELECT l.session_id, count(*)::int AS n FROM tickets k JOIN ticket_type_sessions l ON l.ticket_type_id = k.ticket_type_id
             GROUP BY l.session_id) c
         WHERE c.session_id = s.id;

@@ -6,14 +6,14 @@ public class AvailabilityRuleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static SessionCounters S(string code, int capacity, int sold = 0, int held = 0) => new(code, capacity, sold, held);
+    private static SessionCounters S(string code, int capacity, int sold = 0, int held = 0) => new(code, capacity, sold + held);
 
     private static TicketTypeCounters Type(
         IReadOnlyList<SessionCounters>? sessions = null,
         int? cap = null, int sold = 0, int held = 0, int min = 1, int max = 10,
         bool active = true, TicketVisibility visibility = TicketVisibility.Public,
         DateTimeOffset? salesStart = null, DateTimeOffset? salesEnd = null) =>
-        new(active, visibility, cap, sold, held, min, max, salesStart, salesEnd ?? Now.AddDays(30), sessions ?? [S("S1", 100)]);
+        new(active, visibility, cap, sold + held, min, max, salesStart, salesEnd ?? Now.AddDays(30), sessions ?? [S("S1", 100)]);
 
     private static TicketAvailability Evaluate(
         TicketTypeCounters type,

@@ -16,7 +16,7 @@ public class TicketPricingTests
         EarlyBirdPriceMinor = early,
         EarlyBirdUntil = earlyUntil,
         EarlyBirdQuantity = earlyQuantity,
-        Sold = sold,
+        Taken = sold,
         SalesEndAt = Now.AddDays(10),
     };
 

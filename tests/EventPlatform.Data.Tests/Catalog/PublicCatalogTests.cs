@@ -220,7 +220,7 @@ public sealed class PublicCatalogTests : IClassFixture<PublicCatalogTests.Catalo
                     .AddAsync(eventId, new SessionDetails(name, Start.AddDays(day), Start.AddDays(day).AddHours(2), capacity))).Value!;
                 sessionIds.Add(session.Id);
                 await using var db = await Services.Db.CreateAsync();
-                await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, sold));
+                await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, sold));
             }
 
             foreach (var (name, price) in types)

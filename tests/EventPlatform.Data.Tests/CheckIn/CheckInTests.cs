@@ -310,8 +310,8 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await db.SaveChangesAsync();
-        await db.Sessions.Where(s => s.Id == _event.SessionIds[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + count));
-        await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + count));
+        await db.Sessions.Where(s => s.Id == _event.SessionIds[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + count));
+        await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + count));
         return codes;
     }
 }

@@ -54,7 +54,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             await connection.OpenAsync();
             await start.Task;
             // Read, check in the application, then write: what the guard exists to prevent.
-            await using var read = new NpgsqlCommand("SELECT capacity - sold FROM sessions WHERE id = @id", connection);
+            await using var read = new NpgsqlCommand("SELECT capacity - taken FROM sessions WHERE id = @id", connection);
             read.Parameters.AddWithValue("id", sessionId);
             var remaining = (int)(await read.ExecuteScalarAsync())!;
             if (remaining < 1)
@@ -64,7 +64,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
 
             await Task.Delay(25);
             await using var write = new NpgsqlCommand(
-                "INSERT INTO naive_tickets DEFAULT VALUES; UPDATE sessions SET sold = LEAST(capacity, sold + 1) WHERE id = @id", connection);
+                "INSERT INTO naive_tickets DEFAULT VALUES; UPDATE sessions SET taken = LEAST(capacity, taken + 1) WHERE id = @id", connection);
             write.Parameters.AddWithValue("id", sessionId);
             await write.ExecuteNonQueryAsync();
             return true;
@@ -116,14 +116,15 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         var full = await db.TicketTypes.AsNoTracking().SingleAsync(t => t.Id == sale.TypeIds["Full series"]);
         var valid = await db.Tickets.CountAsync(t => t.EventId == sale.EventId && t.Status == TicketStatus.Valid);
         output.WriteLine($"{Buyers} buyers: {results.Count(r => r.Held)} holds, {results.Count(r => r.Paid)} paid, {valid} valid tickets; " +
-            $"S1 sold {sessions[0].Sold}/50, S2 sold {sessions[1].Sold}/50, Full series {full.Sold}/20; refusals: " +
+            $"S1 taken {sessions[0].Taken}/50, S2 taken {sessions[1].Taken}/50, Full series {full.Taken}/20; refusals: " +
             string.Join(", ", results.Where(r => !r.Held).GroupBy(r => r.Reason).Select(g => $"{g.Count()} × \"{g.Key}\"")));
 
         Assert.All(results.Where(r => r.Held), r => Assert.True(r.Paid));
         // 80 "Day 1" and 80 "Day 2" buyers each need one place: every session ends exactly full.
-        Assert.All(sessions, s => Assert.Equal(50, s.Sold));
-        Assert.True(full.Sold <= 20);
-        Assert.Equal(100 - full.Sold, valid);
+        // Every hold was paid, so all that is taken is sold.
+        Assert.All(sessions, s => Assert.Equal(50, s.Taken));
+        Assert.True(full.Taken <= 20);
+        Assert.Equal(100 - full.Taken, valid);
         await _services.AssertCountersMatchTicketsAsync(sale.EventId);
     }
 

@@ -21,17 +21,14 @@ public sealed class EventsListTests(BrowserAppFixture fixture)
         await fixture.App.Db.AddSellableEventAsync(organization.Id, "an-evening-of-wheel-throwing-for-absolute-beginners", [24],
             new SeedTicketType("Entry", 2500, [0]));
         var draft = await fixture.App.Db.AddSellableEventAsync(organization.Id, "glaze-lab", []);
+        // Each day's ticket type covers its own session.
+        foreach (var (day, sold) in new[] { ("Friday", 145), ("Saturday", 100), ("Sunday", 10) })
+        {
+            await fixture.App.Db.AddPaidTicketsAsync(festival, day, sold, DateTimeOffset.UtcNow);
+        }
+
         await using (var db = await fixture.App.Db.CreateAsync())
         {
-            // As if sold: each day's ticket type covers its own session.
-            var days = new[] { ("Friday", 145), ("Saturday", 100), ("Sunday", 10) };
-            for (var i = 0; i < days.Length; i++)
-            {
-                var (typeId, sessionId, sold) = (festival.TypeIds[days[i].Item1], festival.SessionIds[i], days[i].Item2);
-                await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Sold, sold));
-                await db.Sessions.Where(x => x.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, sold));
-            }
-
             await db.Events.Where(e => e.Id == draft.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Draft));
         }
 

@@ -89,14 +89,13 @@ public static class Ledger
         var tickets = orders.Values.SelectMany(o => o.Tickets.Select(t => (t.Status, o.Status))).ToList();
         var valid = tickets.Count(t => t.Item1 == TicketStatus.Valid);
         var held = tickets.Count(t => t.Item1 == TicketStatus.Reserved && t.Item2 == OrderStatus.Pending);
-        var mismatches = (session.Sold != valid ? 1 : 0) + (session.Held != held ? 1 : 0) + (type.Sold != valid ? 1 : 0)
-            + (type.Held != held ? 1 : 0);
+        var mismatches = (session.Taken != valid + held ? 1 : 0) + (type.Taken != valid + held ? 1 : 0);
         if (mismatches > 0)
         {
-            problems.Add($"counters sold {session.Sold}/{type.Sold} held {session.Held}/{type.Held} vs tickets valid {valid} reserved {held}");
+            problems.Add($"counters taken {session.Taken}/{type.Taken} vs tickets valid {valid} + reserved {held}");
         }
 
-        var oversold = session.Sold + session.Held > session.Capacity ? 1 : 0;
+        var oversold = session.Taken > session.Capacity ? 1 : 0;
 
         // Every email the buyers were owed, once: a confirmation per order ever confirmed, a cancellation per cancelled one.
         var messages = bench.Smtp.Headers();

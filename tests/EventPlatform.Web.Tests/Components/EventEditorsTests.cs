@@ -44,6 +44,7 @@ public sealed class EventEditorsTests : WebComponentTestBase, IAsyncLifetime
         var editor = RenderOnCircuit<SessionsEditor>(p => p
             .Add(e => e.Event, _editing.Event)
             .Add(e => e.Sessions, _editing.Sessions)
+            .Add(e => e.Sold, _editing.Sold)
             .Add(e => e.OnChanged, () => changed++));
 
         await editor.Find("form").SubmitAsync();
@@ -69,6 +70,7 @@ public sealed class EventEditorsTests : WebComponentTestBase, IAsyncLifetime
         var editor = RenderOnCircuit<SessionsEditor>(p => p
             .Add(e => e.Event, _editing.Event)
             .Add(e => e.Sessions, _editing.Sessions)
+            .Add(e => e.Sold, _editing.Sold)
             .Add(e => e.OnChanged, () => changed++));
 
         editor.Find("#session-name").Change("Day 2");

@@ -57,12 +57,12 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
             await HoldOnAAsync(1);
             var committed = Stopwatch.GetTimestamp();
             var deadline = DateTime.UtcNow.AddSeconds(2);
-            while (!received.Skip(before).Any(r => r.Counters.Types[_sale.TypeIds["Standing"]].Held == i) && DateTime.UtcNow < deadline)
+            while (!received.Skip(before).Any(r => r.Counters.Types[_sale.TypeIds["Standing"]].Taken == i) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(2);
             }
 
-            var hit = received.Skip(before).FirstOrDefault(r => r.Counters.Types[_sale.TypeIds["Standing"]].Held == i);
+            var hit = received.Skip(before).FirstOrDefault(r => r.Counters.Types[_sale.TypeIds["Standing"]].Taken == i);
             Assert.True(hit.Counters is not null, $"change {i} did not arrive within 2 s");
             delays.Add(Math.Max(0, Stopwatch.GetElapsedTime(committed, hit.At).TotalMilliseconds));
             // Let the coalescing window pass so every change is measured on its own.
@@ -98,7 +98,7 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
         await Parallel.ForEachAsync(Enumerable.Range(0, 500), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
         {
             await using var db = await _a.Db.CreateAsync(ct);
-            await db.Sessions.Where(s => s.Id == _sale.SessionIds[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + 1), ct);
+            await db.Sessions.Where(s => s.Id == _sale.SessionIds[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken + 1), ct);
             await notifier.ChangedAsync(_sale.EventId, ct);
         });
         var burst = clock.Elapsed;
@@ -112,7 +112,7 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
         Assert.InRange(renders.Values.Max(), 1, bound);
         Assert.Equal(50, renders.Count);
         Assert.InRange(reads, 1, bound);
-        Assert.Equal(500, last!.Sessions[_sale.SessionIds[0]].Sold);
+        Assert.Equal(500, last!.Sessions[_sale.SessionIds[0]].Taken);
 
         subscriptions.ForEach(s => s.Dispose());
         Assert.Equal(0, hub.SubscriberCount);
@@ -142,7 +142,7 @@ public sealed class LiveAvailabilityTests(ITestOutputHelper output) : IAsyncLife
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = _a.Services.GetRequiredService<LiveAvailability>().Subscribe(_sale.EventId, c =>
         {
-            if (c.Types[_sale.TypeIds["Standing"]].Held > 0)
+            if (c.Types[_sale.TypeIds["Standing"]].Taken > 0)
             {
                 arrived.TrySetResult();
             }

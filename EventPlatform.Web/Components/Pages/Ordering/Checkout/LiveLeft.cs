@@ -8,9 +8,9 @@ internal static class LiveLeft
     public static int? ForTypes(EventCounters counters, IReadOnlySet<Guid> typeIds, IReadOnlySet<Guid> sessionIds)
     {
         var capped = typeIds.Where(counters.Types.ContainsKey).Select(id => counters.Types[id]).ToList();
-        var fromCaps = capped.Where(c => c.Capacity is not null).Select(c => c.Capacity!.Value - c.Sold - c.Held).DefaultIfEmpty(int.MaxValue).Min();
+        var fromCaps = capped.Select(c => c.Left).DefaultIfEmpty(int.MaxValue).Min();
         var fromSessions = counters.Sessions.Where(s => sessionIds.Contains(s.Key)).Select(s => s.Value)
-            .Select(s => (s.Capacity ?? 0) - s.Sold - s.Held).DefaultIfEmpty(int.MaxValue).Min();
+            .Select(s => (s.Capacity ?? 0) - s.Taken).DefaultIfEmpty(int.MaxValue).Min();
         var left = Math.Min(fromCaps, fromSessions);
         return left == int.MaxValue ? null : Math.Max(0, left);
     }
