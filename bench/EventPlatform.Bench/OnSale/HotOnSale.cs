@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using EventPlatform.Core.Ordering;
-using EventPlatform.Core.Ordering.Checkout;
-using EventPlatform.Core.Ordering.Holds;
-using EventPlatform.Core.Payments;
-using EventPlatform.Data.Payments.Simulated;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -52,8 +48,7 @@ internal static class HotOnSale
                 await using var scope = host.Services.CreateAsyncScope();
                 var services = scope.ServiceProvider;
                 var started = Stopwatch.GetTimestamp();
-                var hold = await services.GetRequiredService<PlaceHold>()
-                    .ExecuteAsync(new HoldRequest(sale.EventId, new Dictionary<Guid, int> { [type.Id] = quantity }));
+                var hold = await PurchaseSteps.HoldAsync(services, sale.EventId, type.Id, quantity);
                 holdMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!hold.Succeeded)
                 {
@@ -69,20 +64,16 @@ internal static class HotOnSale
                 misses = 0;
                 started = Stopwatch.GetTimestamp();
                 var key = hold.Value!.AccessKey;
-                var view = await services.GetRequiredService<GetOrder>().ByKeyAsync(key);
-                await services.GetRequiredService<SaveCheckoutDetails>().ExecuteAsync(key,
-                    new CheckoutDetails($"buyer{b}@bench.test", null,
-                        view.Tickets.Select(t => new AttendeeDetails(t.Id, "Bench buyer", null, new Dictionary<string, string?>())).ToList()));
+                await PurchaseSteps.DetailsAsync(services, key, $"buyer{b}@bench.test");
                 var detailsDone = Stopwatch.GetTimestamp();
-                await services.GetRequiredService<StartPayment>().ExecuteAsync(key);
+                await PurchaseSteps.IntentAsync(services, key);
                 var intentDone = Stopwatch.GetTimestamp();
-                var paid = await services.GetRequiredService<SimulatedCheckout>()
-                    .PayAsync(key, new SimulatedCard(SimulatedCards.Success, "12/30", "123"), default);
+                var paid = await PurchaseSteps.PayAsync(services, key);
                 confirmMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 stages["details"].Add(Stopwatch.GetElapsedTime(started, detailsDone).TotalMilliseconds);
                 stages["intent"].Add(Stopwatch.GetElapsedTime(detailsDone, intentDone).TotalMilliseconds);
                 stages["pay + webhook + confirmation"].Add(Stopwatch.GetElapsedTime(intentDone).TotalMilliseconds);
-                if (paid.Value == OrderStatus.Paid)
+                if (paid)
                 {
                     Interlocked.Increment(ref purchases);
                     Interlocked.Add(ref tickets, quantity);

@@ -24,6 +24,8 @@ internal static class OnSaleReport
         // pools (about twice the CPU per purchase of the runs after it).
         await HotOnSale.ThroughTheAppAsync(host, 16, "app-warm-up");
         await HotOnSale.CeilingAsync(host, 16, "sql-warm-up");
+        await DatabaseProfile.ResetAsync(host);
+        var cost = PurchaseCost.Describe(await PurchaseCost.MeasureAsync(host));
         var run = 0;
         foreach (var n in options.BuyerCounts)
         {
@@ -66,7 +68,8 @@ internal static class OnSaleReport
                 $"{ceiling[^1].CpuMsPerPurchase.Database:0.0} ms per purchase."));
         }
 
-        return report.AppendLine().AppendLine("Ratios:").AppendLine(string.Join(Environment.NewLine, ratios)).ToString();
+        return report.AppendLine().AppendLine("Ratios:").AppendLine(string.Join(Environment.NewLine, ratios)).AppendLine()
+            .AppendLine(cost).ToString();
     }
 
     private static string Row(int n, string path, IReadOnlyList<SaleRun> runs, bool withConfirm)

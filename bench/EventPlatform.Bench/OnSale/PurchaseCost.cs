@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace EventPlatform.Bench;
+
+/// <summary>
+/// What one purchase costs the database, step by step: purchases one after the other on a quiet
+/// event, with pg_stat_statements read between steps. Statements are what the server executed
+/// (BEGIN and COMMIT included), split into the app's and the simulated gateway's (its tables stand
+/// for Stripe's servers, which in production answer over HTTP). A connection checkout is counted by
+/// the reset Npgsql sends once per checkout of a pooled connection (<c>DISCARD ALL</c>, prepended to
+/// the checkout's first statement, so not a round trip of its own and not counted as a statement).
+/// </summary>
+internal static class PurchaseCost
+{
+    private const int Purchases = 20;
+    private static readonly string[] Steps = ["hold", "details", "intent", "pay + webhook + confirmation"];
+
+    public sealed record StepCost(string Step, double AppStatements, double GatewayStatements, double Checkouts);
+
+    public static async Task<IReadOnlyList<StepCost>> MeasureAsync(BenchHost host)
+    {
+        var sale = await OnSaleEvent.SeedAsync(host.Db, "cost-probe");
+        var totals = Steps.ToDictionary(s => s, _ => new Counts(0, 0, 0));
+        for (var i = 0; i < Purchases; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var before = await SnapshotAsync(host);
+            var hold = await PurchaseSteps.HoldAsync(services, sale.EventId, sale.Types[2].Id, 2);
+            if (!hold.Succeeded)
+            {
+                throw new InvalidOperationException("The cost probe's hold failed: " + hold.Errors[0].Message);
+            }
+
+            var key = hold.Value!.AccessKey;
+            async Task StepAsync(string step, Func<Task> run)
+            {
+                await run();
+                var after = await SnapshotAsync(host);
+                totals[step] = totals[step] + (after - before);
+                before = after;
+            }
+
+            await StepAsync("hold", () => Task.CompletedTask);
+            await StepAsync("details", () => PurchaseSteps.DetailsAsync(services, key, $"probe{i}@bench.test"));
+            await StepAsync("intent", () => PurchaseSteps.IntentAsync(services, key));
+            await StepAsync("pay + webhook + confirmation", async () =>
+            {
+                if (!await PurchaseSteps.PayAsync(services, key))
+                {
+                    throw new InvalidOperationException("The cost probe's payment did not confirm.");
+                }
+            });
+        }
+
+        return Steps.Select(s => new StepCost(s, totals[s].App / (double)Purchases, totals[s].Gateway / (double)Purchases,
+            totals[s].Checkouts / (double)Purchases)).ToList();
+    }
+
+    public static string Describe(IReadOnlyList<StepCost> costs)
+    {
+        var text = new StringBuilder()
+            .AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"Per purchase ({Purchases} purchases of 2 tickets one after the other, no contention; from pg_stat_statements): the app's ") +
+                "statements, the simulated gateway's (Stripe's side in production), and connection checkouts (Npgsql's per-checkout " +
+                "reset).").AppendLine()
+            .AppendLine("| step | app statements | gateway statements | checkouts |")
+            .AppendLine("|---|---|---|---|");
+        foreach (var c in costs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.AppStatements:0.#} | {c.GatewayStatements:0.#} | {c.Checkouts:0.#} |");
+        }
+
+        var (app, gateway, checkouts) = (costs.Sum(c => c.AppStatements), costs.Sum(c => c.GatewayStatements), costs.Sum(c => c.Checkouts));
+        return text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | **{app:0.#}** | {gateway:0.#} | **{checkouts:0.#}** |").ToString();
+    }
+
+    private readonly record struct Counts(long App, long Gateway, long Checkouts)
+    {
+        public static Counts operator +(Counts a, Counts b) => new(a.App + b.App, a.Gateway + b.Gateway, a.Checkouts + b.Checkouts);
+        public static Counts operator -(Counts a, Counts b) => new(a.App - b.App, a.Gateway - b.Gateway, a.Checkouts - b.Checkouts);
+    }
+
+    /// <summary>Totals so far, read on an unpooled connection (a pooled one would add a checkout of its own).</summary>
+    private static async Task<Counts> SnapshotAsync(BenchHost host)
+    {
+        var unpooled = new NpgsqlConnectionStringBuilder(host.ConnectionString) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(unpooled);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("""
+            SELECT coalesce(sum(calls) FILTER (WHERE query <> 'DISCARD ALL' AND query !~* 'simulated_'), 0)::bigint,
+                   coalesce(sum(calls) FILTER (WHERE query <> 'DISCARD ALL' AND query ~* 'simulated_'), 0)::bigint,
+                   coalesce(sum(calls) FILTER (WHERE query = 'DISCARD ALL'), 0)::bigint
+            FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'
+            """, connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+}
