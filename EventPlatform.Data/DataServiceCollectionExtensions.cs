@@ -36,7 +36,7 @@ public static class DataServiceCollectionExtensions
             connectionString = cluster.ConnectionString();
         }
 
-        connectionString = WithoutJit(connectionString!);
+        connectionString = Prepared(WithoutJit(connectionString!));
         // Pooled: a hot on-sale creates several contexts per purchase, and building a context's
         // internal services each time was a measurable share of the CPU (measured in the hot
         // on-sale profile).
@@ -77,6 +77,37 @@ public static class DataServiceCollectionExtensions
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// The app sends the same few dozen statements over and over (a purchase is about 60 of them):
+    /// prepared once per physical connection, PostgreSQL parses and plans each only once (in the hot
+    /// on-sale's bench, the database's CPU per purchase fell by about a third). Statements are
+    /// prepared after their second use, up to 64 per connection, unless the configured connection
+    /// string says otherwise.
+    /// <para>
+    /// And a connection going back to the pool is not reset: the reset that keeps prepared
+    /// statements is seven statements, sent with the next checkout's first one — more statements than
+    /// a purchase's own. The app leaves no session state on a pooled connection (its settings are
+    /// <c>SET LOCAL</c>, its advisory locks transaction-scoped); the two places that hold session state
+    /// (the LISTEN relay and the demo seeding's lock) use unpooled connections.
+    /// </para>
+    /// </summary>
+    internal static string Prepared(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>For a connection that keeps session state (LISTEN, a session advisory lock): its own, never returned to a pool.</summary>
+    public static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     /// <summary>The one place the provider is configured (app, design time and tests).</summary>
     public static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>

@@ -21,8 +21,18 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
 {
     public async Task<CommandResult<PaymentStart>> ExecuteAsync(string accessKey, CancellationToken ct = default)
     {
+        if (!OrderViews.IsPlausibleKey(accessKey))
+        {
+            throw new NotFoundException();
+        }
+
         await using var db = await dbFactory.CreateAsync(ct);
-        var order = await OrderViews.FindOrderByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
+        // The order with what the intent needs of its event and organizer, in one read.
+        var found = await db.Orders.AsNoTracking().Where(o => o.AccessKey == accessKey)
+            .Join(db.Events, o => o.EventId, e => e.Id, (o, e) => new { Order = o, e.Title, e.OrganizationId })
+            .Join(db.Organizations, x => x.OrganizationId, g => g.Id, (x, g) => new { x.Order, x.Title, g.StripeAccountId })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var order = found.Order;
         var orderId = order.Id;
         var now = clock.GetUtcNow();
         if (order.Status == OrderStatus.Paid)
@@ -45,8 +55,6 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             return await ConfirmFreeAsync(db, orderId, now, ct);
         }
 
-        var payee = await db.Events.Where(e => e.Id == order.EventId)
-            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { e.Title, o.StripeAccountId }).SingleAsync(ct);
         var request = new PaymentIntentRequest(
             order.Id,
             order.Number,
@@ -54,9 +62,9 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             order.Currency,
             // Never more than the charge (an absorbed fixed fee on a tiny order would be refused by Stripe).
             ApplicationFeeMinor: Math.Min(order.FeeMinor, order.TotalMinor),
-            DestinationAccountId: payee.StripeAccountId,
+            DestinationAccountId: found.StripeAccountId,
             order.BuyerEmail,
-            $"{payee.Title} — order {order.Number}",
+            $"{found.Title} — order {order.Number}",
             IdempotencyKey: "");
         // Same order and same parameters → same key → the same intent, however often Pay is pressed.
         // Any change (amount, email, fee, account) makes a new key, as Stripe requires.

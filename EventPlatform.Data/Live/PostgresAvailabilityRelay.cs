@@ -83,7 +83,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
         {
             try
             {
-                await using var db = new NpgsqlConnection(connection.Value + ";Keepalive=10");
+                await using var db = new NpgsqlConnection(DataServiceCollectionExtensions.Unpooled(connection.Value) + ";Keepalive=10");
                 await db.OpenAsync(stoppingToken);
                 db.Notification += (_, e) =>
                 {

@@ -44,7 +44,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
         }
 
         // Session-level lock on a connection of its own, held while seeding; released when it closes.
-        await using var gate = new Npgsql.NpgsqlConnection(connection.Value);
+        await using var gate = new Npgsql.NpgsqlConnection(Data.DataServiceCollectionExtensions.Unpooled(connection.Value));
         await gate.OpenAsync(cancellationToken);
         await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({SeedLock})", gate))
         {

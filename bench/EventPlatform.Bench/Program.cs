@@ -12,6 +12,7 @@ internal static class BenchProgram
     public static async Task Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
+        ConnectionOpens.Install();
 
         await using var host = await BenchHost.StartAsync();
         var report = new StringBuilder();

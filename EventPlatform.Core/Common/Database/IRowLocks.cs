@@ -19,6 +19,9 @@ public interface IRowLocks
     /// </remarks>
     Task<Order?> OrderAsync(Guid orderId, CancellationToken ct);
 
+    /// <summary>As <see cref="OrderAsync"/>, found by its access key (a buyer's step needs no separate look-up of the id).</summary>
+    Task<Order?> OrderByKeyAsync(string accessKey, CancellationToken ct);
+
     /// <summary>
     /// Locks the order with its tickets only if it is still pending with its hold expired at
     /// <paramref name="now"/> and nobody else holds its lock (skipped, not waited for); else null.

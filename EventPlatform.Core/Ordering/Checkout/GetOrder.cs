@@ -11,7 +11,6 @@ public sealed class GetOrder(IAppDbContextFactory dbFactory, TimeProvider clock)
     public async Task<OrderView> ByKeyAsync(string accessKey, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
-        return await OrderViews.LoadAsync(db, orderId, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
+        return await OrderViews.LoadByKeyAsync(db, accessKey, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
     }
 }

@@ -66,6 +66,18 @@ public static class OrderViews
         return order is null ? null : await ForLoadedAsync(db, order, now, ct);
     }
 
+    /// <summary>By access key, without a separate look-up of the id.</summary>
+    public static async Task<OrderView?> LoadByKeyAsync(IAppDbContext db, string? accessKey, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!IsPlausibleKey(accessKey))
+        {
+            return null;
+        }
+
+        var order = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.AccessKey == accessKey, ct);
+        return order is null ? null : await ForLoadedAsync(db, order, now, ct);
+    }
+
     /// <summary>The view of an order already read with its tickets (tracked or not): reads only the rest.</summary>
     public static async Task<OrderView> ForLoadedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
     {
@@ -108,7 +120,9 @@ public static class OrderViews
             ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.AccessKey == accessKey, ct)
             : null;
 
-    private static bool IsPlausibleKey(string? accessKey) => !string.IsNullOrWhiteSpace(accessKey) && accessKey.Length <= 64;
+    /// <summary>Worth a query: not empty, and no longer than any key we issue.</summary>
+    public static bool IsPlausibleKey([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? accessKey) =>
+        !string.IsNullOrWhiteSpace(accessKey) && accessKey.Length <= 64;
 }
 
 /// <summary>The event's refund window (docs/product.md, "5. Tickets and orders after purchase": buyers cancel within it).</summary>

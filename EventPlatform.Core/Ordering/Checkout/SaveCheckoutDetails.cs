@@ -19,13 +19,15 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
 {
     public async Task<CommandResult<bool>> ExecuteAsync(string accessKey, CheckoutDetails details, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
-        var orderId = await OrderViews.FindByKeyAsync(db, accessKey, ct) ?? throw new NotFoundException();
-        var questions = await db.Orders.Where(o => o.Id == orderId)
-            .SelectMany(o => db.EventQuestions.Where(q => q.EventId == o.EventId)).AsNoTracking().ToListAsync(ct);
+        if (!OrderViews.IsPlausibleKey(accessKey))
+        {
+            throw new NotFoundException();
+        }
 
+        await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
-        var order = await db.Locks.OrderAsync(orderId, ct) ?? throw new NotFoundException();
+        var order = await db.Locks.OrderByKeyAsync(accessKey, ct) ?? throw new NotFoundException();
+        var questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == order.EventId).ToListAsync(ct);
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
         {

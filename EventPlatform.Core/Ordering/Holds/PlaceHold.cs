@@ -122,8 +122,14 @@ public sealed class PlaceHold(
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct);
         var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder)
             .ThenBy(t => t.PriceMinor).ToListAsync(ct);
-        await ExpiredHolds.DiscountAsync(db, ev.Id, sessions, types, now, ct);
         var byId = sessions.ToDictionary(s => s.Id);
+        // Expired, unreleased holds stop counting at once, but finding them is a query of its own:
+        // only worth it when the counters alone leave too few places (an on-sale's common case has room).
+        if (wanted.Any(w => types.SingleOrDefault(t => t.Id == w.Key) is { } type && RemainingByCounters(type, byId, now) < w.Value))
+        {
+            await ExpiredHolds.DiscountAsync(db, ev.Id, sessions, types, now, ct);
+        }
+
         var names = sessions.ToDictionary(s => s.Code, s => s.Name);
 
         var errors = new List<ValidationFailure>();
@@ -206,6 +212,10 @@ public sealed class PlaceHold(
         var sessionsByType = types.ToDictionary(t => t.Id, t => (IReadOnlyList<Guid>)t.Sessions.Select(s => s.SessionId).ToList());
         return new Preparation(new Prepared(ev, buyer, coupon, tickets, fee, sessionsByType), null);
     }
+
+    private static int RemainingByCounters(TicketType type, IReadOnlyDictionary<Guid, Session> sessionsById, DateTimeOffset now) =>
+        AvailabilityRule.Evaluate(EventStatus.Published, EventVisibility.Public, CatalogCounters.For(type, sessionsById), BuyerContext.Anonymous, now)
+            .Remaining;
 
     /// <summary>A buyer has at most one pending order per event: a new selection releases the previous one.</summary>
     private async Task ReleasePreviousAsync(IAppDbContext db, HoldRequest request, Buyer buyer, DateTimeOffset now, CancellationToken ct)

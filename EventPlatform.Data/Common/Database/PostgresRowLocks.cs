@@ -11,6 +11,10 @@ internal sealed class PostgresRowLocks(EventPlatformDbContext db) : IRowLocks
     public async Task<Order?> OrderAsync(Guid orderId, CancellationToken ct) =>
         await WithTicketsAsync(await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleOrDefaultAsync(ct), ct);
 
+    public async Task<Order?> OrderByKeyAsync(string accessKey, CancellationToken ct) =>
+        await WithTicketsAsync(await db.Orders.FromSql($"SELECT * FROM orders WHERE access_key = {accessKey} FOR UPDATE").SingleOrDefaultAsync(ct),
+            ct);
+
     public async Task<Order?> ExpiredHoldOrNullAsync(Guid orderId, DateTimeOffset now, CancellationToken ct) =>
         await WithTicketsAsync(await db.Orders.FromSql($"""
             SELECT * FROM orders WHERE id = {orderId} AND status = 'Pending' AND hold_expires_at <= {now} FOR UPDATE SKIP LOCKED

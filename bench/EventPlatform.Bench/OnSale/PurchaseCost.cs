@@ -7,14 +7,15 @@ namespace EventPlatform.Bench;
 /// <summary>
 /// What one purchase costs the database, step by step: purchases one after the other on a quiet
 /// event, with pg_stat_statements read between steps. Statements are what the server executed
-/// (BEGIN and COMMIT included), split into the app's and the simulated gateway's (its tables stand
-/// for Stripe's servers, which in production answer over HTTP). A connection checkout is counted by
-/// the reset Npgsql sends once per checkout of a pooled connection (<c>DISCARD ALL</c>, prepended to
-/// the checkout's first statement, so not a round trip of its own and not counted as a statement).
+/// (BEGIN and COMMIT included; a pool's reset of a returned connection, if the connection string
+/// asks for one, not), split into the app's and the simulated gateway's (its tables stand for
+/// Stripe's servers, which in production answer over HTTP). Checkouts of the connection pool are
+/// counted in the process (<see cref="ConnectionOpens"/>), the gateway's included.
 /// </summary>
 internal static class PurchaseCost
 {
     private const int Purchases = 20;
+    private static long _snapshots;
     private static readonly string[] Steps = ["hold", "details", "intent", "pay + webhook + confirmation"];
 
     public sealed record StepCost(string Step, double AppStatements, double GatewayStatements, double Checkouts);
@@ -22,6 +23,7 @@ internal static class PurchaseCost
     public static async Task<IReadOnlyList<StepCost>> MeasureAsync(BenchHost host)
     {
         var sale = await OnSaleEvent.SeedAsync(host.Db, "cost-probe");
+        using var counting = ConnectionOpens.Counting();
         var totals = Steps.ToDictionary(s => s, _ => new Counts(0, 0, 0));
         for (var i = 0; i < Purchases; i++)
         {
@@ -64,8 +66,7 @@ internal static class PurchaseCost
         var text = new StringBuilder()
             .AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"Per purchase ({Purchases} purchases of 2 tickets one after the other, no contention; from pg_stat_statements): the app's ") +
-                "statements, the simulated gateway's (Stripe's side in production), and connection checkouts (Npgsql's per-checkout " +
-                "reset).").AppendLine()
+                "statements, the simulated gateway's (Stripe's side in production), and checkouts of the connection pool.").AppendLine()
             .AppendLine("| step | app statements | gateway statements | checkouts |")
             .AppendLine("|---|---|---|---|");
         foreach (var c in costs)
@@ -86,17 +87,21 @@ internal static class PurchaseCost
     /// <summary>Totals so far, read on an unpooled connection (a pooled one would add a checkout of its own).</summary>
     private static async Task<Counts> SnapshotAsync(BenchHost host)
     {
+        // Taken before this snapshot's own connection opens (and without the earlier snapshots' opens).
+        var checkouts = ConnectionOpens.Count - _snapshots++;
         var unpooled = new NpgsqlConnectionStringBuilder(host.ConnectionString) { Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync();
         await using var read = new NpgsqlCommand("""
-            SELECT coalesce(sum(calls) FILTER (WHERE query <> 'DISCARD ALL' AND query !~* 'simulated_'), 0)::bigint,
-                   coalesce(sum(calls) FILTER (WHERE query <> 'DISCARD ALL' AND query ~* 'simulated_'), 0)::bigint,
-                   coalesce(sum(calls) FILTER (WHERE query = 'DISCARD ALL'), 0)::bigint
-            FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'
+            SELECT coalesce(sum(calls) FILTER (WHERE NOT reset AND query !~* 'simulated_'), 0)::bigint,
+                   coalesce(sum(calls) FILTER (WHERE NOT reset AND query ~* 'simulated_'), 0)::bigint,
+                   0::bigint
+            FROM (SELECT calls, query, query IN ('DISCARD ALL', 'CLOSE ALL', 'UNLISTEN *', 'SELECT pg_advisory_unlock_all()',
+                         'DISCARD SEQUENCES', 'DISCARD TEMP', 'RESET ALL', 'SET SESSION AUTHORIZATION DEFAULT') AS reset
+                  FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%') s
             """, connection);
         await using var reader = await read.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return new Counts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1), checkouts);
     }
 }
