@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog.Live;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,16 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     /// </summary>
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a NOTIFY waits for more changes of its subject to join it. The other instances'
+    /// hubs read at most once per 250 ms tick anyway; a hot on-sale sent two NOTIFYs per purchase,
+    /// each a checkout of the pool and a commit of its own.
+    /// </summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Subjects with a NOTIFY scheduled and not yet begun: a change of one of them joins it.</summary>
+    private readonly ConcurrentDictionary<string, byte> _scheduled = new();
     private int _listens;
 
     /// <summary>The server process of the listening connection (tests terminate it to prove reconnection).</summary>
@@ -36,10 +47,31 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     /// <summary>How many times LISTEN succeeded (1 after start, more after reconnects).</summary>
     public int Listens => Volatile.Read(ref _listens);
 
-    public async Task ChangedAsync(Guid eventId, CancellationToken ct = default)
+    public Task ChangedAsync(Guid eventId, CancellationToken ct = default)
     {
         signals.Signal(eventId);
-        await NotifyOthersAsync(eventId.ToString(), ct);
+        NotifyOthersSoon(eventId.ToString());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Schedules one NOTIFY of the subject unless one is scheduled already. The schedule is cleared
+    /// just before the NOTIFY is sent, so a change committed later schedules another: the last change
+    /// of a burst is never left unannounced. The buyer's request does not wait for it.
+    /// </summary>
+    private void NotifyOthersSoon(string subject)
+    {
+        if (_scheduled.TryAdd(subject, 0))
+        {
+            _ = SendScheduledAsync(subject);
+        }
+    }
+
+    private async Task SendScheduledAsync(string subject)
+    {
+        await Task.Delay(CoalesceWindow);
+        _scheduled.TryRemove(subject, out _);
+        await NotifyOthersAsync(subject, CancellationToken.None);
     }
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -55,7 +87,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     }
 
     // The change has committed and this instance's cache is cleared already; the others hear it in the background.
-    private void OnCatalogChangedHere() => _ = NotifyOthersAsync(CatalogSubject, CancellationToken.None);
+    private void OnCatalogChangedHere() => NotifyOthersSoon(CatalogSubject);
 
     private async Task NotifyOthersAsync(string subject, CancellationToken ct)
     {
