@@ -13,6 +13,7 @@ public sealed class DeliverOutboxEmails(
     IAppDbContextFactory dbFactory,
     IOutboxLeases leases,
     IEmailTransport transport,
+    IEnumerable<IDeferredEmailRenderer> renderers,
     TimeProvider clock,
     AppMetrics metrics,
     ILogger<DeliverOutboxEmails> logger)
@@ -49,10 +50,16 @@ public sealed class DeliverOutboxEmails(
         string? error = null;
         try
         {
-            var attachments = await db.OutboxEmailAttachments.AsNoTracking().Where(a => a.OutboxEmailId == id).OrderBy(a => a.Position)
-                .Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content, a.ContentId)).ToListAsync(ct);
-            await transport.SendAsync(new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind)
-                { Attachments = attachments, OutboxId = email.Id }, ct);
+            var message = await MessageAsync(db, email, ct);
+            if (message is null)
+            {
+                error = "Nothing to send: its order no longer exists.";
+            }
+            else
+            {
+                email.Subject = message.Subject;
+                await transport.SendAsync(message with { OutboxId = email.Id }, ct);
+            }
         }
         catch (ProviderUnavailableException ex)
         {
@@ -115,5 +122,20 @@ public sealed class DeliverOutboxEmails(
         await transaction.CommitAsync(CancellationToken.None);
         metrics.Email(email.Status switch { OutboxEmailStatus.Sent => "sent", OutboxEmailStatus.Failed => "failed", _ => "retry" });
         return true;
+    }
+
+    /// <summary>The stored email, or for one queued without its body, the email its renderer builds now.</summary>
+    private async Task<EmailMessage?> MessageAsync(IAppDbContext db, OutboxEmail email, CancellationToken ct)
+    {
+        if (email.RenderAtSend)
+        {
+            var renderer = renderers.SingleOrDefault(r => r.Kind == email.Kind)
+                ?? throw new InvalidOperationException($"No renderer for emails of kind {email.Kind}.");
+            return await renderer.RenderAsync(db, email, clock.GetUtcNow(), ct);
+        }
+
+        var attachments = await db.OutboxEmailAttachments.AsNoTracking().Where(a => a.OutboxEmailId == email.Id).OrderBy(a => a.Position)
+            .Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content, a.ContentId)).ToListAsync(ct);
+        return new EmailMessage(email.To, email.Subject, email.HtmlBody, email.TextBody, email.Kind) { Attachments = attachments };
     }
 }

@@ -35,6 +35,13 @@ public class OutboxEmail
     /// to the order's organizers with "send again"; null for account emails.
     /// </summary>
     public Guid? OrderId { get; set; }
+
+    /// <summary>
+    /// Queued without its body: an <see cref="IDeferredEmailRenderer"/> of its kind builds it at each
+    /// attempt, from what is committed then (<see cref="Subject"/> is a stand-in until the first).
+    /// </summary>
+    public bool RenderAtSend { get; set; }
+
     public OutboxEmailStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -27,8 +27,10 @@ public enum ConfirmOutcome
 /// confirmation email is queued — all in the caller's transaction. A payment that
 /// arrives after the hold was released is honoured only if the places can still be sold.
 /// </summary>
-public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit)
+public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit) : IDeferredEmailRenderer
 {
+    public string Kind => OrderEmails.ConfirmationKind;
+
     /// <param name="order">Locked with <see cref="Common.Database.IRowLocks.OrderAsync"/> in the current transaction.</param>
     public async Task<ConfirmOutcome> ConfirmLockedAsync(IAppDbContext db, Order order, long paidMinor, DateTimeOffset now, Guid? actorUserId,
         string actorLabel, CancellationToken ct)
@@ -58,7 +60,13 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         order.MarkPaid(paidMinor, now);
         audit.Add(db, actorUserId, order.OrganizationId, AuditActions.OrderPaid, "Order", order.Id.ToString(),
             new OrderPaidDetails(order.Number, order.TotalMinor, paidMinor, order.Currency, placed.Count, wasLate, order.PaidOffline), actorLabel);
-        await QueueConfirmationEmailAsync(db, order, now, ct);
+        if (order.BuyerEmail is { } to)
+        {
+            // Built when it is sent (RenderAsync), by the outbox worker: its reads, QR codes and
+            // calendar file stay out of this transaction and off the buyer's wait.
+            EmailOutbox.EnqueueToRender(db, to, $"Your tickets ({order.Number})", OrderEmails.ConfirmationKind, order.Id, now);
+        }
+
         db.Raise(new OrderPaid(order.EventId, order.Id, order.OrganizationId, order.TotalMinor, order.Currency));
         return ConfirmOutcome.Confirmed;
     }
@@ -85,7 +93,22 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         return sold;
     }
 
-    /// <summary>Queues the confirmation email for an order whose tracked state is already paid.</summary>
+    /// <summary>The confirmation email of an order, as it is committed now (<see cref="IDeferredEmailRenderer"/>).</summary>
+    public async Task<EmailMessage?> RenderAsync(IAppDbContext db, OutboxEmail email, DateTimeOffset now, CancellationToken ct)
+    {
+        if (email.OrderId is not { } orderId || await OrderViews.LoadAsync(db, orderId, now, ct) is not { } view)
+        {
+            return null;
+        }
+
+        var current = await settings.GetAsync(ct);
+        return OrderEmails.Confirmation(current.BrandName, view, OrderUrl(view.Order), EventUrl(view), SignInUrl) with { To = email.To };
+    }
+
+    /// <summary>
+    /// Queues the confirmation email, built now, for an order whose tracked state is already paid
+    /// (a resend, a changed attendee: the email shows the change about to be committed).
+    /// </summary>
     public async Task QueueConfirmationEmailAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
     {
         if (order.BuyerEmail is null)

@@ -9,6 +9,7 @@ public static class PaymentServices
     public static IServiceCollection AddPayments(this IServiceCollection services)
     {
         services.AddScoped<OrderConfirmation>();
+        services.AddScoped<Notifications.IDeferredEmailRenderer>(sp => sp.GetRequiredService<OrderConfirmation>());
         services.AddScoped<ApplyPaymentEvent>();
         services.AddScoped<RefundPayments>();
         services.AddScoped<StartPayment>();

@@ -832,6 +832,10 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
+                    b.Property<bool>("RenderAtSend")
+                        .HasColumnType("boolean")
+                        .HasColumnName("render_at_send");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");

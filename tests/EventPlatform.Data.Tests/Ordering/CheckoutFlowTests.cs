@@ -64,11 +64,16 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
         var emails = await db.OutboxEmails.Where(e => e.Kind == "order.confirmation").ToListAsync();
         var email = Assert.Single(emails);
         Assert.Equal("buyer@example.test", email.To);
-        var attachments = await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync();
-        Assert.Equal(2, attachments.Count(a => a.ContentType == "image/png" && a.ContentId != null));
-        Assert.Single(attachments, a => a.ContentType == "text/calendar");
-        Assert.Contains("cid:", email.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("https://tickets.test/order/" + hold.AccessKey, email.HtmlBody, StringComparison.Ordinal);
+        // Queued without its body, built by the outbox worker when it sends it (out of the confirming transaction).
+        Assert.True(email.RenderAtSend);
+        Assert.Empty(await db.OutboxEmailAttachments.Where(a => a.OutboxEmailId == email.Id).ToListAsync());
+        var message = (await _services.Get<OrderConfirmation>().RenderAsync(db, email, _services.Clock.GetUtcNow(), default))!;
+        Assert.Equal("buyer@example.test", message.To);
+        Assert.Equal($"Your tickets for Sale summer-series ({order.Number})", message.Subject);
+        Assert.Equal(2, message.Attachments.Count(a => a.ContentType == "image/png" && a.ContentId != null));
+        Assert.Single(message.Attachments, a => a.ContentType == "text/calendar");
+        Assert.Contains("cid:", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("https://tickets.test/order/" + hold.AccessKey, message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "order.paid" && a.TargetId == order.Id.ToString()));
         // The confirmation came through the signed webhook path, recorded once.
         Assert.Equal(1,
