@@ -36,7 +36,7 @@ public static class DataServiceCollectionExtensions
             connectionString = cluster.ConnectionString();
         }
 
-        connectionString = Prepared(WithoutJit(connectionString!));
+        connectionString = WithoutJit(connectionString!);
         // Pooled: a hot on-sale creates several contexts per purchase, and building a context's
         // internal services each time was a measurable share of the CPU (measured in the hot
         // on-sale profile).
@@ -73,33 +73,6 @@ public static class DataServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(builder.Options))
         {
             builder.Options = "-c jit=off";
-        }
-
-        return builder.ConnectionString;
-    }
-
-    /// <summary>
-    /// The app sends the same few dozen statements over and over (a purchase is about 60 of them):
-    /// prepared once per physical connection, PostgreSQL parses and plans each only once (in the hot
-    /// on-sale's bench, the database's CPU per purchase fell by about a third). Statements are
-    /// prepared after their second use, up to 64 per connection, unless the configured connection
-    /// string says otherwise.
-    /// <para>
-    /// And a connection going back to the pool is not reset: the reset that keeps prepared
-    /// statements is seven statements, sent with the next checkout's first one — more statements than
-    /// a purchase's own. The app leaves no session state on a pooled connection (its settings are
-    /// <c>SET LOCAL</c>, its advisory locks transaction-scoped); the two places that hold session state
-    /// (the LISTEN relay and the demo seeding's lock) use unpooled connections.
-    /// </para>
-    /// </summary>
-    internal static string Prepared(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

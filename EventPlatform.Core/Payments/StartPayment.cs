@@ -81,6 +81,14 @@ public sealed class StartPayment(IAppDbContextFactory dbFactory, IPaymentGateway
             metrics.PaymentStart("unavailable");
             return Fail(UserMessages.PaymentsUnavailable);
         }
+        catch (Exception ex) when (databaseErrors.IsBusy(ex))
+        {
+            // The database went away mid-call (the simulated gateway keeps its intents there): the
+            // same key returns the same intent, so pressing Pay again is safe.
+            logger.LogWarning(ex, "Payment intent for order {OrderNumber} not created: database busy", order.Number);
+            metrics.PaymentStart("unavailable");
+            return Fail(UserMessages.Busy);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Payment intent for order {OrderNumber} could not be created", order.Number);
