@@ -4,6 +4,7 @@
 #   ./scripts/bench.sh                         # N = 16, 64, 256 buyers, 3 runs each
 #   ./scripts/bench.sh --buyers 16,64 --runs 3
 #   ./scripts/bench.sh --scenarios pages,kiosk  # onsale, pages, fanout, kiosk (all by default)
+#   ./scripts/bench.sh --scenarios pages --catalog-sizes 1000,10000  # the pages' catalog growth series (default 1000,10000,100000)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/prerequisites.sh

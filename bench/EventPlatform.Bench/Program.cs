@@ -4,7 +4,7 @@ using System.Text;
 namespace EventPlatform.Bench;
 
 /// <summary>
-/// ./scripts/bench.sh [--scenarios onsale,pages,fanout,kiosk] [--runs 3] [--buyers 16,64,256]
+/// ./scripts/bench.sh [--scenarios onsale,pages,fanout,kiosk] [--runs 3] [--buyers 16,64,256] [--catalog-sizes 1000,10000,100000]
 /// (not top-level statements: those would make a second <c>Program</c> next to the web app's).
 /// </summary>
 internal static class BenchProgram

@@ -16,9 +16,11 @@ public sealed class RefundCancelledEvent(IAppDbContextFactory dbFactory, CancelT
         List<Guid> eventIds;
         await using (var db = await dbFactory.CreateAsync(ct))
         {
-            eventIds = await db.Orders.Where(o => o.Status == OrderStatus.Paid
-                && db.Events.Any(e => e.Id == o.EventId && e.Status == Catalog.EventStatus.Cancelled))
-                .Select(o => o.EventId).Distinct().Take(10).ToListAsync(ct);
+            // From the cancelled events (by their status) to their paid orders (by event and status), not from every paid
+            // order to its event: this runs every 5 seconds, and the bench measured 300 ms for 2,400,000 paid orders.
+            eventIds = await db.Events.Where(e => e.Status == Catalog.EventStatus.Cancelled
+                    && db.Orders.Any(o => o.EventId == e.Id && o.Status == OrderStatus.Paid))
+                .Select(e => e.Id).Take(10).ToListAsync(ct);
         }
 
         var refunded = 0;

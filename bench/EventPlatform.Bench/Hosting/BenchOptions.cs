@@ -4,9 +4,11 @@ namespace EventPlatform.Bench;
 
 /// <summary>
 /// Command line: <c>--scenarios onsale,pages,fanout,kiosk</c> (all by default),
-/// <c>--runs 3</c>, <c>--buyers 16,64,256</c>, <c>--profile</c> (the statements each scenario sent, to stderr).
+/// <c>--runs 3</c>, <c>--buyers 16,64,256</c>, <c>--profile</c> (the statements each scenario sent, to stderr),
+/// <c>--catalog-sizes 1000,10000,100000</c> (the events the pages scenario grows its catalog to, in order).
 /// </summary>
-internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IReadOnlyList<int> BuyerCounts, bool Profile)
+internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IReadOnlyList<int> BuyerCounts, bool Profile,
+    IReadOnlyList<int> CatalogSizes)
 {
     public static readonly string[] AllScenarios = ["onsale", "pages", "fanout", "kiosk"];
 
@@ -28,10 +30,21 @@ internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IR
             throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}; known: {string.Join(", ", AllScenarios)}.");
         }
 
+        var catalogSizes = Numbers(Option("--catalog-sizes", "1000,10000,100000"));
+        if (catalogSizes.Count == 0 || catalogSizes[0] < 1 || catalogSizes.Zip(catalogSizes.Skip(1)).Any(p => p.Second <= p.First))
+        {
+            throw new ArgumentException("--catalog-sizes takes growing event counts, e.g. 1000,10000,100000.");
+        }
+
         return new BenchOptions(
             scenarios,
             int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture),
-            Option("--buyers", "16,64,256").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
-            args.Contains("--profile"));
+            Numbers(Option("--buyers", "16,64,256")),
+            args.Contains("--profile"),
+            catalogSizes);
     }
+
+    private static List<int> Numbers(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
 }

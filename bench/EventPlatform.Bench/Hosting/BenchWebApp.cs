@@ -46,6 +46,8 @@ internal sealed class BenchWebApp : WebApplicationFactory<Program>
         // Run from the build output rather than a publish folder: serve the framework's files
         // (blazor.web.js) from where the build left them, as Development does by default.
         builder.UseStaticWebAssets();
+        // Marks the requests whose SQL the pages scenario records for its query plans.
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, StatementCapture.MarkRequests>());
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -22,7 +22,7 @@ internal sealed class CpuMeter
     }
 
     /// <summary>Busy time of all cores since boot: user + nice + system + irq + softirq (USER_HZ = 100).</summary>
-    private static long MachineBusyMs()
+    public static long MachineBusyMs()
     {
         if (!File.Exists("/proc/stat"))
         {

@@ -1,97 +1,96 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-
 namespace EventPlatform.Bench;
 
+/// <summary>How one page did at one catalog size and client count, one <see cref="Timing"/> per run.</summary>
+internal sealed record PageResult(BenchPage Page, int Events, int Clients, IReadOnlyList<Timing> Runs)
+{
+    public double P95Ms => Stats.Median(Runs.Select(r => r.P95Ms));
+}
+
+/// <summary>A catalog size, and the cores other processes on the machine kept busy while its pages were measured.</summary>
+internal sealed record MeasuredSize(CatalogSize Catalog, double ForeignCores);
+
+/// <summary>The plans of what one request of a page sends: as served, and with the catalog cache emptied.</summary>
+internal sealed record PagePlans(BenchPage Page, IReadOnlyList<StatementPlan> Served, IReadOnlyList<StatementPlan> CacheEmptied);
+
 /// <summary>
-/// The pages scenario: plain HTTP GETs of prerendered pages through Kestrel (no browser, no
-/// circuit) over the large data set, at 1 and 16 concurrent clients. The time is the client's, from
-/// sending the request to the last byte of the body, on loopback: the server's time plus a little
-/// HTTP.
+/// The pages scenario: home, search and an event page as one database grows through
+/// <see cref="BenchOptions.CatalogSizes"/> events, measured at each size at 1 and 16 clients as
+/// served (listings from the catalog cache, as in production) and with the catalog cache emptied
+/// before every request; then the plans of the statements each page sends, at the largest size.
 /// </summary>
 internal static class PageRender
 {
-    private const int RequestsPerClient1 = 200;
-    private const int RequestsPerClient16 = 25;
+    public const int RequestsPerClient1 = 200;
+    public const int RequestsPerClient16 = 25;
+    public const int ColdRequests = 40;
 
     public static async Task<string> RunAsync(BenchHost host, BenchWebApp app, BenchOptions options)
     {
-        var catalog = await LargeCatalogSeed.SeedAsync(host);
-        var pages = new (string Name, string Path, string MustContain)[]
+        var pages = new BenchPage[]
         {
-            ("home page", "/", "Big organization"),
-            ("search", $"/events?q={catalog.SearchWord}", "Jazz night"),
-            ("event page", $"/e/{catalog.EventSlug}", "Community evening 4321"),
+            new("home page", "/", "Big organization"),
+            new("search", $"/events?q={LargeCatalogSeed.SearchWord}", "Jazz night"),
+            new("event page", $"/e/{LargeCatalogSeed.EventSlug}", LargeCatalogSeed.EventTitle),
         };
-        using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var report = new StringBuilder()
-            .AppendLine("## 3. Page render").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture,
-                $"{catalog.Events:N0} events of 100 organizations, {catalog.Tickets:N0} paid tickets (seeded in {catalog.SeededIn.TotalSeconds:0} " +
-                $"s). HTTP GET of the prerendered page through Kestrel (Production), time to the last byte on loopback; {RequestsPerClient1} " +
-                $"requests at 1 client, {RequestsPerClient16} per client at 16, after a warm-up.").AppendLine()
-            .AppendLine("| page | clients | median ms | p95 ms | requests/s |")
-            .AppendLine("|---|---|---|---|---|");
-        foreach (var (name, path, mustContain) in pages)
+        using var timings = new PageTimings(host, app);
+        var sizes = new List<MeasuredSize>();
+        var served = new List<PageResult>();
+        var cold = new List<PageResult>();
+        foreach (var events in options.CatalogSizes)
         {
-            await WarmUpAsync(http, path, mustContain);
-            foreach (var clients in new[] { 1, 16 })
+            var catalog = await LargeCatalogSeed.GrowAsync(host, sizes.Count == 0 ? 0 : sizes[^1].Catalog.Events, events);
+            Console.Error.WriteLine($"pages: grew to {events:N0} events, {catalog.Tickets:N0} tickets in {catalog.GrownIn.TotalSeconds:0} s");
+            timings.EmptyCatalogCache();
+            // The first size also waits for tiered compilation to settle: the pages stayed about twice as slow for the first
+            // 40-50 s after the app started, with 20 s of warm-up the first size measured 1.5-2x the second (not so with
+            // DOTNET_TieredCompilation=0), and a growth ratio must compare the catalog, not the JIT.
+            await timings.WarmUpAsync(pages, TimeSpan.FromSeconds(sizes.Count == 0 ? 60 : 3));
+            if (options.Profile)
             {
-                var runs = new List<(double Median, double P95, double PerSecond)>();
-                for (var r = 0; r < options.Runs; r++)
+                await DatabaseProfile.ResetAsync(host);
+            }
+
+            var cpu = new OwnCpuMeter(host);
+            foreach (var page in pages)
+            {
+                foreach (var clients in new[] { 1, 16 })
                 {
-                    runs.Add(await MeasureAsync(http, path, mustContain, clients, clients == 1 ? RequestsPerClient1 : RequestsPerClient16));
+                    served.Add(await MeasureAsync(timings, page, events, clients, options.Runs));
                 }
 
-                report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} (`{path}`) | {clients} | {Stats.MedianSpread(runs.Select(x => x.Median))} | " +
-                        $"{Stats.MedianSpread(runs.Select(x => x.P95))} | {Stats.MedianSpread(runs.Select(x => x.PerSecond), "0")} |");
-                Console.Error.WriteLine($"pages: {name} at {clients} clients: p95 {Stats.Median(runs.Select(x => x.P95)):0.0} ms");
+                cold.Add(new PageResult(page, events, 1, [await timings.MeasureColdAsync(page, ColdRequests)]));
+                Console.Error.WriteLine($"pages: {page.Name} at {events:N0} events, cache emptied: p95 {cold[^1].P95Ms:0.0} ms");
             }
-        }
 
-        return report.ToString();
-    }
-
-    private static async Task WarmUpAsync(HttpClient http, string path, string mustContain)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            await GetAsync(http, path, mustContain);
-        }
-    }
-
-    private static async Task<(double Median, double P95, double PerSecond)> MeasureAsync(HttpClient http, string path, string mustContain,
-        int clients, int requestsPerClient)
-    {
-        var times = new ConcurrentBag<double>();
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            for (var i = 0; i < requestsPerClient; i++)
+            sizes.Add(new MeasuredSize(catalog, cpu.Stop().ForeignCores));
+            if (options.Profile)
             {
-                times.Add(await GetAsync(http, path, mustContain));
+                Console.Error.WriteLine($"Statements while the pages were measured at {events:N0} events:");
+                Console.Error.WriteLine(await DatabaseProfile.TopStatementsAsync(host));
             }
-        })));
-        var all = times.ToList();
-        return (Stats.Percentile(all, 50), Stats.Percentile(all, 95), all.Count / clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>One GET; a page that is not 200 or lacks its content would make the timing meaningless.</summary>
-    private static async Task<double> GetAsync(HttpClient http, string path, string mustContain)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (!response.IsSuccessStatusCode || !body.Contains(mustContain, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException(
-                $"GET {path} answered {(int)response.StatusCode} without \"{mustContain}\"; the page scenario measures nothing real.");
         }
 
-        return elapsed;
+        var plans = new List<PagePlans>();
+        foreach (var page in pages)
+        {
+            plans.Add(new PagePlans(page,
+                await QueryPlans.ExplainAsync(host, await timings.CaptureAsync(page, emptyCache: false)),
+                await QueryPlans.ExplainAsync(host, await timings.CaptureAsync(page, emptyCache: true))));
+        }
+
+        return PageGrowthReport.Write(sizes, served, cold, plans);
+    }
+
+    private static async Task<PageResult> MeasureAsync(PageTimings timings, BenchPage page, int events, int clients, int runCount)
+    {
+        var runs = new List<Timing>();
+        for (var r = 0; r < runCount; r++)
+        {
+            runs.Add(await timings.MeasureAsync(page, clients, clients == 1 ? RequestsPerClient1 : RequestsPerClient16));
+        }
+
+        var result = new PageResult(page, events, clients, runs);
+        Console.Error.WriteLine($"pages: {page.Name} at {events:N0} events, {clients} clients: p95 {result.P95Ms:0.0} ms");
+        return result;
     }
 }

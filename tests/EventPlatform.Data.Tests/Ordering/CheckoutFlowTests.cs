@@ -341,6 +341,28 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APaidOrderTheCancellationMissed_IsRefundedByTheWorkersRetry_Once()
+    {
+        var hold = await _services.HeldAsync(_event.EventId, (Full, 1));
+        await _services.PayAsync(hold.AccessKey);
+        var retry = _services.Get<RefundCancelledEvent>();
+        Assert.Equal(0, await retry.RetryAsync());
+
+        // Cancelled without its refund run (it failed, or the payment was confirmed while it ran).
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.Events.Where(e => e.Id == _event.EventId)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, Core.Catalog.EventStatus.Cancelled));
+        }
+
+        Assert.Equal(1, await retry.RetryAsync());
+        var order = await _services.OrderAsync(hold.AccessKey);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(order.PaidMinor, order.RefundedMinor);
+        Assert.Equal(0, await retry.RetryAsync());
+    }
+
+    [Fact]
     public async Task OrganizerFindsOrders_BySearchAndStatus_AndMarksAnOfflineOrderPaid()
     {
         var paid = await _services.HeldAsync(_event.EventId, (Day1, 1));
