@@ -61,6 +61,8 @@ public sealed class ToastTests(BrowserAppFixture fixture)
             }
 
             // Saved again (from the keyboard: on a phone the toast may lie over the button): the new toast replaces the first.
+            // The toast shows while the form still finishes its save with the button disabled; a key pressed then does nothing.
+            await Assertions.Expect(save).ToBeEnabledAsync();
             await save.PressAsync("Enter");
             await Assertions.Expect(page.Locator(".mud-snackbar[data-first]")).ToHaveCountAsync(0);
             var seen = await (await page.WaitForFunctionAsync(ToastAndCoveredActions, new[] { width, height })).JsonValueAsync<ToastSeen>();
@@ -73,6 +75,7 @@ public sealed class ToastTests(BrowserAppFixture fixture)
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"toast-in-view-{width}x{height}.png") });
         }
 
+        await Assertions.Expect(save).ToBeEnabledAsync();
         await save.PressAsync("Enter");
         await Assertions.Expect(toasts).ToHaveCountAsync(1);
         await page.AssertAccessibleAsync();
