@@ -9,6 +9,7 @@ public static class CatalogServices
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddSingleton<Browsing.CatalogCache>();
+        services.AddSingleton<Browsing.EventDefinitions>();
         services.TryAddSingleton<Live.IAvailabilityNotifier, Live.NoAvailabilityNotifier>();
         services.AddScoped<Management.CatalogAccess>();
         services.AddScoped<Management.SaveEvent>();

@@ -25,4 +25,12 @@ public class Session
     public static string CodeFor(int number) => "S" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public SessionCounters Counters => new(Code, Capacity, Taken);
+
+    /// <summary>A copy with another counter (an <see cref="Browsing.EventDefinition"/>'s session with the counter read now).</summary>
+    public Session WithTaken(int taken)
+    {
+        var copy = (Session)MemberwiseClone();
+        copy.Taken = taken;
+        return copy;
+    }
 }

@@ -37,6 +37,17 @@ public class TicketType
     public List<TicketTypeSession> Sessions { get; set; } = [];
 
     public Money Price => new(PriceMinor, Currency);
+
+    /// <summary>
+    /// A copy with another counter, sharing the session links (an <see cref="Browsing.EventDefinition"/>'s type with the counter
+    /// read now).
+    /// </summary>
+    public TicketType WithTaken(int taken)
+    {
+        var copy = (TicketType)MemberwiseClone();
+        copy.Taken = taken;
+        return copy;
+    }
 }
 
 /// <summary>A session included in a ticket type.</summary>

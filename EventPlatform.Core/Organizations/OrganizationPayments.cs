@@ -1,5 +1,6 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Organizations;
@@ -63,6 +64,8 @@ public sealed class OrganizationPayments(IAppDbContextFactory dbFactory, Organiz
         organization.PlatformFeeFixedMinorOverride = settings.FeeFixedMinorOverride;
         audit.Add(db, grant.UserId, organizationId, AuditActions.OrganizationPaymentsChanged, "Organization", organizationId.ToString(),
             new OrganizationPaymentsChangedDetails(account, settings.FeePercentOverride, settings.FeeFixedMinorOverride));
+        // The fee override is part of the event definitions a hold prices with (CatalogCache).
+        db.Raise(new CatalogChanged(EventId: null));
         await db.SaveChangesAsync(ct);
         return CommandResult<bool>.Success(true);
     }

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Database;
 using EventPlatform.Core.Common.Events;
@@ -66,6 +67,7 @@ public enum PaymentEventResult
 /// </summary>
 public sealed class ApplyPaymentEvent(
     IAppDbContextFactory dbFactory,
+    EventDefinitions definitions,
     OrderConfirmation confirmation,
     RefundPayments refunds,
     ISettingsService settings,
@@ -273,7 +275,7 @@ public sealed class ApplyPaymentEvent(
             new OrderLatePaymentRefundedDetails(order.Number, n.AmountMinor), "payment gateway");
         if (order.BuyerEmail is not null)
         {
-            var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
+            var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
             var brand = (await settings.GetAsync(ct)).BrandName;
             EmailOutbox.Enqueue(db, OrderEmails.LatePaymentRefunded(brand, view, n.AmountMinor, confirmation.EventUrl(view)), now);
         }
@@ -368,7 +370,7 @@ public sealed class ApplyPaymentEvent(
             Audited(db, order, true, cancelledAll ? AuditActions.OrderRefundedOutsideCancelled : AuditActions.OrderRefundedOutside, n);
             if (cancelledAll && order.BuyerEmail is not null)
             {
-                var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
+                var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
                 var brand = (await settings.GetAsync(ct)).BrandName;
                 EmailOutbox.Enqueue(db,
                     OrderEmails.Cancelled(brand, view, order.Tickets.Count(t => t.CancelledAt == now), outside, "Refunded by the organizer",

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
@@ -27,7 +28,8 @@ public enum ConfirmOutcome
 /// confirmation email is queued — all in the caller's transaction. A payment that
 /// arrives after the hold was released is honoured only if the places can still be sold.
 /// </summary>
-public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit) : IDeferredEmailRenderer
+public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit, EventDefinitions definitions)
+    : IDeferredEmailRenderer
 {
     public string Kind => OrderEmails.ConfirmationKind;
 
@@ -96,7 +98,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
     /// <summary>The confirmation email of an order, as it is committed now (<see cref="IDeferredEmailRenderer"/>).</summary>
     public async Task<EmailMessage?> RenderAsync(IAppDbContext db, OutboxEmail email, DateTimeOffset now, CancellationToken ct)
     {
-        if (email.OrderId is not { } orderId || await OrderViews.LoadAsync(db, orderId, now, ct) is not { } view)
+        if (email.OrderId is not { } orderId || await OrderViews.LoadAsync(db, definitions, orderId, now, ct) is not { } view)
         {
             return null;
         }
@@ -117,7 +119,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
         }
 
         // From the tracked (not yet saved) state: the email shows the order as it is about to be committed.
-        var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
+        var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
         var current = await settings.GetAsync(ct);
         EmailOutbox.Enqueue(db, OrderEmails.Confirmation(current.BrandName, view, OrderUrl(order), EventUrl(view), SignInUrl), now);
     }

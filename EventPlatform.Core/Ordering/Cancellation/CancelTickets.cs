@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog.Browsing;
 using System.Globalization;
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog;
@@ -28,6 +29,7 @@ public sealed record CancellationDone(int TicketsCancelled, Money Refund);
 /// </summary>
 public sealed class CancelTickets(
     IAppDbContextFactory dbFactory,
+    EventDefinitions definitions,
     CatalogAccess catalogAccess,
     RefundPayments refunds,
     OrderConfirmation confirmation,
@@ -116,7 +118,7 @@ public sealed class CancelTickets(
                 new OrderCancellationDetails(order.Number, targets.Select(t => t.Position).ToList(), refund, order.Currency, reason), actorLabel);
             if (order.BuyerEmail is not null)
             {
-                var view = await OrderViews.ForLoadedAsync(db, order, now, ct);
+                var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
                 var brand = (await settings.GetAsync(ct)).BrandName;
                 EmailOutbox.Enqueue(db, OrderEmails.Cancelled(brand, view, targets.Count, refund, reason, confirmation.OrderUrl(order)), now);
             }

@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 
 namespace EventPlatform.Core.Ordering.Checkout;
@@ -6,11 +7,11 @@ namespace EventPlatform.Core.Ordering.Checkout;
 /// Reads an order through its access key: the checkout, confirmation and order pages. The key is
 /// the capability (like a ticket code), so guests need no account.
 /// </summary>
-public sealed class GetOrder(IAppDbContextFactory dbFactory, TimeProvider clock)
+public sealed class GetOrder(IAppDbContextFactory dbFactory, EventDefinitions definitions, TimeProvider clock)
 {
     public async Task<OrderView> ByKeyAsync(string accessKey, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
-        return await OrderViews.LoadByKeyAsync(db, accessKey, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
+        return await OrderViews.LoadByKeyAsync(db, definitions, accessKey, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
     }
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,14 +61,16 @@ public sealed record OrderView(
 /// <summary>Reads an order and its context for display.</summary>
 public static class OrderViews
 {
-    public static async Task<OrderView?> LoadAsync(IAppDbContext db, Guid orderId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<OrderView?> LoadAsync(IAppDbContext db, EventDefinitions definitions, Guid orderId, DateTimeOffset now,
+        CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        return order is null ? null : await ForLoadedAsync(db, order, now, ct);
+        return order is null ? null : await ForLoadedAsync(db, definitions, order, now, ct);
     }
 
     /// <summary>By access key, without a separate look-up of the id.</summary>
-    public static async Task<OrderView?> LoadByKeyAsync(IAppDbContext db, string? accessKey, DateTimeOffset now, CancellationToken ct)
+    public static async Task<OrderView?> LoadByKeyAsync(IAppDbContext db, EventDefinitions definitions, string? accessKey, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (!IsPlausibleKey(accessKey))
         {
@@ -75,24 +78,30 @@ public static class OrderViews
         }
 
         var order = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.AccessKey == accessKey, ct);
-        return order is null ? null : await ForLoadedAsync(db, order, now, ct);
+        return order is null ? null : await ForLoadedAsync(db, definitions, order, now, ct);
     }
 
-    /// <summary>The view of an order already read with its tickets (tracked or not): reads only the rest.</summary>
-    public static async Task<OrderView> ForLoadedAsync(IAppDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The view of an order already read with its tickets (tracked or not). The rest comes from the
+    /// event's cached definition (read through <paramref name="db"/> when it is not cached).
+    /// </summary>
+    public static async Task<OrderView> ForLoadedAsync(IAppDbContext db, EventDefinitions definitions, Order order, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var eventAndOrganizer = await db.Events.AsNoTracking().Where(e => e.Id == order.EventId)
-            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) => new { Event = e, OrganizationName = o.Name }).SingleAsync(ct);
-        var (ev, organizationName) = (eventAndOrganizer.Event, eventAndOrganizer.OrganizationName);
-        var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
-        var links = await db.TicketTypeSessions.AsNoTracking().Where(l => typeIds.Contains(l.TicketTypeId))
-            .Select(l => new { l.TicketTypeId, l.SessionId, l.Session!.Code, l.Session.Name, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
-        var sessions = links.GroupBy(l => l.Code).Select(g => g.First()).OrderBy(l => l.StartsAt)
-            .Select(l => new OrderSessionView(l.Code, l.Name, l.StartsAt, l.EndsAt) { Id = l.SessionId }).ToList();
-        var codesByType = links.GroupBy(l => l.TicketTypeId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.StartsAt).Select(l => l.Code).ToList());
-        var questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == ev.Id).OrderBy(q => q.SortOrder)
-            .Select(q => new OrderQuestionView(q.Id, q.Label, q.Kind, q.Options, q.IsRequired)).ToListAsync(ct);
+        var definition = await definitions.GetAsync(db, order.EventId, ct)
+            ?? throw new InvalidOperationException($"Order {order.Id} belongs to no event.");
+        var ev = definition.Event;
+        var sessionsById = definition.Sessions.ToDictionary(s => s.Id);
+        var typeIds = order.Tickets.Select(t => t.TicketTypeId).ToHashSet();
+        var links = definition.TicketTypes.Where(t => typeIds.Contains(t.Id))
+            .SelectMany(t => t.Sessions.Where(l => sessionsById.ContainsKey(l.SessionId))
+                .Select(l => (TypeId: t.Id, Session: sessionsById[l.SessionId])))
+            .ToList();
+        var sessions = links.Select(l => l.Session).DistinctBy(s => s.Code).OrderBy(s => s.StartsAt)
+            .Select(s => new OrderSessionView(s.Code, s.Name, s.StartsAt, s.EndsAt) { Id = s.Id }).ToList();
+        var codesByType = links.GroupBy(l => l.TypeId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Session.StartsAt).Select(l => l.Session.Code).ToList());
+        var questions = definition.Questions.Select(q => new OrderQuestionView(q.Id, q.Label, q.Kind, q.Options, q.IsRequired)).ToList();
         var tickets = order.Tickets.OrderBy(t => t.Position).Select(t => new OrderTicketView(
             t.Id, t.Position, t.TicketTypeId, t.TicketTypeName, t.Code, t.Status, t.AttendeeName, t.AttendeeEmail, t.Answers,
             new Money(t.UnitPriceMinor, order.Currency), new Money(t.DiscountMinor, order.Currency), new Money(t.FeeMinor, order.Currency),
@@ -102,7 +111,7 @@ public static class OrderViews
         var cancelProblem = RefundWindow.Problem(ev, firstStart, now);
         var hasValid = order.Tickets.Any(t => t.Status == TicketStatus.Valid);
         return new OrderView(
-            order, ev, organizationName, sessions, tickets, questions,
+            order, ev, definition.OrganizationName, sessions, tickets, questions,
             HoldActive: order.Status == OrderStatus.Pending && now < order.HoldExpiresAt,
             CanCancel: order.Status == OrderStatus.Paid && hasValid && cancelProblem is null,
             CancelBlockedReason: order.Status == OrderStatus.Paid && hasValid ? cancelProblem : null,

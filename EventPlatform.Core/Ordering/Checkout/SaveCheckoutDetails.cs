@@ -1,8 +1,8 @@
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Coupons;
 using EventPlatform.Core.Ordering.Holds;
-using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Checkout;
 
@@ -15,7 +15,7 @@ public sealed record CheckoutDetails(string? BuyerEmail, string? BuyerName, IRea
 /// event's questions. Field names of errors: <c>BuyerEmail</c>, <c>{ticketId}.Name</c>,
 /// <c>{ticketId}.Email</c>, <c>{ticketId}.{questionId}</c>.
 /// </summary>
-public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, EventDefinitions definitions, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CommandResult<bool>> ExecuteAsync(string accessKey, CheckoutDetails details, CancellationToken ct = default)
     {
@@ -27,7 +27,7 @@ public sealed class SaveCheckoutDetails(IAppDbContextFactory dbFactory, AuditTra
         await using var db = await dbFactory.CreateAsync(ct);
         await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);
         var order = await db.Locks.OrderByKeyAsync(accessKey, ct) ?? throw new NotFoundException();
-        var questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == order.EventId).ToListAsync(ct);
+        var questions = (await definitions.GetAsync(db, order.EventId, ct))?.Questions ?? [];
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.Pending || now >= order.HoldExpiresAt)
         {

@@ -34,6 +34,7 @@ public sealed class PlaceHold(
     HoldAttemptRate attempts,
     CodeGuessLimit guesses,
     ISettingsService settings,
+    EventDefinitions definitions,
     ReleaseExpiredHolds releaser,
     AuditTrail audit,
     TimeProvider clock,
@@ -112,16 +113,10 @@ public sealed class PlaceHold(
     private async Task<Preparation> PrepareAsync(IAppDbContext db, HoldRequest request, Dictionary<Guid, int> wanted, PlatformSettings current,
         DateTimeOffset now, CancellationToken ct)
     {
-        // The event and its organization's fee override in one round trip.
-        var eventAndFees = await db.Events.AsNoTracking().Where(e => e.Id == request.EventId)
-            .Join(db.Organizations, e => e.OrganizationId, o => o.Id, (e, o) =>
-                new { Event = e, o.PlatformFeePercentOverride, o.PlatformFeeFixedMinorOverride })
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var ev = eventAndFees.Event;
+        // The event's definition is cached; only its counters are read (one statement).
+        var counted = await definitions.WithCountersAsync(db, request.EventId, ct) ?? throw new NotFoundException();
+        var (ev, sessions, types) = (counted.Definition.Event, counted.Sessions, counted.TicketTypes);
         var buyer = await Buyer.FindAsync(db, currentUser, ev.OrganizationId, ct);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == ev.Id).ToListAsync(ct);
-        var types = await db.TicketTypes.AsNoTracking().Include(t => t.Sessions).Where(t => t.EventId == ev.Id).OrderBy(t => t.SortOrder)
-            .ThenBy(t => t.PriceMinor).ToListAsync(ct);
         var byId = sessions.ToDictionary(s => s.Id);
         // Expired, unreleased holds stop counting at once, but finding them is a query of its own:
         // only worth it when the counters alone leave too few places (an on-sale's common case has room).
@@ -207,8 +202,8 @@ public sealed class PlaceHold(
             return new Preparation(null, errors);
         }
 
-        var fee = new FeeRule(eventAndFees.PlatformFeePercentOverride ?? current.PlatformFeePercent,
-            eventAndFees.PlatformFeeFixedMinorOverride ?? current.PlatformFeeFixedMinor, ev.PassFeeToBuyer);
+        var fee = new FeeRule(counted.Definition.FeePercentOverride ?? current.PlatformFeePercent,
+            counted.Definition.FeeFixedMinorOverride ?? current.PlatformFeeFixedMinor, ev.PassFeeToBuyer);
         var sessionsByType = types.ToDictionary(t => t.Id, t => (IReadOnlyList<Guid>)t.Sessions.Select(s => s.SessionId).ToList());
         return new Preparation(new Prepared(ev, buyer, coupon, tickets, fee, sessionsByType), null);
     }

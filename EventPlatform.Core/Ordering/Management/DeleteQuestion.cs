@@ -1,6 +1,7 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,7 @@ public sealed class DeleteQuestion(IAppDbContextFactory dbFactory, CatalogAccess
         }
 
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.QuestionDeleted, "EventQuestion", questionId.ToString());
+        db.Raise(new CatalogChanged(eventId)); // the questions are part of the event definition (EventDefinitions)
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
@@ -20,8 +21,8 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page
 }
 
 /// <summary>An event's orders for its organizers: search, filter, page, detail, and marking an offline payment.</summary>
-public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, TimeProvider clock,
-    AppMetrics metrics)
+public sealed class EventOrders(IAppDbContextFactory dbFactory, EventDefinitions definitions, CatalogAccess catalogAccess,
+    OrderConfirmation confirmation, TimeProvider clock, AppMetrics metrics)
 {
     public async Task<OrderPage> ListAsync(Guid eventId, OrderQuery query, CancellationToken ct = default)
     {
@@ -65,7 +66,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, CatalogAccess ca
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await catalogAccess.RequireOrderAsync(db, orderId, OrgRole.Analyst, ct);
-        return await OrderViews.LoadAsync(db, orderId, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
+        return await OrderViews.LoadAsync(db, definitions, orderId, clock.GetUtcNow(), ct) ?? throw new NotFoundException();
     }
 
     /// <summary>A pending order paid in cash or by invoice: confirmed by the organizer while its hold lasts.</summary>

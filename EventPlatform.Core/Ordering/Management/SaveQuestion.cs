@@ -1,6 +1,7 @@
 using EventPlatform.Core.Auditing;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,7 @@ public sealed class SaveQuestion(IAppDbContextFactory dbFactory, CatalogAccess c
         question.IsRequired = details.IsRequired;
         audit.Add(db, grant.UserId, grant.OrganizationId, questionId is null ? AuditActions.QuestionCreated : AuditActions.QuestionChanged,
             "EventQuestion", question.Id.ToString(), details);
+        db.Raise(new CatalogChanged(eventId)); // the questions are part of the event definition (EventDefinitions)
         await db.SaveChangesAsync(ct);
         return CommandResult<EventQuestion>.Success(question);
     }

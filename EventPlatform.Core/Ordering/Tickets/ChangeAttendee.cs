@@ -1,4 +1,5 @@
 using EventPlatform.Core.Auditing;
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering.Checkout;
@@ -13,8 +14,8 @@ namespace EventPlatform.Core.Ordering.Tickets;
 /// the organizer. Succeeds with <c>true</c> when the ticket got a new code (someone else holds it
 /// now) and the buyer is emailed the new tickets.
 /// </summary>
-public sealed class ChangeAttendee(IAppDbContextFactory dbFactory, CatalogAccess catalogAccess, OrderConfirmation confirmation, AuditTrail audit,
-    TimeProvider clock)
+public sealed class ChangeAttendee(IAppDbContextFactory dbFactory, EventDefinitions definitions, CatalogAccess catalogAccess,
+    OrderConfirmation confirmation, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CommandResult<bool>> ByBuyerAsync(string accessKey, Guid ticketId, string? name, string? email,
         CancellationToken ct = default)
@@ -47,7 +48,7 @@ public sealed class ChangeAttendee(IAppDbContextFactory dbFactory, CatalogAccess
         }
 
         var now = clock.GetUtcNow();
-        var view = await OrderViews.LoadAsync(db, orderId, now, ct) ?? throw new NotFoundException();
+        var view = await OrderViews.LoadAsync(db, definitions, orderId, now, ct) ?? throw new NotFoundException();
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.OrderId == orderId, ct) ?? throw new NotFoundException();
         if (!view.CanEditAttendees || ticket.Status != TicketStatus.Valid)
         {

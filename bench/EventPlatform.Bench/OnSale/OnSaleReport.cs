@@ -25,7 +25,7 @@ internal static class OnSaleReport
         await HotOnSale.ThroughTheAppAsync(host, 16, "app-warm-up");
         await HotOnSale.CeilingAsync(host, 16, "sql-warm-up");
         await DatabaseProfile.ResetAsync(host);
-        var cost = PurchaseCost.Describe(await PurchaseCost.MeasureAsync(host));
+        var cost = PurchaseCost.Describe(await PurchaseCost.MeasureAsync(host, options.Profile));
         var run = 0;
         foreach (var n in options.BuyerCounts)
         {

@@ -20,8 +20,13 @@ internal static class PurchaseCost
 
     public sealed record StepCost(string Step, double AppStatements, double GatewayStatements, double Checkouts);
 
-    public static async Task<IReadOnlyList<StepCost>> MeasureAsync(BenchHost host)
+    public static async Task<IReadOnlyList<StepCost>> MeasureAsync(BenchHost host, bool profile)
     {
+        if (profile)
+        {
+            await PrintStatementsPerStepAsync(host);
+        }
+
         var sale = await OnSaleEvent.SeedAsync(host.Db, "cost-probe");
         using var counting = ConnectionOpens.Counting();
         var totals = Steps.ToDictionary(s => s, _ => new Counts(0, 0, 0));
@@ -59,6 +64,29 @@ internal static class PurchaseCost
 
         return Steps.Select(s => new StepCost(s, totals[s].App / (double)Purchases, totals[s].Gateway / (double)Purchases,
             totals[s].Checkouts / (double)Purchases)).ToList();
+    }
+
+    /// <summary>With <c>--profile</c>: one purchase more, each step's statements printed to stderr (before the counted purchases).</summary>
+    private static async Task PrintStatementsPerStepAsync(BenchHost host)
+    {
+        var sale = await OnSaleEvent.SeedAsync(host.Db, "cost-profile");
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        string? key = null;
+        var steps = new (string Step, Func<Task> Run)[]
+        {
+            ("hold", async () => key = (await PurchaseSteps.HoldAsync(services, sale.EventId, sale.Types[2].Id, 2)).Value!.AccessKey),
+            ("details", () => PurchaseSteps.DetailsAsync(services, key!, "profile@bench.test")),
+            ("intent", () => PurchaseSteps.IntentAsync(services, key!)),
+            ("pay + webhook + confirmation", () => PurchaseSteps.PayAsync(services, key!)),
+        };
+        foreach (var (step, run) in steps)
+        {
+            await DatabaseProfile.ResetAsync(host);
+            await run();
+            Console.Error.WriteLine($"Statements of the step \"{step}\" (one purchase; the profile's own reset included):");
+            Console.Error.WriteLine(await DatabaseProfile.TopStatementsAsync(host));
+        }
     }
 
     public static string Describe(IReadOnlyList<StepCost> costs)

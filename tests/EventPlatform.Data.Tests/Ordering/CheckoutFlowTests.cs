@@ -1,3 +1,4 @@
+using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Ordering;
@@ -133,6 +134,7 @@ public sealed class CheckoutFlowTests : IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRequired, true));
         }
 
+        _services.Get<CatalogCache>().InvalidateFromElsewhere(); // changed with SQL, not through the use cases
         var view = await _services.Get<GetOrder>().ByKeyAsync(hold.AccessKey);
         var ticket = view.Tickets.Single();
         var required = view.Questions.Single(q => q.IsRequired);
