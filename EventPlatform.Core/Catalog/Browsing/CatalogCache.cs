@@ -28,25 +28,65 @@ public sealed class CatalogCache(TimeProvider clock)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _version;
 
+    /// <summary>
+    /// The kept answer, or <paramref name="read"/>'s. Callers that miss together share one read
+    /// (single flight): when a listing expired under load, 16 clients used to run the same
+    /// 1-second query at once, and after a change every buyer of an on-sale would read the event's
+    /// definition together. Should the shared read fail, each waiting caller reads on its own.
+    /// </summary>
     public async Task<T> GetOrReadAsync<T>(string key, Func<Task<T>> read)
         where T : class
     {
         var now = clock.GetUtcNow();
         var version = Interlocked.Read(ref _version);
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.ExpiresAt > now)
+        while (true)
         {
-            return (T)entry.Value;
-        }
+            if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.ExpiresAt > now)
+            {
+                if (entry.Read.IsCompletedSuccessfully)
+                {
+                    return (T)entry.Read.Result;
+                }
 
-        var value = await read();
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
+                try
+                {
+                    return (T)await entry.Read;
+                }
+                catch (Exception)
+                {
+                    // Another caller's read failed (or that caller gave up): not ours to report.
+                    return await read();
+                }
+            }
 
-        // Stamped with the version seen before the read: if the catalog changed meanwhile, the entry is already outdated.
-        _entries[key] = new Entry(value, version, now + Lifetime);
-        return value;
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
+
+            // Stamped with the version seen before the read: if the catalog changes meanwhile, the entry is already outdated.
+            var started = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = new Entry(started.Task, version, now + Lifetime);
+            var claimed = entry is null ? _entries.TryAdd(key, mine) : _entries.TryUpdate(key, mine, entry);
+            if (!claimed)
+            {
+                continue; // another caller started the same read a moment ago: join it
+            }
+
+            try
+            {
+                var value = await read();
+                started.SetResult(value);
+                return value;
+            }
+            catch (Exception ex)
+            {
+                _entries.TryRemove(KeyValuePair.Create(key, mine));
+                started.SetException(ex);
+                _ = started.Task.Exception; // observed here: the waiting callers read on their own
+                throw;
+            }
+        }
     }
 
     /// <summary>Raised by <see cref="Invalidate"/> (a change made on this instance), for the relay to tell the others.</summary>
@@ -66,5 +106,5 @@ public sealed class CatalogCache(TimeProvider clock)
         _entries.Clear();
     }
 
-    private sealed record Entry(object Value, long Version, DateTimeOffset ExpiresAt);
+    private sealed record Entry(Task<object> Read, long Version, DateTimeOffset ExpiresAt);
 }

@@ -72,4 +72,38 @@ public class CatalogCacheTests
 
         Assert.Equal("rock results", await cache.GetOrReadAsync("search|rock", () => ReadAsync("rock results")));
     }
+
+    [Fact]
+    public async Task GetOrRead_CallersThatMissTogether_ShareOneRead()
+    {
+        var cache = new CatalogCache(_clock);
+        var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowReads = 0;
+
+        var callers = Enumerable.Range(0, 16).Select(_ => cache.GetOrReadAsync("home", () =>
+        {
+            Interlocked.Increment(ref slowReads);
+            return gate.Task;
+        })).ToList();
+        gate.SetResult("one answer");
+
+        Assert.All(await Task.WhenAll(callers), answer => Assert.Equal("one answer", answer));
+        Assert.Equal(1, slowReads);
+    }
+
+    [Fact]
+    public async Task GetOrRead_WhenTheSharedReadFails_WaitersReadOnTheirOwn_AndNothingIsKept()
+    {
+        var cache = new CatalogCache(_clock);
+        var gate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var failing = cache.GetOrReadAsync("home", () => gate.Task);
+        var waiting = cache.GetOrReadAsync("home", () => ReadAsync("read by the waiter"));
+        gate.SetException(new TimeoutException("the database went away"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => failing);
+        Assert.Equal("read by the waiter", await waiting);
+        Assert.Equal("read afterwards", await cache.GetOrReadAsync("home", () => ReadAsync("read afterwards")));
+        Assert.Equal(2, _reads);
+    }
 }
