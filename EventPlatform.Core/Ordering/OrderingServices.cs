@@ -8,6 +8,7 @@ public static class OrderingServices
     public static IServiceCollection AddOrdering(this IServiceCollection services)
     {
         services.AddSingleton<Holds.HoldAttemptRate>();
+        services.AddSingleton<Holds.HoldAdmission>();
         services.AddScoped<Holds.PlaceHold>();
         services.AddScoped<Holds.ReleaseExpiredHolds>();
         services.AddScoped<Coupons.CodeGuessLimit>();

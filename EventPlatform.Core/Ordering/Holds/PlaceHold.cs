@@ -36,6 +36,7 @@ public sealed class PlaceHold(
     ISettingsService settings,
     EventDefinitions definitions,
     ReleaseExpiredHolds releaser,
+    HoldAdmission admission,
     AuditTrail audit,
     TimeProvider clock,
     IFaultInjector faults,
@@ -90,7 +91,19 @@ public sealed class PlaceHold(
 
         for (var attempt = 0; ; attempt++)
         {
-            var result = await TryHoldAsync(prepared, client, current, now, ct);
+            CommandResult<HoldPlaced>? result;
+            using (var admitted = await admission.EnterAsync(request.EventId, ct))
+            {
+                if (admitted is null)
+                {
+                    logger.LogWarning("Hold for event {EventId} refused as busy: waited {Wait} for admission", request.EventId,
+                        HoldAdmission.MaxWait);
+                    return Fail(QuantitiesField, UserMessages.Busy);
+                }
+
+                result = await TryHoldAsync(prepared, client, current, now, ct);
+            }
+
             if (result is not null || attempt == 1)
             {
                 return result ?? Fail(QuantitiesField, UserMessages.NotEnoughPlaces);
