@@ -44,6 +44,8 @@ public sealed class EventPageLayoutTests(BrowserAppFixture fixture)
             {
                 await page.SetViewportSizeAsync(width, height);
                 await page.WaitForTimeoutAsync(150);
+                // Auto-waits: on a loaded machine the interactive render may still be replacing the prerendered page.
+                await Assertions.Expect(page.Locator("img[data-testid=event-cover]")).ToHaveCountAsync(1);
                 var cover = Assert.Single(await page.EvaluateAsync<CoverBox[]>(CoverBoxes, "img[data-testid=event-cover]"));
                 AssertCover(cover, $"{name} at {width}×{height}", minWidth: Math.Min(340, width - 50));
             }
