@@ -9,6 +9,9 @@ internal static class FanOutReport
 {
     private static readonly int[] SubscriberCounts = [100, 1000];
 
+    /// <summary>Issue 18's target for an idle event page's circuit; while updates flow, the target is no growth.</summary>
+    private const double TargetKiBPerCircuit = 250;
+
     public static async Task<string> RunAsync(BenchHost host, BenchWebApp app, BenchOptions options)
     {
         var report = new StringBuilder()
@@ -44,7 +47,9 @@ internal static class FanOutReport
         {
             memory.Add(await CircuitMemory.RunAsync(host, app, $"circuits-{r}"));
             Console.Error.WriteLine(
-                $"circuits: run {r + 1}: {memory[^1].BytesPerCircuit / 1024:0} KiB per circuit, {memory[^1].Subscriptions} subscriptions");
+                $"circuits: run {r + 1}: {memory[^1].BytesPerCircuit / 1024:0} KiB per circuit, {memory[^1].Subscriptions} subscriptions, " +
+                $"{memory[^1].UpdateGrowthBytesPerCircuit / 1024:0.0} KiB more each after {CircuitMemory.Changes} changes " +
+                $"({memory[^1].UpdateReads} reads)");
         }
 
         report.AppendLine()
@@ -53,7 +58,18 @@ internal static class FanOutReport
                 $"interactive and subscribed: {string.Join(", ", memory.Select(m => m.Subscriptions))} subscriptions seen), server's managed heap " +
                 $"after a full compacting collection, growth per circuit: " +
                 $"**{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024), "0")} KiB** (heap " +
-                $"{memory[^1].HeapBeforeBytes / 1048576.0:0.0} → {memory[^1].HeapAfterBytes / 1048576.0:0.0} MiB in the last run).");
+                $"{memory[^1].HeapBeforeBytes / 1048576.0:0.0} → {memory[^1].HeapAfterBytes / 1048576.0:0.0} MiB in the last run), " +
+                $"{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024 / TargetKiBPerCircuit), "0.00")}× the target of " +
+                $"{TargetKiBPerCircuit:0} KiB.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"While live updates flow: with the pages still open, {CircuitMemory.Changes:N0} availability changes of their event (a " +
+                $"session counter set in the database, then the app's availability notifier; each waited for until the hub has read it, so " +
+                $"every page re-renders each one: {string.Join(", ", memory.Select(m => m.UpdateReads))} reads; the last one checked in a " +
+                $"browser), then again a full collection. Further growth per circuit: " +
+                $"**{Stats.MedianSpread(memory.Select(m => m.UpdateGrowthBytesPerCircuit / 1024), "0.0")} KiB** (heap " +
+                $"{memory[^1].HeapAfterBytes / 1048576.0:0.0} → {memory[^1].HeapAfterUpdatesBytes / 1048576.0:0.0} MiB in the last run; " +
+                $"target: no growth), {Stats.MedianSpread(memory.Select(m => m.UpdateGrowthBytesPerCircuit / 1024 / TargetKiBPerCircuit), "0.00")}× " +
+                $"the idle target.");
         return report.ToString();
     }
 }
