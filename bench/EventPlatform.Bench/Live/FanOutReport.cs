@@ -62,13 +62,16 @@ internal static class FanOutReport
                 $"{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024 / TargetKiBPerCircuit), "0.00")}× the target of " +
                 $"{TargetKiBPerCircuit:0} KiB.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
-                $"While live updates flow: with the pages still open, {CircuitMemory.Changes:N0} availability changes of their event (a " +
-                $"session counter set in the database, then the app's availability notifier; each waited for until the hub has read it, so " +
-                $"every page re-renders each one: {string.Join(", ", memory.Select(m => m.UpdateReads))} reads; the last one checked in a " +
-                $"browser), then again a full collection. Further growth per circuit: " +
+                $"While live updates flow: with the pages still open, availability changes of their event (a session counter set in the " +
+                $"database, then the app's availability notifier; each waited for until the hub has read it, so every page re-renders each " +
+                $"one). Warm-up changes first, until Kestrel has closed the browsers' idle HTTP connections (its keep-alive timeout), then " +
+                $"a full collection, {CircuitMemory.Changes:N0} changes ({string.Join(", ", memory.Select(m => m.UpdateReads))} reads; the " +
+                $"last one checked in a browser) and again a full collection. Growth per circuit over the {CircuitMemory.Changes:N0} changes: " +
                 $"**{Stats.MedianSpread(memory.Select(m => m.UpdateGrowthBytesPerCircuit / 1024), "0.0")} KiB** (heap " +
-                $"{memory[^1].HeapAfterBytes / 1048576.0:0.0} → {memory[^1].HeapAfterUpdatesBytes / 1048576.0:0.0} MiB in the last run; " +
-                $"target: no growth), {Stats.MedianSpread(memory.Select(m => m.UpdateGrowthBytesPerCircuit / 1024 / TargetKiBPerCircuit), "0.00")}× " +
+                $"{memory[^1].HeapAfterBytes / 1048576.0:0.0} after opening → {memory[^1].HeapSettledBytes / 1048576.0:0.0} after the warm-up " +
+                $"→ {memory[^1].HeapAfterUpdatesBytes / 1048576.0:0.0} MiB in the last run; " +
+                $"target: no growth), " +
+                $"{Stats.MedianSpread(memory.Select(m => m.UpdateGrowthBytesPerCircuit / 1024 / TargetKiBPerCircuit), "0.00")}× " +
                 $"the idle target.");
         return report.ToString();
     }

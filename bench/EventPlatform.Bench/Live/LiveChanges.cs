@@ -15,13 +15,14 @@ internal static class LiveChanges
     /// <summary>Places left in the changed session: 2 to 9 in turn, so "Only N left" and the quantity choices really change.</summary>
     public static int RemainingAfter(int change) => 2 + change % 8;
 
+    /// <param name="first">The number of the first change (the changes so far), which sets the places left.</param>
     /// <returns>The hub's counter reads for the changes (one per change when each was rendered on its own).</returns>
-    public static async Task<long> MakeAsync(BenchHost host, BenchWebApp app, Guid eventId, Guid sessionId, int count)
+    public static async Task<long> MakeAsync(BenchHost host, BenchWebApp app, Guid eventId, Guid sessionId, int first, int count)
     {
         var hub = app.Services.GetRequiredService<LiveAvailability>();
         var notifier = app.Services.GetRequiredService<IAvailabilityNotifier>();
         var readsBefore = hub.Reads;
-        for (var change = 0; change < count; change++)
+        for (var change = first; change < first + count; change++)
         {
             var reads = hub.Reads;
             var taken = OnSaleEvent.SessionCapacity - RemainingAfter(change);
