@@ -18,7 +18,8 @@ internal static class FanOutReport
             .AppendLine("## 4. Live fan-out and memory per circuit").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
                 $"K subscribers to one event in the real app, each re-evaluating its own copy of the event page's view on its own Blazor " +
-                $"dispatcher, as EventPage.razor does. A change is a real hold through the app's use case: commit → NOTIFY → LISTEN → live " +
+                $"dispatcher, as LiveTicketSelector.razor does. A change is a real hold through the app's use case: commit → NOTIFY → " +
+                $"LISTEN → live " +
                 $"hub (coalescing, at most one read per {LiveAvailability.MinInterval.TotalMilliseconds:0} ms tick) → one counter read → every " +
                 $"subscriber. Latency: from the start of the change's transaction until the last subscriber has applied it (changes 1 s apart). " +
                 $"Burst: 50 holds back to back.").AppendLine()
@@ -60,7 +61,10 @@ internal static class FanOutReport
                 $"**{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024), "0")} KiB** (heap " +
                 $"{memory[^1].HeapBeforeBytes / 1048576.0:0.0} → {memory[^1].HeapAfterBytes / 1048576.0:0.0} MiB in the last run), " +
                 $"{Stats.MedianSpread(memory.Select(m => m.BytesPerCircuit / 1024 / TargetKiBPerCircuit), "0.00")}× the target of " +
-                $"{TargetKiBPerCircuit:0} KiB.").AppendLine()
+                $"{TargetKiBPerCircuit:0} KiB. Of that, the browsers' idle HTTP/1.1 connections (the page's requests; Kestrel closes them " +
+                $"after its keep-alive timeout) are a part: once they have closed (below, after the warm-up), " +
+                $"{Stats.MedianSpread(memory.Select(m => (m.HeapSettledBytes - m.HeapBeforeBytes) / 1024.0 / m.Pages), "0")} KiB per " +
+                $"circuit.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
                 $"While live updates flow: with the pages still open, availability changes of their event (a session counter set in the " +
                 $"database, then the app's availability notifier; each waited for until the hub has read it, so every page re-renders each " +
