@@ -39,6 +39,7 @@ internal static class WebComposition
         services.AddScoped<ICurrentClient>(sp => sp.GetRequiredService<HttpCurrentClient>());
         services.AddScoped<CircuitHandler, CurrentClientCircuitHandler>();
         services.AddScoped<CurrentOrganizationState>();
+        services.AddScoped<Components.Pages.Catalog.Browse.EventViewHandover>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));

@@ -85,7 +85,7 @@ internal static class FanOut
         return hold.Succeeded ? 1 : throw new InvalidOperationException("The fan-out's hold failed: " + hold.Errors[0].Message);
     }
 
-    /// <summary>One open event page: its own view, updated on its own dispatcher as EventPage.razor does.</summary>
+    /// <summary>One open event page: its own view, updated on its own dispatcher as LiveTicketSelector.razor does.</summary>
     private sealed class SubscribedPage(PublicEventView view, TimeProvider clock)
     {
         private readonly Dispatcher _dispatcher = Dispatcher.CreateDefault();

@@ -143,6 +143,28 @@ public sealed class EventPageLayoutTests(BrowserAppFixture fixture)
         await Screenshots.SaveAsync(page, "layout-nav-drawer-390x844");
     }
 
+    [Fact]
+    public async Task OnAPhone_TheStaticEventPagesMenu_OpensTheSameNavigation()
+    {
+        // The event page is static but for its tickets: no circuit for the drawer, so a native disclosure holds the links.
+        var sale = await SeedAsync("layout-static-menu", cover: null);
+        var page = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync($"e/{sale.Slug}");
+        await page.WaitForInteractiveAsync();
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main (menu)" });
+        await Assertions.Expect(menu).ToBeHiddenAsync();
+
+        await page.Locator("details.ep-static-menu > summary").ClickAsync();
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Events" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await Screenshots.SaveAsync(page, "layout-event-static-menu-390x844");
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Events" }).ClickAsync();
+        await page.WaitForURLAsync("**/events");
+        await page.WaitForInteractiveAsync();
+    }
+
     private static void AssertCover(CoverBox cover, string where, double minWidth)
     {
         Assert.True(cover.Loaded, $"the cover image of {where} loads");
