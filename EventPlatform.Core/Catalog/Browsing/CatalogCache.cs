@@ -8,11 +8,12 @@ namespace EventPlatform.Core.Catalog.Browsing;
 /// next session is the one read of the public pages that grows with the catalog (the bench measured
 /// 60–90 ms per page with 10,000 events); the answer changes only when the catalog does, or when a
 /// session ends. Only the choice of events is kept: cards, prices and availability are always read
-/// fresh from the counters.
+/// fresh from the counters. It also keeps each event's definition for buying and order pages
+/// (<see cref="EventDefinitions"/>), whose counters are read fresh as well.
 /// </summary>
 /// <remarks>
 /// Every catalog change of this instance calls <see cref="Invalidate"/> after its commit (event
-/// details and status, sessions, ticket types, the scheduled publishing, organization names), so
+/// details and status, sessions, ticket types, questions, the scheduled publishing, organization names and fees), so
 /// an organizer sees a change at once. The relay between instances (Data's LISTEN/NOTIFY relay)
 /// hears <see cref="Invalidated"/>, tells the other instances, and calls
 /// <see cref="InvalidateFromElsewhere"/> on theirs: they see the change within milliseconds, and
