@@ -75,7 +75,8 @@ internal static class PurchaseCost
         string? key = null;
         var steps = new (string Step, Func<Task> Run)[]
         {
-            ("hold", async () => key = (await PurchaseSteps.HoldAsync(services, sale.EventId, sale.Types[2].Id, 2)).Value!.AccessKey),
+            ("hold", async () => key = (await PurchaseSteps.HoldAsync(services, sale.EventId, sale.Types[2].Id, 2)).Value?.AccessKey
+                ?? throw new InvalidOperationException("The profiled purchase's hold failed.")),
             ("details", () => PurchaseSteps.DetailsAsync(services, key!, "profile@bench.test")),
             ("intent", () => PurchaseSteps.IntentAsync(services, key!)),
             ("pay + webhook + confirmation", () => PurchaseSteps.PayAsync(services, key!)),
