@@ -136,12 +136,16 @@ public sealed class ApplyPaymentEvent(
             }
         }
 
-        var orderId = notification.OrderId is { } metadataId
-            && await db.Orders.AnyAsync(o => o.Id == metadataId && o.PaymentIntentId == notification.IntentId, ct)
-            ? metadataId
-            : await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-              ?? notification.OrderId;
-        var order = orderId is { } id ? await db.Locks.OrderAsync(id, ct) : null;
+        // The common case: the order the event's metadata names, still paying with this intent.
+        var order = notification.OrderId is { } metadataId ? await db.Locks.OrderPayingWithAsync(metadataId, notification.IntentId, ct) : null;
+        if (order is null)
+        {
+            // Else the order that pays with this intent, or the metadata's order (its intent was replaced).
+            var orderId = await db.Orders.Where(o => o.PaymentIntentId == notification.IntentId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+                ?? notification.OrderId;
+            order = orderId is { } id ? await db.Locks.OrderAsync(id, ct) : null;
+        }
+
         if (order is null)
         {
             if (notification is { Kind: PaymentNotificationKind.Succeeded, OrderId: not null })

@@ -20,6 +20,15 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
 {
     public const string Channel = "ep_availability";
 
+    /// <summary>
+    /// The PostgreSQL application name of the NOTIFY connections (a small pool of their own): they
+    /// show apart in <c>pg_stat_activity</c>, and the bench counts their checkouts apart from the use cases'.
+    /// </summary>
+    public const string NotifyApplicationName = "ep-live-relay";
+
+    private readonly string _notifyConnection =
+        new NpgsqlConnectionStringBuilder(connection.Value) { ApplicationName = NotifyApplicationName }.ConnectionString;
+
     /// <summary>The payload's subject for a catalog change (otherwise it is an event id).</summary>
     private const string CatalogSubject = "catalog";
 
@@ -93,7 +102,7 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     {
         try
         {
-            await using var db = new NpgsqlConnection(connection.Value);
+            await using var db = new NpgsqlConnection(_notifyConnection);
             await db.OpenAsync(ct);
             await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", db);
             notify.Parameters.AddWithValue("channel", Channel);

@@ -24,7 +24,6 @@ public static class PaymentGatewayServices
         services.Configure<PaymentOptions>(section);
         services.PostConfigure<PaymentOptions>(o => o.WebhookSecret = secret);
         services.AddScoped<StripeWebhookProcessor>();
-        services.AddScoped<GetOrderIntent>();
         if (configured.UsesStripe)
         {
             services.AddStripeHttpClient();
@@ -32,6 +31,8 @@ public static class PaymentGatewayServices
         }
         else
         {
+            services.AddSingleton<SimulatedGatewayDatabase>();
+            services.AddScoped<GetOrderIntent>();
             services.AddSingleton<SimulatedWebhookDelivery>();
             services.AddSingleton<SimulatedPaymentGateway>();
             services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());

@@ -23,6 +23,13 @@ public interface IRowLocks
     Task<Order?> OrderByKeyAsync(string accessKey, CancellationToken ct);
 
     /// <summary>
+    /// As <see cref="OrderAsync"/>, but only if the order's current payment intent is
+    /// <paramref name="intentId"/> (checked under the lock); else null. A webhook's common case in
+    /// one statement instead of a look-up and a lock.
+    /// </summary>
+    Task<Order?> OrderPayingWithAsync(Guid orderId, string intentId, CancellationToken ct);
+
+    /// <summary>
     /// Locks the order with its tickets only if it is still pending with its hold expired at
     /// <paramref name="now"/> and nobody else holds its lock (skipped, not waited for); else null.
     /// </summary>

@@ -16,8 +16,8 @@ public sealed class HoldAdmission(TimeSpan maxWait)
     }
 
     /// <summary>
-    /// One transaction holds the session rows while the others write their order and tickets (done
-    /// before the counters are locked), so a few in flight keep the rows busy without a queue.
+    /// One transaction holds the counter rows while the others read the counters, check the selection
+    /// and begin theirs, so a few in flight keep the rows busy without a queue.
     /// </summary>
     public const int PerEvent = 8;
 

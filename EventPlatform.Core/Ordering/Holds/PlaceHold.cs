@@ -76,19 +76,7 @@ public sealed class PlaceHold(
         }
 
         var now = clock.GetUtcNow();
-        Prepared prepared;
-        await using (var db = await dbFactory.CreateAsync(ct))
-        {
-            var outcome = await PrepareAsync(db, request, wanted, current, now, ct);
-            if (outcome.Errors is { } errors)
-            {
-                return CommandResult<HoldPlaced>.Failure(errors);
-            }
-
-            prepared = outcome.Prepared!;
-            await ReleasePreviousAsync(db, request, prepared.Buyer, now, ct);
-        }
-
+        Prepared? prepared = null;
         for (var attempt = 0; ; attempt++)
         {
             CommandResult<HoldPlaced>? result;
@@ -101,7 +89,23 @@ public sealed class PlaceHold(
                     return Fail(QuantitiesField, UserMessages.Busy);
                 }
 
-                result = await TryHoldAsync(prepared, client, current, now, ct);
+                // One connection for the attempt: the counters read and the transaction share one pool
+                // checkout. Opened only once admitted, so the buyers waiting at the gate hold none.
+                await using var db = await dbFactory.CreateAsync(ct);
+                await using var connection = await OpenConnection.KeepOpenAsync(db, ct);
+                if (prepared is null)
+                {
+                    var outcome = await PrepareAsync(db, request, wanted, current, now, ct);
+                    if (outcome.Errors is { } errors)
+                    {
+                        return CommandResult<HoldPlaced>.Failure(errors);
+                    }
+
+                    prepared = outcome.Prepared!;
+                    await ReleasePreviousAsync(db, request, prepared.Buyer, now, ct);
+                }
+
+                result = await TryHoldAsync(db, prepared, client, current, now, ct);
             }
 
             if (result is not null || attempt == 1)
@@ -254,10 +258,9 @@ public sealed class PlaceHold(
     }
 
     /// <summary>One attempt in one transaction. Null when the places are not there.</summary>
-    private async Task<CommandResult<HoldPlaced>?> TryHoldAsync(Prepared p, ClientIdentity client, PlatformSettings current, DateTimeOffset now,
-        CancellationToken ct)
+    private async Task<CommandResult<HoldPlaced>?> TryHoldAsync(IAppDbContext db, Prepared p, ClientIdentity client, PlatformSettings current,
+        DateTimeOffset now, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateAsync(ct);
         try
         {
             await using var transaction = await db.BeginTransactionWithLockTimeoutAsync(ct);

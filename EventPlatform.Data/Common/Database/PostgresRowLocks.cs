@@ -15,6 +15,10 @@ internal sealed class PostgresRowLocks(EventPlatformDbContext db) : IRowLocks
         await WithTicketsAsync(await db.Orders.FromSql($"SELECT * FROM orders WHERE access_key = {accessKey} FOR UPDATE").SingleOrDefaultAsync(ct),
             ct);
 
+    public async Task<Order?> OrderPayingWithAsync(Guid orderId, string intentId, CancellationToken ct) =>
+        await WithTicketsAsync(await db.Orders.FromSql($"SELECT * FROM orders WHERE id = {orderId} AND payment_intent_id = {intentId} FOR UPDATE")
+            .SingleOrDefaultAsync(ct), ct);
+
     public async Task<Order?> ExpiredHoldOrNullAsync(Guid orderId, DateTimeOffset now, CancellationToken ct) =>
         await WithTicketsAsync(await db.Orders.FromSql($"""
             SELECT * FROM orders WHERE id = {orderId} AND status = 'Pending' AND hold_expires_at <= {now} FOR UPDATE SKIP LOCKED

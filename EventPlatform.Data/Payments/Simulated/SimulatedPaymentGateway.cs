@@ -13,7 +13,7 @@ namespace EventPlatform.Data.Payments.Simulated;
 /// and delivered by <see cref="SimulatedWebhookDelivery"/> to the same
 /// <see cref="StripeWebhookProcessor"/> the HTTP endpoint uses, retried until handled.
 /// </summary>
-public sealed class SimulatedPaymentGateway(IAppDbContextFactory dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock,
+public sealed class SimulatedPaymentGateway(SimulatedGatewayDatabase dbFactory, SimulatedWebhookDelivery webhooks, TimeProvider clock,
     IFaultInjector faults)
     : IPaymentGateway
 {

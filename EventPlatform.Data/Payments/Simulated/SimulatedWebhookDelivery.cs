@@ -15,7 +15,7 @@ namespace EventPlatform.Data.Payments.Simulated;
 /// run it: an event is claimed for a short lease before it is sent (<c>FOR UPDATE SKIP LOCKED</c>).
 /// </summary>
 public sealed class SimulatedWebhookDelivery(
-    IAppDbContextFactory dbFactory,
+    SimulatedGatewayDatabase dbFactory,
     IServiceScopeFactory scopes,
     IOptions<PaymentOptions> options,
     TimeProvider clock,

@@ -1,3 +1,5 @@
+using EventPlatform.Data.Live;
+using EventPlatform.Data.Payments.Simulated;
 using Npgsql;
 
 namespace EventPlatform.Bench;
@@ -6,13 +8,23 @@ namespace EventPlatform.Bench;
 /// Counts the pool checkouts of this process: Npgsql logs "Opened connection" (Debug, category
 /// <c>Npgsql.Connection</c>) each time a connection is opened, which for a pooled connection is
 /// a checkout of the pool — EF's per-query opens, transactions and raw Npgsql connections alike.
+/// The simulated gateway's (Stripe's side in production) and the live relay's NOTIFYs are counted
+/// apart, by the application name in their connection strings.
 /// </summary>
 internal sealed class ConnectionOpens : ILoggerProvider
 {
     private static long _count;
+    private static long _gateway;
+    private static long _relay;
     private static volatile bool _counting;
 
+    /// <summary>The app's checkouts (and the bench's own), but for the relay's and the gateway's.</summary>
     public static long Count => Interlocked.Read(ref _count);
+
+    public static long GatewayCount => Interlocked.Read(ref _gateway);
+
+    /// <summary>The live relay's NOTIFYs to other instances (coalesced per event, sent after the change).</summary>
+    public static long RelayCount => Interlocked.Read(ref _relay);
 
     /// <summary>
     /// Counts while the returned scope lives. Only then is Npgsql's debug logging on: formatting its
@@ -48,7 +60,23 @@ internal sealed class ConnectionOpens : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (formatter(state, exception).StartsWith("Opened connection", StringComparison.Ordinal))
+            if (!formatter(state, exception).StartsWith("Opened connection", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var connectionString = state is IReadOnlyList<KeyValuePair<string, object?>> fields
+                ? fields.FirstOrDefault(f => f.Key == "ConnectionString").Value as string ?? ""
+                : "";
+            if (connectionString.Contains(SimulatedGatewayDatabase.ApplicationName, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _gateway);
+            }
+            else if (connectionString.Contains(PostgresAvailabilityRelay.NotifyApplicationName, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _relay);
+            }
+            else
             {
                 Interlocked.Increment(ref _count);
             }

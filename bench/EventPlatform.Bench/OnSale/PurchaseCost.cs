@@ -9,8 +9,9 @@ namespace EventPlatform.Bench;
 /// event, with pg_stat_statements read between steps. Statements are what the server executed
 /// (BEGIN and COMMIT included; not the pool's reset of a reused connection, <c>DISCARD ALL</c>,
 /// which Npgsql prepends to the checkout's first statement), split into the app's and the simulated gateway's (its tables stand for
-/// Stripe's servers, which in production answer over HTTP). Checkouts of the connection pool are
-/// counted in the process (<see cref="ConnectionOpens"/>), the gateway's included.
+/// Stripe's servers, which in production answer over HTTP; the demo card form's one query of the
+/// orders table is tagged as the gateway's). Checkouts of the connection pools are counted in the
+/// process (<see cref="ConnectionOpens"/>): the use cases', the live relay's and the gateway's apart.
 /// </summary>
 internal static class PurchaseCost
 {
@@ -18,7 +19,8 @@ internal static class PurchaseCost
     private static long _snapshots;
     private static readonly string[] Steps = ["hold", "details", "intent", "pay + webhook + confirmation"];
 
-    public sealed record StepCost(string Step, double AppStatements, double GatewayStatements, double Checkouts);
+    public sealed record StepCost(string Step, double AppStatements, double GatewayStatements, double Checkouts, double RelayCheckouts,
+        double GatewayCheckouts);
 
     public static async Task<IReadOnlyList<StepCost>> MeasureAsync(BenchHost host, bool profile)
     {
@@ -29,7 +31,7 @@ internal static class PurchaseCost
 
         var sale = await OnSaleEvent.SeedAsync(host.Db, "cost-probe");
         using var counting = ConnectionOpens.Counting();
-        var totals = Steps.ToDictionary(s => s, _ => new Counts(0, 0, 0));
+        var totals = Steps.ToDictionary(s => s, _ => new Counts(0, 0, 0, 0, 0));
         for (var i = 0; i < Purchases; i++)
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -63,7 +65,8 @@ internal static class PurchaseCost
         }
 
         return Steps.Select(s => new StepCost(s, totals[s].App / (double)Purchases, totals[s].Gateway / (double)Purchases,
-            totals[s].Checkouts / (double)Purchases)).ToList();
+            totals[s].Checkouts / (double)Purchases, totals[s].RelayCheckouts / (double)Purchases,
+            totals[s].GatewayCheckouts / (double)Purchases)).ToList();
     }
 
     /// <summary>With <c>--profile</c>: one purchase more, each step's statements printed to stderr (before the counted purchases).</summary>
@@ -95,29 +98,39 @@ internal static class PurchaseCost
         var text = new StringBuilder()
             .AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"Per purchase ({Purchases} purchases of 2 tickets one after the other, no contention; from pg_stat_statements): the app's ") +
-                "statements, the simulated gateway's (Stripe's side in production), and checkouts of the connection pool.").AppendLine()
-            .AppendLine("| step | app statements | gateway statements | checkouts |")
-            .AppendLine("|---|---|---|---|");
+                "statements and pool checkouts (the use cases', and the live relay's NOTIFY to other instances, sent after the change " +
+                "and coalesced per event over 20 ms, so one per change when purchases come one at a time), and the simulated gateway's " +
+                "(Stripe's side in production, on a pool of its own).").AppendLine()
+            .AppendLine("| step | app statements | gateway statements | app checkouts | live relay checkouts | gateway checkouts |")
+            .AppendLine("|---|---|---|---|---|---|");
         foreach (var c in costs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {c.Step} | {c.AppStatements:0.#} | {c.GatewayStatements:0.#} | {c.Checkouts:0.#} |");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {c.Step} | {c.AppStatements:0.#} | {c.GatewayStatements:0.#} | {c.Checkouts:0.#} | {c.RelayCheckouts:0.#} | " +
+                $"{c.GatewayCheckouts:0.#} |");
         }
 
-        var (app, gateway, checkouts) = (costs.Sum(c => c.AppStatements), costs.Sum(c => c.GatewayStatements), costs.Sum(c => c.Checkouts));
-        return text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | **{app:0.#}** | {gateway:0.#} | **{checkouts:0.#}** |").ToString();
+        var (app, gateway) = (costs.Sum(c => c.AppStatements), costs.Sum(c => c.GatewayStatements));
+        var (checkouts, relay) = (costs.Sum(c => c.Checkouts), costs.Sum(c => c.RelayCheckouts));
+        var gatewayCheckouts = costs.Sum(c => c.GatewayCheckouts);
+        return text.AppendLine(CultureInfo.InvariantCulture,
+            $"| **all** | **{app:0.#}** | {gateway:0.#} | **{checkouts:0.#}** | {relay:0.#} | {gatewayCheckouts:0.#} |").ToString();
     }
 
-    private readonly record struct Counts(long App, long Gateway, long Checkouts)
+    private readonly record struct Counts(long App, long Gateway, long Checkouts, long RelayCheckouts, long GatewayCheckouts)
     {
-        public static Counts operator +(Counts a, Counts b) => new(a.App + b.App, a.Gateway + b.Gateway, a.Checkouts + b.Checkouts);
-        public static Counts operator -(Counts a, Counts b) => new(a.App - b.App, a.Gateway - b.Gateway, a.Checkouts - b.Checkouts);
+        public static Counts operator +(Counts a, Counts b) => new(a.App + b.App, a.Gateway + b.Gateway, a.Checkouts + b.Checkouts,
+            a.RelayCheckouts + b.RelayCheckouts, a.GatewayCheckouts + b.GatewayCheckouts);
+
+        public static Counts operator -(Counts a, Counts b) => new(a.App - b.App, a.Gateway - b.Gateway, a.Checkouts - b.Checkouts,
+            a.RelayCheckouts - b.RelayCheckouts, a.GatewayCheckouts - b.GatewayCheckouts);
     }
 
     /// <summary>Totals so far, read on an unpooled connection (a pooled one would add a checkout of its own).</summary>
     private static async Task<Counts> SnapshotAsync(BenchHost host)
     {
         // Taken before this snapshot's own connection opens (and without the earlier snapshots' opens).
-        var checkouts = ConnectionOpens.Count - _snapshots++;
+        var (checkouts, relay, gateway) = (ConnectionOpens.Count - _snapshots++, ConnectionOpens.RelayCount, ConnectionOpens.GatewayCount);
         var unpooled = new NpgsqlConnectionStringBuilder(host.ConnectionString) { Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync();
@@ -130,6 +143,6 @@ internal static class PurchaseCost
             """, connection);
         await using var reader = await read.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return new Counts(reader.GetInt64(0), reader.GetInt64(1), checkouts);
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1), checkouts, relay, gateway);
     }
 }
