@@ -5,6 +5,7 @@ namespace EventPlatform.Bench;
 
 /// <summary>
 /// ./scripts/bench.sh [--scenarios onsale,pages,fanout,kiosk] [--runs 3] [--buyers 16,64,256] [--catalog-sizes 1000,10000,100000]
+/// [--subscribers 100,1000] [--profile]
 /// (not top-level statements: those would make a second <c>Program</c> next to the web app's).
 /// </summary>
 internal static class BenchProgram

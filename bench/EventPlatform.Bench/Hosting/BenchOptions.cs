@@ -5,10 +5,11 @@ namespace EventPlatform.Bench;
 /// <summary>
 /// Command line: <c>--scenarios onsale,pages,fanout,kiosk</c> (all by default),
 /// <c>--runs 3</c>, <c>--buyers 16,64,256</c>, <c>--profile</c> (the statements each scenario sent, to stderr),
-/// <c>--catalog-sizes 1000,10000,100000</c> (the events the pages scenario grows its catalog to, in order).
+/// <c>--catalog-sizes 1000,10000,100000</c> (the events the pages scenario grows its catalog to, in order),
+/// <c>--subscribers 100,1000</c> (the fanout scenario's K; <c>0</c> for none, to measure only memory per circuit).
 /// </summary>
 internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IReadOnlyList<int> BuyerCounts, bool Profile,
-    IReadOnlyList<int> CatalogSizes)
+    IReadOnlyList<int> CatalogSizes, IReadOnlyList<int> Subscribers)
 {
     public static readonly string[] AllScenarios = ["onsale", "pages", "fanout", "kiosk"];
 
@@ -41,7 +42,8 @@ internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IR
             int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture),
             Numbers(Option("--buyers", "16,64,256")),
             args.Contains("--profile"),
-            catalogSizes);
+            catalogSizes,
+            Numbers(Option("--subscribers", "100,1000")).Where(k => k > 0).ToList());
     }
 
     private static List<int> Numbers(string list) =>

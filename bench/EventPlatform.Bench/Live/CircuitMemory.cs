@@ -28,7 +28,7 @@ internal static class CircuitMemory
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"];
 
-    public static async Task<CircuitMemoryRun> RunAsync(BenchHost host, BenchWebApp app, string slug)
+    public static async Task<CircuitMemoryRun> RunAsync(BenchHost host, BenchWebApp app, string slug, bool profile)
     {
         var sale = await OnSaleEvent.SeedAsync(host.Db, slug);
         var hub = app.Services.GetRequiredService<LiveAvailability>();
@@ -49,6 +49,7 @@ internal static class CircuitMemory
         await OpenAsync(firstPage, app, slug);
         await WaitForSubscriptionsAsync(hub, sale.EventId, 1);
         var before = HeapAfterFullCollection();
+        var typesBefore = profile ? await CircuitHeapProfile.SnapshotAsync() : null;
         for (var i = 0; i < Pages; i++)
         {
             var context = await browser.NewContextAsync();
@@ -58,6 +59,11 @@ internal static class CircuitMemory
 
         await WaitForSubscriptionsAsync(hub, sale.EventId, Pages + 1);
         var after = HeapAfterFullCollection();
+        if (typesBefore is not null && await CircuitHeapProfile.SnapshotAsync() is { } typesAfter)
+        {
+            Console.Error.WriteLine(CircuitHeapProfile.Describe(typesBefore, typesAfter, Pages));
+        }
+
         var subscriptions = hub.SubscriberCountFor(sale.EventId) - 1;
 
         // Warm-up changes first, for as long as Kestrel keeps the browsers' idle HTTP connections (the page's own requests) open:

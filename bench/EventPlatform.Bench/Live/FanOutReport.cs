@@ -7,8 +7,6 @@ namespace EventPlatform.Bench;
 /// <summary>The fanout scenario: live fan-out to K subscribers, and memory per real circuit.</summary>
 internal static class FanOutReport
 {
-    private static readonly int[] SubscriberCounts = [100, 1000];
-
     /// <summary>Issue 18's target for an idle event page's circuit; while updates flow, the target is no growth.</summary>
     private const double TargetKiBPerCircuit = 250;
 
@@ -25,8 +23,13 @@ internal static class FanOutReport
                 $"Burst: 50 holds back to back.").AppendLine()
             .AppendLine("| K | latency p50 / p95 / max ms | counter reads per change | burst: changes → reads (ms) |")
             .AppendLine("|---|---|---|---|");
+        if (options.Subscribers.Count == 0)
+        {
+            report.AppendLine("| (not run: `--subscribers 0`) | | | |");
+        }
+
         var run = 0;
-        foreach (var k in SubscriberCounts)
+        foreach (var k in options.Subscribers)
         {
             var runs = new List<FanOutRun>();
             for (var r = 0; r < options.Runs; r++)
@@ -46,7 +49,7 @@ internal static class FanOutReport
         var memory = new List<CircuitMemoryRun>();
         for (var r = 0; r < options.Runs; r++)
         {
-            memory.Add(await CircuitMemory.RunAsync(host, app, $"circuits-{r}"));
+            memory.Add(await CircuitMemory.RunAsync(host, app, $"circuits-{r}", options.Profile));
             Console.Error.WriteLine(
                 $"circuits: run {r + 1}: {memory[^1].BytesPerCircuit / 1024:0} KiB per circuit, {memory[^1].Subscriptions} subscriptions, " +
                 $"{memory[^1].UpdateGrowthBytesPerCircuit / 1024:0.0} KiB more each after {CircuitMemory.Changes} changes " +

@@ -46,6 +46,28 @@ public sealed class AfterCommitEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RaisedOnAConnectionKeptOpen_IsDeliveredWhenTheUseCaseClosesIt()
+    {
+        // PlaceHold keeps one connection for its read and its transaction (OpenConnection.KeepOpenAsync).
+        var eventId = Guid.NewGuid();
+        await using var db = await _services.Db.CreateAsync();
+        await using (await Core.Common.Database.OpenConnection.KeepOpenAsync(db, default))
+        {
+            await using (var transaction = await db.BeginTransactionWithLockTimeoutAsync())
+            {
+                _services.Get<AuditTrail>().Add(db, null, null, new AuditAction("test.kept-open"));
+                db.Raise(new EventPageChanged(eventId));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            Assert.Empty(_recorder.Delivered); // committed, and the connection is still the use case's
+        }
+
+        Assert.Equal([new EventPageChanged(eventId)], Assert.Single(_recorder.Delivered).Events);
+    }
+
+    [Fact]
     public async Task RaisedInATransactionRolledBack_IsNeverDelivered_NotEvenByTheNextCommit()
     {
         await using var db = await _services.Db.CreateAsync();
