@@ -21,13 +21,14 @@ public sealed class PostgresAvailabilityRelay(DatabaseConnectionString connectio
     public const string Channel = "ep_availability";
 
     /// <summary>
-    /// The PostgreSQL application name of the NOTIFY connections (a small pool of their own): they
-    /// show apart in <c>pg_stat_activity</c>, and the bench counts their checkouts apart from the use cases'.
+    /// The PostgreSQL application name of the NOTIFY connections (a small pool of their own, at most
+    /// 8: one short statement each, coalesced per event): they show apart in <c>pg_stat_activity</c>,
+    /// and the bench counts their checkouts apart from the use cases'.
     /// </summary>
     public const string NotifyApplicationName = "ep-live-relay";
 
     private readonly string _notifyConnection =
-        new NpgsqlConnectionStringBuilder(connection.Value) { ApplicationName = NotifyApplicationName }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(connection.Value) { ApplicationName = NotifyApplicationName, MaxPoolSize = 8 }.ConnectionString;
 
     /// <summary>The payload's subject for a catalog change (otherwise it is an event id).</summary>
     private const string CatalogSubject = "catalog";

@@ -17,11 +17,22 @@ public sealed class SimulatedGatewayDatabase
     /// <summary>The PostgreSQL application name of the gateway's connections (a pool of its own in Npgsql).</summary>
     public const string ApplicationName = "ep-simulated-gateway";
 
+    /// <summary>
+    /// Its calls are short (a read or one small transaction), so a few connections serve a busy
+    /// on-sale; the cap keeps the app's pool, this one and the workers' within the server's
+    /// max_connections (300 for the embedded cluster).
+    /// </summary>
+    private const int MaxConnections = 32;
+
     private readonly PooledDbContextFactory<EventPlatformDbContext> _contexts;
 
     public SimulatedGatewayDatabase(DatabaseConnectionString connection)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(connection.Value) { ApplicationName = ApplicationName }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(connection.Value)
+        {
+            ApplicationName = ApplicationName,
+            MaxPoolSize = MaxConnections,
+        }.ConnectionString;
         var options = new DbContextOptionsBuilder<EventPlatformDbContext>();
         DataServiceCollectionExtensions.ConfigureNpgsql(options, connectionString);
         _contexts = new PooledDbContextFactory<EventPlatformDbContext>(options.Options, poolSize: 64);
