@@ -21,7 +21,7 @@ public sealed class PooledContextConnectionTests : IAsyncLifetime
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
-    public async Task A_connection_kept_open_by_one_use_case_leaves_the_next_lease_of_its_context_opening_per_query()
+    public async Task AConnectionKeptOpenByOneUseCase_LeavesTheNextLeaseOfItsContext_OpeningPerQuery()
     {
         var opened = new List<NpgsqlConnection>();
         for (var i = 0; i < 3; i++)
