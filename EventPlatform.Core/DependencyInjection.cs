@@ -8,6 +8,7 @@ using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
+using EventPlatform.Core.Reporting;
 using EventPlatform.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +38,8 @@ public static class DependencyInjection
             .AddCatalog()
             .AddOrdering()
             .AddPayments()
-            .AddCheckIn();
+            .AddCheckIn()
+            .AddReporting();
         services.AddScoped<Administration.GetPlatformOverview>();
         return services;
     }

@@ -11,10 +11,12 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
+using EventPlatform.Core.Reporting;
 using EventPlatform.Core.Settings;
 using EventPlatform.Data.Common.Database;
 using EventPlatform.Data.Common.Events;
 using EventPlatform.Data.Ordering;
+using EventPlatform.Data.Reporting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -69,12 +71,15 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     private ICapacityLedger? _capacity;
     private IRowLocks? _locks;
     private IAtomicWrites? _atomic;
+    private ISalesByDay? _salesByDay;
 
     public ICapacityLedger Capacity => _capacity ??= new PostgresCapacityLedger(this);
 
     public IRowLocks Locks => _locks ??= new PostgresRowLocks(this);
 
     public IAtomicWrites Atomic => _atomic ??= new PostgresAtomicWrites(this);
+
+    public ISalesByDay SalesByDay => _salesByDay ??= new PostgresSalesByDay(this);
 
     /// <summary>The domain events raised in this context, delivered after commit by <see cref="AfterCommitInterceptor"/>.</summary>
     internal RaisedEvents Raised { get; } = new();

@@ -10,6 +10,7 @@ using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
+using EventPlatform.Core.Reporting;
 using EventPlatform.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Writes that parallel callers race for, decided by the database in one statement.</summary>
     IAtomicWrites Atomic { get; }
+
+    /// <summary>Sales and refunds by local calendar day, for the dashboards.</summary>
+    ISalesByDay SalesByDay { get; }
 
     /// <summary>
     /// Begins a transaction in which a lock wait longer than <see cref="LockTimeout.Purchase"/> fails

@@ -23,7 +23,6 @@ public static class OrderingServices
         services.AddScoped<Management.EventOrders>();
         services.AddScoped<Management.PaymentAttention>();
         services.AddScoped<Management.OrderEmailDelivery>();
-        services.AddScoped<Management.EventDashboard>();
         services.AddScoped<Management.ListCoupons>();
         services.AddScoped<Management.SaveCoupon>();
         services.AddScoped<Management.DeleteCoupon>();

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Ordering;
+using EventPlatform.Core.Payments;
 using EventPlatform.Core.Settings;
 using EventPlatform.Data;
 
@@ -38,12 +39,61 @@ internal static class DemoOrders
                 {
                     // Orders of 1 to 4 tickets, as people buy for themselves and friends.
                     var quantity = Math.Min(left, 1 + (buyer % 4));
-                    db.Orders.Add(PaidOrder(ev, type, quantity, Buyers[buyer % Buyers.Length], fee, now.AddMinutes(-buyer)));
+                    var at = SoldAt(buyer, now);
+                    db.Orders.Add(PaidOrder(ev, type, quantity, Buyers[buyer % Buyers.Length], fee, at));
                     left -= quantity;
                     buyer++;
+                    if (buyer % 9 == 0)
+                    {
+                        // Now and then someone cancels and is refunded: the dashboards' refunds have something to show. These
+                        // places went back on sale, so they are not among the counters' taken places.
+                        db.Orders.Add(CancelledOrder(db, PaidOrder(ev, type, 1, Buyers[(buyer + 3) % Buyers.Length], fee, at.AddHours(-5)),
+                            at.AddDays(2) < now ? at.AddDays(2) : now));
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// When the demo's <paramref name="n"/>th order was paid: spread over the last six weeks, more of them lately (as sales pick up
+    /// towards an event), at varying hours; never in the future. Deterministic, so every demo looks the same.
+    /// </summary>
+    private static DateTimeOffset SoldAt(int n, DateTimeOffset now)
+    {
+        var spread = (n * 7919 % 1000) / 1000.0;
+        var daysAgo = (int)(42 * spread * spread);
+        return now.AddDays(-daysAgo).AddHours(-(n * 37 % 11)).AddMinutes(-(n * 13 % 60));
+    }
+
+    /// <summary>A paid order whose ticket was cancelled and refunded (offline, like every demo payment) <paramref name="at"/>.</summary>
+    private static Order CancelledOrder(EventPlatformDbContext db, Order paid, DateTimeOffset at)
+    {
+        var cancelled = new Order
+        {
+            Id = paid.Id, Number = paid.Number, AccessKey = paid.AccessKey, EventId = paid.EventId, OrganizationId = paid.OrganizationId,
+            BuyerName = paid.BuyerName, Status = OrderStatus.Cancelled, Currency = paid.Currency, SubtotalMinor = paid.SubtotalMinor,
+            FeeMinor = paid.FeeMinor, FeePassedToBuyer = paid.FeePassedToBuyer, TotalMinor = paid.TotalMinor, PaidMinor = paid.PaidMinor,
+            RefundedMinor = paid.PaidMinor, PaymentProvider = paid.PaymentProvider, PaidOffline = paid.PaidOffline, DetailsCompleted = true,
+            HoldExpiresAt = paid.HoldExpiresAt, CreatedAt = paid.CreatedAt, PaidAt = paid.PaidAt, ClosedAt = at,
+        };
+        cancelled.SetBuyerEmail(paid.BuyerEmail);
+        cancelled.Tickets.AddRange(paid.Tickets.Select(t => new Ticket
+        {
+            Id = t.Id, OrderId = t.OrderId, EventId = t.EventId, TicketTypeId = t.TicketTypeId, TicketTypeName = t.TicketTypeName, Code = t.Code,
+            Status = TicketStatus.Cancelled, CancelledAt = at, AttendeeName = t.AttendeeName, UnitPriceMinor = t.UnitPriceMinor,
+            FeeMinor = t.FeeMinor, Position = t.Position,
+        }));
+        if (paid.PaidMinor > 0)
+        {
+            db.OrderRefunds.Add(new OrderRefund
+            {
+                Id = Guid.CreateVersion7(), OrderId = paid.Id, AmountMinor = paid.PaidMinor, Currency = paid.Currency,
+                Reason = "Cancelled by the buyer", Status = RefundStatus.Succeeded, CreatedAt = at, CompletedAt = at,
+            });
+        }
+
+        return cancelled;
     }
 
     private static Order PaidOrder(Event ev, TicketType type, int quantity, (string Name, string Email) who, FeeRule fee, DateTimeOffset at)

@@ -9,6 +9,7 @@ internal static class LiveServices
     public static IServiceCollection AddLiveAvailability(this IServiceCollection services)
     {
         services.AddSingleton<LiveAvailability>();
+        services.AddSingleton<LiveDashboards>();
         services.AddSingleton<ILiveAvailabilitySignals>(sp => sp.GetRequiredService<LiveAvailability>());
         services.AddSingleton<PostgresAvailabilityRelay>();
         services.AddSingleton<IAvailabilityNotifier>(sp => sp.GetRequiredService<PostgresAvailabilityRelay>());

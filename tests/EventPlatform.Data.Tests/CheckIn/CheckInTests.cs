@@ -185,7 +185,7 @@ public sealed class CheckInTests(ITestOutputHelper output) : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => stations.ForStaffAsync(_event.EventId));
 
         _services.Caller.UserId = _managerId;
-        var dashboard = await _services.Get<Core.Ordering.Management.EventDashboard>().GetAsync(_event.EventId);
+        var dashboard = await _services.Get<Core.Reporting.EventDashboard>().GetAsync(_event.EventId);
         Assert.Equal(1, dashboard.Sessions[0].CheckedIn);
     }
 

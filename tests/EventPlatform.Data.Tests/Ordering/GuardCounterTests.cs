@@ -1,7 +1,7 @@
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Cancellation;
-using EventPlatform.Core.Ordering.Management;
+using EventPlatform.Core.Reporting;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
 using Microsoft.EntityFrameworkCore;
