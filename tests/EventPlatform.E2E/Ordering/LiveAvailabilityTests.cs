@@ -74,7 +74,10 @@ public sealed class LiveAvailabilityTests(BrowserAppFixture fixture, ITestOutput
         await Assertions.Expect(watcher.Locator("[data-testid=ticket-quantity]")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(watcher, "live-sold-out");
         await Assertions.Expect(sold).ToHaveTextAsync("3", new() { Timeout = 1000 });
-        await Assertions.Expect(organizer.Locator("[data-testid=revenue]")).ToHaveTextAsync("€64.80");
+        // The buyer paid €64.80; the organizer's net is that less the €4.80 platform fee passed on to them.
+        await Assertions.Expect(organizer.Locator("[data-testid=gross]")).ToHaveTextAsync("€60.00");
+        await Assertions.Expect(organizer.Locator("[data-testid=net]")).ToHaveTextAsync("€60.00");
+        await Assertions.Expect(organizer.Locator("[data-testid=fees]")).ToHaveTextAsync("€4.80");
         await organizer.AssertAccessibleAsync();
         await Screenshots.SaveAsync(organizer, "live-dashboard");
         await LeaveAsync(organizer);
