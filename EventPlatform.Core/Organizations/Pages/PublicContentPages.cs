@@ -28,7 +28,8 @@ public sealed class PublicContentPages(IAppDbContextFactory dbFactory)
         await using var db = await dbFactory.CreateAsync(ct);
         var found = await db.ContentPages.AsNoTracking()
             .Where(p => p.Slug == pageSlug && p.IsPublished)
-            .Join(db.Organizations.Where(o => o.Slug == organizationSlug), p => p.OrganizationId, o => o.Id, (p, o) => new { Page = p, Organization = o })
+            .Join(db.Organizations.Where(o => o.Slug == organizationSlug), p => p.OrganizationId, o => o.Id,
+                (p, o) => new { Page = p, Organization = o })
             .Select(x => new
             {
                 x.Organization.Id, x.Organization.Name, x.Organization.Slug, x.Organization.BrandColour, x.Organization.LogoPath,
