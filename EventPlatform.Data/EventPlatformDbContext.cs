@@ -39,6 +39,7 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<Core.Organizations.Pages.ContentPage> ContentPages => Set<Core.Organizations.Pages.ContentPage>();
     public DbSet<MagicLinkToken> MagicLinkTokens => Set<MagicLinkToken>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts => Set<EmailDeliveryAttempt>();

@@ -3,6 +3,7 @@ using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Organizations;
+using EventPlatform.Core.Organizations.Pages;
 using EventPlatform.Core.Payments;
 
 namespace EventPlatform.Core.Auditing;
@@ -63,6 +64,10 @@ public static class AuditActions
     public static readonly AuditAction OrganizationLogoChanged = new("organization.logo_changed");
     public static readonly AuditAction<OrganizationPaymentsChangedDetails> OrganizationPaymentsChanged = new("organization.payments_changed");
     public static readonly AuditAction<OrganizationNamedDetails> OrganizationUpdated = new("organization.updated");
+
+    public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageCreated = new("organization_page.created");
+    public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageDeleted = new("organization_page.deleted");
+    public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageUpdated = new("organization_page.updated");
 
     public static readonly AuditAction<PaymentUnmatchedRefundedDetails> PaymentUnmatchedRefunded = new("payment.unmatched_refunded");
 

@@ -36,6 +36,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<IdentityUserRole<Guid>> UserRoles { get; }
     DbSet<Organization> Organizations { get; }
     DbSet<OrganizationMember> OrganizationMembers { get; }
+    DbSet<Organizations.Pages.ContentPage> ContentPages { get; }
     DbSet<MagicLinkToken> MagicLinkTokens { get; }
     DbSet<OutboxEmail> OutboxEmails { get; }
     DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts { get; }

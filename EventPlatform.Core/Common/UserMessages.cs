@@ -148,6 +148,10 @@ public static class UserMessages
     public const string FeeAdminOnly = "Only platform administrators change the fee.";
     public const string FeePercentRange = "Enter a percentage from 0 to 100, or leave empty for the platform's fee.";
     public const string FeeFixedRange = "Enter zero or more, or leave empty for the platform's fee.";
+    public const string PageTitleLength = "Enter a title of 1 to 120 characters.";
+    public const string PageBodyTooLong = "Keep the page to 100,000 characters.";
+    public const string PageSlugTaken = "Another page of this organization already has this address.";
+    public const string PageSlugReserved = "This address is kept for the site's own pages. Choose another one.";
 
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";

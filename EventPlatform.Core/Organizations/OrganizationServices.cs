@@ -1,8 +1,9 @@
+using EventPlatform.Core.Organizations.Pages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Core.Organizations;
 
-/// <summary>Registers organizations: access checks, creation, switching, profile and payment settings.</summary>
+/// <summary>Registers organizations: access checks, creation, switching, profile and payment settings, content pages.</summary>
 public static class OrganizationServices
 {
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
@@ -15,6 +16,7 @@ public static class OrganizationServices
         services.AddScoped<GetOrganizationOverview>();
         services.AddScoped<OrganizationProfile>();
         services.AddScoped<OrganizationPayments>();
+        services.AddContentPages();
         return services;
     }
 }

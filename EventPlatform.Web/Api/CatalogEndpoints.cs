@@ -3,10 +3,14 @@ using System.Xml;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
+using EventPlatform.Core.Organizations.Pages;
 
 namespace EventPlatform.Web.Api;
 
-/// <summary>Machine-readable views of the catalog: an event's .ics calendar file and the sitemap.</summary>
+/// <summary>
+/// Machine-readable views of the catalog: an event's .ics calendar file, and the sitemap (listed events and the
+/// organizations' published pages).
+/// </summary>
 internal static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
@@ -28,7 +32,7 @@ internal static class CatalogEndpoints
                 EventCalendar.FileName(view.Event));
         });
 
-        endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, Hosting.SiteLinks links, CancellationToken ct) =>
+        endpoints.MapGet("/sitemap.xml", async (BrowseCatalog catalog, PublicContentPages pages, Hosting.SiteLinks links, CancellationToken ct) =>
         {
             var root = links.Absolute("").TrimEnd('/');
             var builder = new StringBuilder();
@@ -40,6 +44,11 @@ internal static class CatalogEndpoints
                 foreach (var (slug, updatedAt) in await catalog.ListedEventsAsync(ct))
                 {
                     WriteUrl(xml, $"{root}/e/{slug}", updatedAt);
+                }
+
+                foreach (var (organizationSlug, pageSlug, updatedAt) in await pages.ListedAsync(ct))
+                {
+                    WriteUrl(xml, $"{root}/o/{organizationSlug}/{pageSlug}", updatedAt);
                 }
 
                 xml.WriteEndElement();

@@ -92,6 +92,7 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IConfiguration
         db.CustomerMembers.Add(new CustomerMember { OrganizationId = riverside, Email = DemoAccounts.Attendees[0],
             NormalizedEmail = DemoAccounts.Attendees[0].ToUpperInvariant(), AddedAt = clock.GetUtcNow() });
         DemoCatalog.Add(db, riverside, northwind, clock.GetUtcNow());
+        DemoPages.Add(db, riverside, northwind, clock.GetUtcNow());
         DemoOrders.Add(db, clock.GetUtcNow());
         await DemoCatalog.AddCoversAsync(db, scope.ServiceProvider.GetRequiredService<Core.Storage.IFileStorage>(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -88,6 +88,14 @@ public static class WebMessages
     public static string CouponDeleted(string code) => $"Coupon {code} deleted.";
     public static string CouponDeactivated(string code) => $"Coupon {code} deactivated: orders use it.";
 
+    // An organization's content pages.
+    public const string PageDeletedMeanwhile = "That page was deleted meanwhile.";
+
+    public static string PageSaved(string title) => $"Page \"{title}\" saved.";
+    public static string PageDeleted(string title) => $"Page \"{title}\" deleted.";
+    public static string PagePublished(string title) => $"Page \"{title}\" published.";
+    public static string PageUnpublished(string title) => $"Page \"{title}\" is a draft again.";
+
     // Checkout questions.
     public const string QuestionDeleted = "Question deleted.";
     public const string QuestionDeletedMeanwhile = "That question was deleted meanwhile.";

@@ -32,5 +32,8 @@ public sealed class DemoDataTests
         Assert.True(await db.Orders.AllAsync(o => o.TotalMinor == o.PaidMinor
             && o.Tickets.Sum(t => t.UnitPriceMinor - t.DiscountMinor + t.FeeMinor) == o.TotalMinor));
         Assert.True(await db.EventQuestions.AnyAsync());
+        // Both demo organizations show pages in their public navigation; a draft stays out of it.
+        Assert.Equal(2, await db.ContentPages.Where(p => p.IsPublished).Select(p => p.OrganizationId).Distinct().CountAsync());
+        Assert.True(await db.ContentPages.AnyAsync(p => !p.IsPublished));
     }
 }

@@ -103,6 +103,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("/org/{foreignOrganization}/coupons")]
     [InlineData("/org/{foreignOrganization}/members")]
     [InlineData("/org/{foreignOrganization}/settings")]
+    [InlineData("/org/{foreignOrganization}/pages")]
+    [InlineData("/org/{foreignOrganization}/pages/new")]
     public async Task AnotherOrganizationsPage_IsNotFound(string pattern)
     {
         using var client = await SignedInClientAsync();
