@@ -148,6 +148,9 @@ public static class UserMessages
     public const string FeeAdminOnly = "Only platform administrators change the fee.";
     public const string FeePercentRange = "Enter a percentage from 0 to 100, or leave empty for the platform's fee.";
     public const string FeeFixedRange = "Enter zero or more, or leave empty for the platform's fee.";
+    public const string ExportSessionUnknown = "Choose a session of this event, or all sessions.";
+    public const string ExportTicketTypeUnknown = "Choose a ticket type of this event, or all ticket types.";
+    public const string ExportDatesReversed = "The end date must be on or after the start date.";
 
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";
