@@ -18,7 +18,8 @@ public class ExportWriterTests
     public static TheoryData<string, string> Hostile => new()
     {
         { "a, b", "a, b" }, { "say \"hi\"", "say \"hi\"" }, { "line 1\nline 2", "line 1\nline 2" }, { "=1+1", "'=1+1" },
-        { "+1", "'+1" }, { "-1", "'-1" }, { "@SUM(A1:A9)", "'@SUM(A1:A9)" }, { "\tx", "'\tx" }, { "=HYPERLINK(\"x\",\"y\")", "'=HYPERLINK(\"x\",\"y\")" },
+        { "+1", "'+1" }, { "-1", "'-1" }, { "@SUM(A1:A9)", "'@SUM(A1:A9)" }, { "\tx", "'\tx" },
+        { "=HYPERLINK(\"x\",\"y\")", "'=HYPERLINK(\"x\",\"y\")" },
         { "Zoë 日本", "Zoë 日本" },
     };
 
