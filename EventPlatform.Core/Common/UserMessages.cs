@@ -152,6 +152,9 @@ public static class UserMessages
     public const string PageBodyTooLong = "Keep the page to 100,000 characters.";
     public const string PageSlugTaken = "Another page of this organization already has this address.";
     public const string PageSlugReserved = "This address is kept for the site's own pages. Choose another one.";
+    public const string ExportSessionUnknown = "Choose a session of this event, or all sessions.";
+    public const string ExportTicketTypeUnknown = "Choose a ticket type of this event, or all ticket types.";
+    public const string ExportDatesReversed = "The end date must be on or after the start date.";
 
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";

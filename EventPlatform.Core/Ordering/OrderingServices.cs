@@ -29,6 +29,8 @@ public static class OrderingServices
         services.AddScoped<Management.ListQuestions>();
         services.AddScoped<Management.SaveQuestion>();
         services.AddScoped<Management.DeleteQuestion>();
+        services.AddScoped<Exports.EventExports>();
+        services.AddScoped<Exports.CheckInList>();
         return services;
     }
 }

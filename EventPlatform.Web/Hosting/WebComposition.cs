@@ -99,6 +99,7 @@ internal static class WebComposition
         app.MapMediaEndpoints();
         app.MapWebhookEndpoints();
         app.MapOrderEndpoints();
+        app.MapExportEndpoints();
         if (app.Configuration.GetValue<bool>($"{FaultOptions.SectionName}:{nameof(FaultOptions.Enabled)}") && !app.Environment.IsProduction())
         {
             app.MapFaultDriverEndpoints();

@@ -4,8 +4,8 @@ using System.Text;
 namespace EventPlatform.Bench;
 
 /// <summary>
-/// ./scripts/bench.sh [--scenarios onsale,pages,fanout,kiosk] [--runs 3] [--buyers 16,64,256] [--catalog-sizes 1000,10000,100000]
-/// [--subscribers 100,1000] [--profile]
+/// ./scripts/bench.sh [--scenarios onsale,pages,fanout,kiosk,exports] [--runs 3] [--buyers 16,64,256] [--catalog-sizes 1000,10000,100000]
+/// [--subscribers 100,1000] [--export-sizes 10000,100000] [--results-file latest.md] [--profile]
 /// (not top-level statements: those would make a second <c>Program</c> next to the web app's).
 /// </summary>
 internal static class BenchProgram
@@ -49,10 +49,15 @@ internal static class BenchProgram
             report.AppendLine(await KioskScans.RunAsync(host, options));
         }
 
+        if (options.Includes("exports"))
+        {
+            report.AppendLine(await ExportsReport.RunAsync(host, options));
+        }
+
         var text = report.ToString();
         Console.WriteLine(text);
         var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
         Directory.CreateDirectory(results);
-        await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), text);
+        await File.WriteAllTextAsync(Path.Combine(results, options.ResultsFile), text);
     }
 }

@@ -6,12 +6,13 @@ namespace EventPlatform.Bench;
 /// Command line: <c>--scenarios onsale,pages,fanout,kiosk</c> (all by default),
 /// <c>--runs 3</c>, <c>--buyers 16,64,256</c>, <c>--profile</c> (the statements each scenario sent, to stderr),
 /// <c>--catalog-sizes 1000,10000,100000</c> (the events the pages scenario grows its catalog to, in order),
-/// <c>--subscribers 100,1000</c> (the fanout scenario's K; <c>0</c> for none, to measure only memory per circuit).
+/// <c>--subscribers 100,1000</c> (the fanout scenario's K; <c>0</c> for none, to measure only memory per circuit),
+/// <c>--export-sizes 10000,100000</c> (the attendees the exports scenario exports), <c>--results-file latest.md</c> (in bench/results).
 /// </summary>
 internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IReadOnlyList<int> BuyerCounts, bool Profile,
-    IReadOnlyList<int> CatalogSizes, IReadOnlyList<int> Subscribers)
+    IReadOnlyList<int> CatalogSizes, IReadOnlyList<int> Subscribers, IReadOnlyList<int> ExportSizes, string ResultsFile)
 {
-    public static readonly string[] AllScenarios = ["onsale", "pages", "fanout", "kiosk"];
+    public static readonly string[] AllScenarios = ["onsale", "pages", "fanout", "kiosk", "exports"];
 
     public bool Includes(string scenario) => Scenarios.Contains(scenario);
 
@@ -43,7 +44,10 @@ internal sealed record BenchOptions(IReadOnlySet<string> Scenarios, int Runs, IR
             Numbers(Option("--buyers", "16,64,256")),
             args.Contains("--profile"),
             catalogSizes,
-            Numbers(Option("--subscribers", "100,1000")).Where(k => k > 0).ToList());
+            Numbers(Option("--subscribers", "100,1000")).Where(k => k > 0).ToList(),
+            Numbers(Option("--export-sizes", "10000,100000")),
+            // A run of one scenario can keep its report apart instead of replacing the full one.
+            Path.GetFileName(Option("--results-file", "latest.md")));
     }
 
     private static List<int> Numbers(string list) =>
