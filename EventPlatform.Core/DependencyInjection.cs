@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Common.Markdown.MarkdownRenderer>();
         services.AddScoped<AttemptCounters>();
         services.AddSingleton<ISettingsService, SettingsService>();
         services.AddAfterCommitEvents();

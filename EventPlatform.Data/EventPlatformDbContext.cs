@@ -40,6 +40,7 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<Core.Organizations.Pages.ContentPage> ContentPages => Set<Core.Organizations.Pages.ContentPage>();
+    public DbSet<Core.Notifications.Templates.EmailTemplate> EmailTemplates => Set<Core.Notifications.Templates.EmailTemplate>();
     public DbSet<MagicLinkToken> MagicLinkTokens => Set<MagicLinkToken>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts => Set<EmailDeliveryAttempt>();

@@ -1,5 +1,6 @@
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.CheckIn;
+using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Management;
 using EventPlatform.Core.Organizations;
@@ -65,6 +66,8 @@ public static class AuditActions
     public static readonly AuditAction<OrganizationPaymentsChangedDetails> OrganizationPaymentsChanged = new("organization.payments_changed");
     public static readonly AuditAction<OrganizationNamedDetails> OrganizationUpdated = new("organization.updated");
 
+    public static readonly AuditAction<EmailTemplateAuditDetails> EmailTemplateReset = new("email_template.reset");
+    public static readonly AuditAction<EmailTemplateAuditDetails> EmailTemplateSaved = new("email_template.saved");
     public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageCreated = new("organization_page.created");
     public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageDeleted = new("organization_page.deleted");
     public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageUpdated = new("organization_page.updated");

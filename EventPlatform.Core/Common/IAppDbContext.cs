@@ -37,6 +37,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Organization> Organizations { get; }
     DbSet<OrganizationMember> OrganizationMembers { get; }
     DbSet<Organizations.Pages.ContentPage> ContentPages { get; }
+    DbSet<Notifications.Templates.EmailTemplate> EmailTemplates { get; }
     DbSet<MagicLinkToken> MagicLinkTokens { get; }
     DbSet<OutboxEmail> OutboxEmails { get; }
     DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts { get; }

@@ -156,6 +156,11 @@ public static class UserMessages
     public const string ExportTicketTypeUnknown = "Choose a ticket type of this event, or all ticket types.";
     public const string ExportDatesReversed = "The end date must be on or after the start date.";
 
+    public const string TemplateFieldLength = "Enter 1 to {0} characters.";
+    public const string TemplateUnknownPlaceholder = "{0} is not a placeholder of this email. Use one from the list below the editor.";
+    public const string TemplateAddedBelow = "Here the email adds the order summary and one QR code per ticket; the calendar file is attached.";
+    public const string TemplateChangedMeanwhile = "Someone else saved this template just now. Reload it and make your change again.";
+
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";
 }

@@ -16,7 +16,19 @@ public sealed record BrandedEmail(
     string? ButtonUrl = null,
     string? FooterNote = null)
 {
-    private const string BrandColour = "#4338ca";
+    /// <summary>The header's and the button's colour: the platform's, or the organization's brand colour ("#RRGGBB", checked when saved).</summary>
+    public string Colour { get; init; } = "#4338ca";
+
+    /// <summary>An absolute address of a logo shown in the header before the name (the organization's); none by default.</summary>
+    public string? LogoUrl { get; init; }
+
+    /// <summary>
+    /// The body as safe HTML (an organization's template, rendered and sanitized), shown after the
+    /// heading instead of <see cref="Paragraphs"/>; <see cref="BodyText"/> is its plain-text twin.
+    /// </summary>
+    public string? BodyHtml { get; init; }
+
+    public string? BodyText { get; init; }
 
     /// <summary>
     /// Extra markup after the paragraphs (order summaries, QR codes). Whoever builds it encodes
@@ -37,7 +49,11 @@ public sealed record BrandedEmail(
                 "<tr><td align=\"center\">")
             .Append("<table role=\"presentation\" width=\"560\" cellpadding=\"0\" cellspacing=\"0\" " +
                 "style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;overflow:hidden\">")
-            .Append("<tr><td style=\"background:").Append(BrandColour).Append(";padding:16px 24px;color:#ffffff;font-size:18px;font-weight:600\">")
+            .Append("<tr><td style=\"background:").Append(Encode(Colour))
+                .Append(";padding:16px 24px;color:#ffffff;font-size:18px;font-weight:600\">")
+            .Append(LogoUrl is null
+                ? ""
+                : $"<img src=\"{Encode(LogoUrl)}\" alt=\"\" height=\"32\" style=\"vertical-align:middle;margin-right:12px\">")
             .Append(Encode(BrandName)).Append("</td></tr>")
             .Append("<tr><td style=\"padding:24px\">")
             .Append("<h1 style=\"font-size:22px;margin:0 0 16px\">").Append(Encode(Heading)).Append("</h1>");
@@ -46,16 +62,21 @@ public sealed record BrandedEmail(
             html.Append("<p style=\"font-size:15px;line-height:1.5;margin:0 0 12px\">").Append(Encode(paragraph)).Append("</p>");
         }
 
+        if (BodyHtml is not null)
+        {
+            html.Append("<div style=\"font-size:15px;line-height:1.5\">").Append(BodyHtml).Append("</div>");
+        }
+
         html.Append(ExtraHtml);
         if (ButtonText is not null && ButtonUrl is not null)
         {
             html.Append("<p style=\"margin:24px 0\"><a href=\"").Append(Encode(ButtonUrl))
-                .Append("\" style=\"background:").Append(BrandColour)
+                .Append("\" style=\"background:").Append(Encode(Colour))
                 .Append(";color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:600;display:inline-block\">")
                 .Append(Encode(ButtonText)).Append("</a></p>")
                 .Append(
                     "<p style=\"font-size:13px;color:#6b7280;margin:0 0 12px\">If the button does not work, copy this address into your browser:<br>")
-                .Append("<a href=\"").Append(Encode(ButtonUrl)).Append("\" style=\"color:").Append(BrandColour).Append(";word-break:break-all\">")
+                .Append("<a href=\"").Append(Encode(ButtonUrl)).Append("\" style=\"color:").Append(Encode(Colour)).Append(";word-break:break-all\">")
                 .Append(Encode(ButtonUrl)).Append("</a></p>");
         }
 
@@ -75,6 +96,11 @@ public sealed record BrandedEmail(
         foreach (var paragraph in Paragraphs)
         {
             text.AppendLine(paragraph).AppendLine();
+        }
+
+        if (BodyText is not null)
+        {
+            text.AppendLine(BodyText).AppendLine();
         }
 
         if (ExtraText is not null)

@@ -375,10 +375,8 @@ public sealed class ApplyPaymentEvent(
             if (cancelledAll && order.BuyerEmail is not null)
             {
                 var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
-                var brand = (await settings.GetAsync(ct)).BrandName;
-                EmailOutbox.Enqueue(db,
-                    OrderEmails.Cancelled(brand, view, order.Tickets.Count(t => t.CancelledAt == now), outside, "Refunded by the organizer",
-                        confirmation.OrderUrl(order)), now);
+                EmailOutbox.Enqueue(db, await confirmation.CancellationEmailAsync(db, view, order.Tickets.Count(t => t.CancelledAt == now), outside,
+                    "Refunded by the organizer", ct), now);
             }
 
             return PaymentEventResult.Applied;

@@ -3,11 +3,11 @@ using EventPlatform.Core.Catalog.Browsing;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
 using EventPlatform.Core.Ordering.Tickets;
-using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +28,8 @@ public enum ConfirmOutcome
 /// confirmation email is queued — all in the caller's transaction. A payment that
 /// arrives after the hold was released is honoured only if the places can still be sold.
 /// </summary>
-public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOptions> site, AuditTrail audit, EventDefinitions definitions)
+public sealed class OrderConfirmation(IOptions<SiteOptions> site, AuditTrail audit, EventDefinitions definitions,
+    TemplatedEmails templated)
     : IDeferredEmailRenderer
 {
     public string Kind => OrderEmails.ConfirmationKind;
@@ -103,8 +104,7 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
             return null;
         }
 
-        var current = await settings.GetAsync(ct);
-        return OrderEmails.Confirmation(current.BrandName, view, OrderUrl(view.Order), EventUrl(view), SignInUrl) with { To = email.To };
+        return await ConfirmationEmailAsync(db, view, ct) with { To = email.To };
     }
 
     /// <summary>
@@ -120,8 +120,24 @@ public sealed class OrderConfirmation(ISettingsService settings, IOptions<SiteOp
 
         // From the tracked (not yet saved) state: the email shows the order as it is about to be committed.
         var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
-        var current = await settings.GetAsync(ct);
-        EmailOutbox.Enqueue(db, OrderEmails.Confirmation(current.BrandName, view, OrderUrl(order), EventUrl(view), SignInUrl), now);
+        EmailOutbox.Enqueue(db, await ConfirmationEmailAsync(db, view, ct), now);
+    }
+
+    /// <summary>The confirmation with the tickets, in the organization's wording and branding.</summary>
+    private async Task<EmailMessage> ConfirmationEmailAsync(IAppDbContext db, OrderView view, CancellationToken ct)
+    {
+        var email = await templated.PrepareAsync(db, view.Order.OrganizationId, EmailTemplateKind.OrderConfirmation,
+            OrderEmails.Values(view, OrderUrl(view.Order), EventUrl(view)), ct);
+        return OrderEmails.Confirmation(email, view, EventUrl(view), SignInUrl);
+    }
+
+    /// <summary>The email telling the buyer that tickets were cancelled and what is refunded, in the organization's wording and branding.</summary>
+    public async Task<EmailMessage> CancellationEmailAsync(IAppDbContext db, OrderView view, int ticketsCancelled, long refundMinor, string reason,
+        CancellationToken ct)
+    {
+        var email = await templated.PrepareAsync(db, view.Order.OrganizationId, EmailTemplateKind.Cancellation,
+            OrderEmails.CancellationValues(view, OrderUrl(view.Order), EventUrl(view), ticketsCancelled, refundMinor, reason), ct);
+        return OrderEmails.Cancelled(email, view);
     }
 
     /// <summary>Where a buyer signs in by email link (a guest's first link creates the account).</summary>

@@ -15,7 +15,10 @@ public sealed record DashboardTicketType(Guid Id, string Name, int Sold, int Hel
     public int Capacity => Sold + Held + Remaining;
 }
 
-/// <summary>A coupon used for the event: orders paid with it here, the discount it gave here, and its redemptions everywhere against its limit.</summary>
+/// <summary>
+/// A coupon used for the event: orders paid with it here, the discount it gave here, and its
+/// redemptions everywhere against its limit.
+/// </summary>
 public sealed record CouponUsage(string Code, int PaidOrders, IReadOnlyList<Money> Discount, int Redeemed, int? RedemptionLimit);
 
 /// <summary>

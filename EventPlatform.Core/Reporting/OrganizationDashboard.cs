@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Reporting;
 
-/// <summary>An upcoming event on the organization overview: tickets sold and its fullest session (places of different sessions are not added).</summary>
+/// <summary>
+/// An upcoming event on the organization overview: tickets sold and its fullest session (places of
+/// different sessions are not added).
+/// </summary>
 public sealed record UpcomingEvent(Guid Id, string Title, EventStatus Status, DateTimeOffset FirstStart, string TimeZone, int TicketsSold,
     SessionFill? Fullest);
 
@@ -15,7 +18,10 @@ public sealed record UpcomingEvent(Guid Id, string Title, EventStatus Status, Da
 public sealed record TodaysSession(Guid EventId, string EventTitle, string Code, string Name, DateTimeOffset StartsAt, string TimeZone, int Sold,
     int CheckedIn);
 
-/// <summary>Money of the last days (today included, days in the organization's zone), per currency; <see cref="SalesMoney"/> defines the figures.</summary>
+/// <summary>
+/// Money of the last days (today included, days in the organization's zone), per currency;
+/// <see cref="SalesMoney"/> defines the figures.
+/// </summary>
 public sealed record RevenueWindow(string Label, int Days, IReadOnlyList<SalesMoney> Money);
 
 /// <summary>The organization's overview: what is coming, what it earned lately, and today's doors.</summary>
@@ -90,7 +96,8 @@ public sealed class OrganizationDashboard(IAppDbContextFactory dbFactory, Organi
     }
 
     /// <summary>Sessions of the organization's live events that start today in their event's zone (each event has its own).</summary>
-    private static async Task<IReadOnlyList<TodaysSession>> TodayAsync(IAppDbContext db, Guid organizationId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<IReadOnlyList<TodaysSession>> TodayAsync(IAppDbContext db, Guid organizationId, DateTimeOffset now,
+        CancellationToken ct)
     {
         // A day is at most 26 hours from UTC either way: read a wide window, then keep each session whose local day is today.
         var sessions = await db.Sessions.AsNoTracking()

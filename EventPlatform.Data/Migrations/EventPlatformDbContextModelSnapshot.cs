@@ -921,6 +921,59 @@ namespace EventPlatform.Data.Migrations
                     b.ToTable("outbox_email_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.Notifications.Templates.EmailTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("heading");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_templates");
+
+                    b.HasIndex("OrganizationId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_templates_organization_id_kind");
+
+                    b.ToTable("email_templates", (string)null);
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Ordering.Coupon", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2226,6 +2279,16 @@ namespace EventPlatform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_email_attachments_outbox_emails_outbox_email_id");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Notifications.Templates.EmailTemplate", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_templates_organizations_organization_id");
                 });
 
             modelBuilder.Entity("EventPlatform.Core.Ordering.Coupon", b =>

@@ -40,7 +40,6 @@ internal static class WebComposition
         services.AddScoped<CircuitHandler, CurrentClientCircuitHandler>();
         services.AddScoped<CurrentOrganizationState>();
         services.AddScoped<Components.Pages.Catalog.Browse.EventViewHandover>();
-        services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();

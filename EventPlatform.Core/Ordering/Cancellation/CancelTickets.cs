@@ -9,10 +9,8 @@ using EventPlatform.Core.Common.Events;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering.Checkout;
 using EventPlatform.Core.Ordering.Holds;
-using EventPlatform.Core.Ordering.Tickets;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Payments;
-using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Core.Ordering.Cancellation;
@@ -33,7 +31,6 @@ public sealed class CancelTickets(
     CatalogAccess catalogAccess,
     RefundPayments refunds,
     OrderConfirmation confirmation,
-    ISettingsService settings,
     AuditTrail audit,
     TimeProvider clock,
     IDatabaseErrors databaseErrors)
@@ -119,8 +116,7 @@ public sealed class CancelTickets(
             if (order.BuyerEmail is not null)
             {
                 var view = await OrderViews.ForLoadedAsync(db, definitions, order, now, ct);
-                var brand = (await settings.GetAsync(ct)).BrandName;
-                EmailOutbox.Enqueue(db, OrderEmails.Cancelled(brand, view, targets.Count, refund, reason, confirmation.OrderUrl(order)), now);
+                EmailOutbox.Enqueue(db, await confirmation.CancellationEmailAsync(db, view, targets.Count, refund, reason, ct), now);
             }
 
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Ordering.Checkout;
 using static EventPlatform.Core.Notifications.BrandedEmail;
 
@@ -13,11 +14,12 @@ public static class OrderEmails
     public const string ConfirmationKind = "order.confirmation";
 
     /// <summary>
-    /// One QR code per valid ticket (inline images), the order summary, the sessions as an .ics file,
+    /// The organization's confirmation wording (<paramref name="email"/>), then what it always carries:
+    /// the order summary, one QR code per valid ticket (inline images), the sessions as an .ics file,
     /// and the way to see every order in one place: signing in with this email (an email link works
     /// for a guest too, and creates the account).
     /// </summary>
-    public static EmailMessage Confirmation(string brand, OrderView view, string orderUrl, string eventUrl, string signInUrl)
+    public static EmailMessage Confirmation(TemplatedEmail email, OrderView view, string eventUrl, string signInUrl)
     {
         var order = view.Order;
         var ev = view.Event;
@@ -51,38 +53,46 @@ public static class OrderEmails
             .AppendLine(signInUrl);
 
         attachments.Add(new EmailAttachment(EventCalendar.FileName(ev), "text/calendar", EventCalendar.Build(ev, view.Sessions, eventUrl)));
-        var email = new BrandedEmail(
-            brand,
-            $"You're going to {ev.Title}",
-            [$"Thank you for your order {order.Number}. Show the QR code of each ticket at the entrance, on your phone or printed."],
-            "View your order",
-            orderUrl,
-            "Keep this email: the link above lets you view, change or cancel your order.")
-        {
-            ExtraHtml = html.ToString(),
-            ExtraText = text.ToString(),
-        };
-        return email.ToMessage(order.BuyerEmail!, $"Your tickets for {ev.Title} ({order.Number})", ConfirmationKind) with { Attachments = attachments,
-            OrderId = order.Id };
+        var layout = email.Layout() with { ExtraHtml = html.ToString(), ExtraText = text.ToString() };
+        return layout.ToMessage(order.BuyerEmail!, email.Wording.Subject, ConfirmationKind) with { Attachments = attachments, OrderId = order.Id };
     }
 
-    public static EmailMessage Cancelled(string brand, OrderView view, int ticketsCancelled, long refundMinor, string reason, string orderUrl)
+    /// <summary>The placeholders' values of <paramref name="view"/>'s order, for its emails (<see cref="EmailPlaceholders"/>).</summary>
+    public static Dictionary<string, string> Values(OrderView view, string orderUrl, string eventUrl)
     {
-        var order = view.Order;
-        var refund = new Money(refundMinor, order.Currency);
-        var paragraphs = new List<string>
+        var ev = view.Event;
+        var first = view.Sessions.OrderBy(s => s.StartsAt).FirstOrDefault();
+        return new Dictionary<string, string>
         {
-            ticketsCancelled == 1
-                ? $"One ticket of your order {order.Number} for {view.Event.Title} was cancelled."
-                : $"{ticketsCancelled} tickets of your order {order.Number} for {view.Event.Title} were cancelled.",
-            $"Reason: {reason}.",
-            refundMinor > 0
-                ? $"We are refunding {refund.Format()} to your original payment method. Depending on your bank it can take 5–10 days to appear."
-                : "No payment was taken for these tickets, so there is nothing to refund.",
+            [EmailPlaceholders.AttendeeName.Name] = view.Order.BuyerName ?? view.Order.BuyerEmail ?? "",
+            [EmailPlaceholders.EventTitle.Name] = ev.Title,
+            [EmailPlaceholders.SessionName.Name] = first?.Name ?? "",
+            [EmailPlaceholders.SessionStart.Name] = first is null ? "" : EventTime.Format(first.StartsAt, ev.TimeZone),
+            [EmailPlaceholders.Venue.Name] = Where(ev),
+            [EmailPlaceholders.OrderNumber.Name] = view.Order.Number,
+            [EmailPlaceholders.OrderUrl.Name] = orderUrl,
+            [EmailPlaceholders.TicketUrl.Name] = orderUrl,
+            [EmailPlaceholders.EventUrl.Name] = eventUrl,
         };
-        return new BrandedEmail(brand, "Your tickets were cancelled", paragraphs, "View your order", orderUrl)
-            .ToMessage(order.BuyerEmail!, $"Cancelled: {view.Event.Title} ({order.Number})", "order.cancelled") with { OrderId = order.Id };
     }
+
+    /// <summary>The values a cancellation adds: how many tickets, why, and what is refunded.</summary>
+    public static Dictionary<string, string> CancellationValues(OrderView view, string orderUrl, string eventUrl, int ticketsCancelled,
+        long refundMinor, string reason)
+    {
+        var refund = new Money(refundMinor, view.Order.Currency);
+        var values = Values(view, orderUrl, eventUrl);
+        values[EmailPlaceholders.TicketsCancelled.Name] = ticketsCancelled == 1 ? "1 ticket" : $"{ticketsCancelled} tickets";
+        values[EmailPlaceholders.Reason.Name] = reason;
+        values[EmailPlaceholders.RefundAmount.Name] = refund.Format();
+        values[EmailPlaceholders.RefundNote.Name] = refundMinor > 0
+            ? $"We are refunding {refund.Format()} to your original payment method. Depending on your bank it can take 5–10 days to appear."
+            : "No payment was taken for these tickets, so there is nothing to refund.";
+        return values;
+    }
+
+    public static EmailMessage Cancelled(TemplatedEmail email, OrderView view) =>
+        email.Layout().ToMessage(view.Order.BuyerEmail!, email.Wording.Subject, "order.cancelled") with { OrderId = view.Order.Id };
 
     public static EmailMessage LatePaymentRefunded(string brand, OrderView view, long amountMinor, string eventUrl)
     {
@@ -110,7 +120,7 @@ public static class OrderEmails
             text.Append(session.Name).Append(": ").AppendLine(when);
         }
 
-        var where = ev.IsOnline ? "Online" : string.Join(", ", new[] { ev.VenueName, ev.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var where = Where(ev);
         Row(html, "Where", where);
         text.Append("Where: ").AppendLine(where);
         foreach (var group in view.Tickets.Where(t => t.Status == TicketStatus.Valid).GroupBy(t => t.TicketTypeName))
@@ -137,6 +147,9 @@ public static class OrderEmails
         text.Append("Total paid: ").AppendLine(view.Total.Format());
         html.Append("</table>");
     }
+
+    private static string Where(Event ev) =>
+        ev.IsOnline ? "Online" : string.Join(", ", new[] { ev.VenueName, ev.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     private static void Row(StringBuilder html, string label, string value, bool encoded = false) =>
         html.Append("<tr><td style=\"padding:4px 0;color:#374151\">").Append(encoded ? label : Encode(label))

@@ -92,6 +92,8 @@ public static class WebMessages
     public const string PageDeletedMeanwhile = "That page was deleted meanwhile.";
 
     public static string PageSaved(string title) => $"Page \"{title}\" saved.";
+    public static string TemplateSaved(string title) => $"\"{title}\" saved: buyers get your wording from now on.";
+    public static string TemplateReset(string title) => $"\"{title}\" is back to the default wording.";
     public static string PageDeleted(string title) => $"Page \"{title}\" deleted.";
     public static string PagePublished(string title) => $"Page \"{title}\" published.";
     public static string PageUnpublished(string title) => $"Page \"{title}\" is a draft again.";

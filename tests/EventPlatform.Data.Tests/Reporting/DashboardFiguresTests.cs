@@ -43,7 +43,8 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
     {
         var db = _services.Db;
         var valid = TicketStatus.Valid;
-        // O1: 2 × Full with 10% off (−€10), 5% fee passed to the buyer (€4.50): paid €94.50 at 00:30 Berlin on 21 May (22:30 UTC on the 20th).
+        // O1: 2 × Full with 10% off (−€10), 5% fee passed to the buyer (€4.50): paid €94.50 at 00:30 Berlin on 21 May
+        // (22:30 UTC on the 20th).
         var o1 = await db.AddOrderAsync(_berlin, OrderStatus.Paid, "EUR", Utc(2026, 5, 20, 22, 30), true, 450, 1000,
             ("Full", 5000, valid), ("Full", 5000, valid));
         await AttachCouponAsync(o1);

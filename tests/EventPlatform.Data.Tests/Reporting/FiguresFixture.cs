@@ -24,7 +24,8 @@ internal static class FiguresFixture
         {
             Id = Guid.CreateVersion7(), Number = TicketCodes.NewOrderNumber(), AccessKey = TicketCodes.NewAccessKey(), EventId = sale.EventId,
             OrganizationId = sale.OrganizationId, Status = status, Currency = currency, SubtotalMinor = subtotal, DiscountMinor = discount,
-            FeeMinor = fee, FeePassedToBuyer = feePassed, TotalMinor = total, PaidMinor = paid || status == OrderStatus.Expired ? total : 0, RefundedLatePayment = status == OrderStatus.Expired, PaymentProvider = "test",
+            FeeMinor = fee, FeePassedToBuyer = feePassed, TotalMinor = total, PaidMinor = paid || status == OrderStatus.Expired ? total : 0,
+            RefundedLatePayment = status == OrderStatus.Expired, PaymentProvider = "test",
             HoldExpiresAt = status == OrderStatus.Pending ? at.AddMinutes(15) : at, CreatedAt = at.AddMinutes(-5),
             PaidAt = paid ? at : null, BuyerEmail = "buyer@figures.test",
         };

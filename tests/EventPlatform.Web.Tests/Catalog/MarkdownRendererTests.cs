@@ -1,4 +1,4 @@
-using EventPlatform.Web.Catalog;
+using EventPlatform.Core.Common.Markdown;
 
 namespace EventPlatform.Web.Tests.Catalog;
 

@@ -19,7 +19,10 @@ internal static class MoneyText
     /// <summary>"21 May".</summary>
     public static string Day(DateOnly day) => day.ToString("d MMM", CultureInfo.InvariantCulture);
 
-    /// <summary>Axis labels for <paramref name="days"/>: every day when few, else about ten spread out (the rest blank), so they stay readable.</summary>
+    /// <summary>
+    /// Axis labels for <paramref name="days"/>: every day when few, else about ten spread out (the
+    /// rest blank), so they stay readable.
+    /// </summary>
     public static string[] DayLabels(IReadOnlyList<DateOnly> days)
     {
         var every = Math.Max(1, (int)Math.Ceiling(days.Count / 10.0));

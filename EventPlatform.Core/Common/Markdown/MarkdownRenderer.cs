@@ -1,7 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace EventPlatform.Web.Catalog;
+namespace EventPlatform.Core.Common.Markdown;
 
 /// <summary>
 /// Organizer-written Markdown (with some HTML mixed in, as people paste it) to safe HTML. Markdig
@@ -33,12 +33,20 @@ public sealed class MarkdownRenderer
         .UseEmphasisExtras()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer(forEmail: false);
+    private readonly HtmlSanitizer _emailSanitizer = CreateSanitizer(forEmail: true);
 
     public string ToSafeHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
 
-    private static HtmlSanitizer CreateSanitizer()
+    /// <summary>The same for an email body: the same tags, and no images at all (a relative one cannot load in a mail client).</summary>
+    public string ToEmailHtml(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : SanitizeEmailHtml(Markdig.Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>Sanitizes email HTML again after values were filled in (a value could make a link's address).</summary>
+    public string SanitizeEmailHtml(string html) => _emailSanitizer.Sanitize(html);
+
+    private static HtmlSanitizer CreateSanitizer(bool forEmail)
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
@@ -59,7 +67,7 @@ public sealed class MarkdownRenderer
                     break;
                 // Only our own images: the page's Content-Security-Policy loads no other site's (which
                 // would let that site follow the buyers), so a pasted remote image would show broken.
-                case AngleSharp.Html.Dom.IHtmlImageElement image when !IsOwnImage(image.GetAttribute("src")):
+                case AngleSharp.Html.Dom.IHtmlImageElement image when forEmail || !IsOwnImage(image.GetAttribute("src")):
                     image.Remove();
                     break;
                 // The page owns h1 and h2; the organizer's headings nest below them.

@@ -1,0 +1,34 @@
+namespace EventPlatform.Core.Notifications.Templates;
+
+/// <summary>The wording every organization starts with: the product's own emails, written with the placeholders.</summary>
+public static class EmailTemplateDefaults
+{
+    public static EmailWording For(EmailTemplateKind kind) => kind switch
+    {
+        EmailTemplateKind.OrderConfirmation => new EmailWording(
+            "Your tickets for {event_title} ({order_number})",
+            "You're going to {event_title}",
+            """
+            Thank you for your order {order_number}. Show the QR code of each ticket at the entrance, on your phone or printed.
+
+            [View your order]({order_url})
+
+            Keep this email: the link above lets you view, change or cancel your order.
+            """,
+            true),
+        EmailTemplateKind.Cancellation => new EmailWording(
+            "Cancelled: {event_title} ({order_number})",
+            "Your tickets were cancelled",
+            """
+            Cancelled: {tickets_cancelled} of your order {order_number} for {event_title}.
+
+            Reason: {reason}.
+
+            {refund_note}
+
+            [View your order]({order_url})
+            """,
+            true),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,33 @@
+using EventPlatform.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventPlatform.Core.Notifications.Templates;
+
+/// <summary>An organization's email, worded by its template and dressed in its branding, ready for the layout.</summary>
+public sealed record TemplatedEmail(string OrganizationName, string Colour, string? LogoUrl, RenderedWording Wording)
+{
+    /// <summary>The branded layout with this wording; callers add what every such email carries (summaries, QR codes).</summary>
+    public BrandedEmail Layout() => new(OrganizationName, Wording.Heading, [])
+    {
+        Colour = Colour,
+        LogoUrl = LogoUrl,
+        BodyHtml = Wording.BodyHtml,
+        BodyText = Wording.BodyText,
+    };
+}
+
+/// <summary>Prepares the emails organizations send to their buyers: their template (or the default), their name, colour and logo.</summary>
+public sealed class TemplatedEmails(EmailTemplateRenderer renderer, IOptions<SiteOptions> site)
+{
+    public async Task<TemplatedEmail> PrepareAsync(IAppDbContext db, Guid organizationId, EmailTemplateKind kind,
+        IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new { o.Name, o.BrandColour, o.LogoPath }).SingleAsync(ct);
+        var wording = await EmailTemplates.WordingAsync(db, organizationId, kind, ct);
+        var all = new Dictionary<string, string>(values) { [EmailPlaceholders.OrganizationName.Name] = organization.Name };
+        return new TemplatedEmail(organization.Name, organization.BrandColour,
+            organization.LogoPath is null ? null : site.Value.Url($"/media/{organization.LogoPath}"), renderer.Render(wording, all));
+    }
+}
