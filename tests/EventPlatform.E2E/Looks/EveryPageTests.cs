@@ -70,6 +70,8 @@ public sealed class EveryPageTests(BrowserAppFixture fixture)
         }
 
         await TourAsync(signedIn, "coupons", $"org/{organization.Id}/coupons");
+        await TourAsync(signedIn, "email-templates", $"org/{organization.Id}/emails");
+        await TourAsync(signedIn, "email-template-editor", $"org/{organization.Id}/emails/order-confirmation");
         await TourAsync(signedIn, "staff-check-in", $"events/{sale.EventId}/check-in");
         await TourAsync(signedIn, "admin", "admin");
     }

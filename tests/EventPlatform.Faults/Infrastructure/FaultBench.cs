@@ -106,7 +106,10 @@ public sealed class Buyers(Uri baseAddress) : IDisposable
             return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Purchase>() : new Purchase(null, "http", null,
                 $"HTTP {(int)response.StatusCode}");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or System.Text.Json.JsonException)
+        // A SocketException can escape HttpClient unwrapped when the app dies between connecting and the
+        // first read (seen once: "Transport endpoint is not connected" from the connection's remote end point).
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException
+            or System.Text.Json.JsonException)
         {
             return null;
         }
@@ -119,7 +122,7 @@ public sealed class Buyers(Uri baseAddress) : IDisposable
             var response = await _http.PostAsync($"/_faults/cancel?key={Uri.EscapeDataString(orderKey)}", null);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
         {
             return null;
         }
