@@ -57,7 +57,7 @@ public sealed class TimesNameTheirZoneTests(BrowserAppFixture fixture)
         await page.GotoAsync($"events/{sale.EventId}/manage/orders?order={orderId}");
         await page.WaitForInteractiveAsync();
         // ("· created": the export panel's date labels say "Paid or created from (America/New_York)" too.)
-        await Assertions.Expect(page.GetByText(new Regex(@"· created .+ \(America/New_York\)"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new Regex(@"·\s+created .+ \(America/New_York\)"))).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText(new Regex(@"paid .+ \(America/New_York\)"))).ToBeVisibleAsync();
         await page.AssertPageStructureAsync();
         await page.AssertAccessibleAsync();
