@@ -66,24 +66,11 @@ internal static class DemoOrders
         return now.AddDays(-daysAgo).AddHours(-(n * 37 % 11)).AddMinutes(-(n * 13 % 60));
     }
 
-    /// <summary>A paid order whose ticket was cancelled and refunded (offline, like every demo payment) <paramref name="at"/>.</summary>
+    /// <summary>A paid order whose tickets were cancelled and refunded (offline, like every demo payment) <paramref name="at"/>.</summary>
     private static Order CancelledOrder(EventPlatformDbContext db, Order paid, DateTimeOffset at)
     {
-        var cancelled = new Order
-        {
-            Id = paid.Id, Number = paid.Number, AccessKey = paid.AccessKey, EventId = paid.EventId, OrganizationId = paid.OrganizationId,
-            BuyerName = paid.BuyerName, Status = OrderStatus.Cancelled, Currency = paid.Currency, SubtotalMinor = paid.SubtotalMinor,
-            FeeMinor = paid.FeeMinor, FeePassedToBuyer = paid.FeePassedToBuyer, TotalMinor = paid.TotalMinor, PaidMinor = paid.PaidMinor,
-            RefundedMinor = paid.PaidMinor, PaymentProvider = paid.PaymentProvider, PaidOffline = paid.PaidOffline, DetailsCompleted = true,
-            HoldExpiresAt = paid.HoldExpiresAt, CreatedAt = paid.CreatedAt, PaidAt = paid.PaidAt, ClosedAt = at,
-        };
-        cancelled.SetBuyerEmail(paid.BuyerEmail);
-        cancelled.Tickets.AddRange(paid.Tickets.Select(t => new Ticket
-        {
-            Id = t.Id, OrderId = t.OrderId, EventId = t.EventId, TicketTypeId = t.TicketTypeId, TicketTypeName = t.TicketTypeName, Code = t.Code,
-            Status = TicketStatus.Cancelled, CancelledAt = at, AttendeeName = t.AttendeeName, UnitPriceMinor = t.UnitPriceMinor,
-            FeeMinor = t.FeeMinor, Position = t.Position,
-        }));
+        paid.CancelTickets(paid.Tickets, at);
+        paid.RefundedMinor = paid.PaidMinor;
         if (paid.PaidMinor > 0)
         {
             db.OrderRefunds.Add(new OrderRefund
@@ -93,7 +80,7 @@ internal static class DemoOrders
             });
         }
 
-        return cancelled;
+        return paid;
     }
 
     private static Order PaidOrder(Event ev, TicketType type, int quantity, (string Name, string Email) who, FeeRule fee, DateTimeOffset at)

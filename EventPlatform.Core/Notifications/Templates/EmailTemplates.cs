@@ -9,6 +9,9 @@ namespace EventPlatform.Core.Notifications.Templates;
 /// <summary>What the organizer typed for a template.</summary>
 public sealed record EmailWordingInput(string? Subject, string? Heading, string? Body);
 
+/// <summary>A preview: the subject and the whole HTML document a buyer would get.</summary>
+public sealed record EmailPreview(string Subject, string Html);
+
 /// <summary>Audit details of a template change: what it is now (the body's length, not the body).</summary>
 public sealed record EmailTemplateAuditDetails(string Kind, string Subject, int BodyLength);
 
@@ -17,7 +20,7 @@ public sealed record EmailTemplateAuditDetails(string Kind, string Subject, int 
 /// for unknown placeholders or lengths), reset to the default, and preview with sample values.
 /// </summary>
 public sealed class EmailTemplates(IAppDbContextFactory dbFactory, OrganizationAccess access, AuditTrail audit, TimeProvider clock,
-    EmailTemplateRenderer renderer, IDatabaseErrors databaseErrors)
+    TemplatedEmails templated, IDatabaseErrors databaseErrors)
 {
     /// <summary>The wording an email of <paramref name="kind"/> uses for the organization: its own, or the default.</summary>
     public static async Task<EmailWording> WordingAsync(IAppDbContext db, Guid organizationId, EmailTemplateKind kind, CancellationToken ct) =>
@@ -95,25 +98,20 @@ public sealed class EmailTemplates(IAppDbContextFactory dbFactory, OrganizationA
     /// The email as a buyer would read it, with the wording as typed and the sample values of its
     /// placeholders, in the organization's branding: a whole HTML document (nothing is saved).
     /// </summary>
-    public async Task<CommandResult<string>> PreviewAsync(Guid organizationId, EmailTemplateKind kind, EmailWordingInput input,
+    public async Task<CommandResult<EmailPreview>> PreviewAsync(Guid organizationId, EmailTemplateKind kind, EmailWordingInput input,
         CancellationToken ct = default)
     {
         await access.RequireAsync(organizationId, OrgRole.Manager, ct);
         var errors = Validate(kind, input);
         if (errors.Count > 0)
         {
-            return CommandResult<string>.Failure(errors);
+            return CommandResult<EmailPreview>.Failure(errors);
         }
 
         await using var db = await dbFactory.CreateAsync(ct);
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Name, o.BrandColour })
-            .SingleAsync(ct);
-        var values = new Dictionary<string, string>(EmailPlaceholders.Examples(kind))
-        {
-            [EmailPlaceholders.OrganizationName.Name] = organization.Name,
-        };
-        var wording = renderer.Render(new EmailWording(input.Subject!, input.Heading!, input.Body!, false), values);
-        var layout = new TemplatedEmail(organization.Name, organization.BrandColour, null, wording).Layout();
+        var email = await templated.PrepareAsync(db, organizationId, new EmailWording(input.Subject!, input.Heading!, input.Body!, false),
+            EmailPlaceholders.Examples(kind), ct);
+        var layout = email.Layout();
         if (kind == EmailTemplateKind.OrderConfirmation)
         {
             layout = layout with
@@ -122,7 +120,7 @@ public sealed class EmailTemplates(IAppDbContextFactory dbFactory, OrganizationA
             };
         }
 
-        return CommandResult<string>.Success(layout.ToHtml());
+        return CommandResult<EmailPreview>.Success(new EmailPreview(email.Wording.Subject, layout.ToHtml()));
     }
 
     private static List<ValidationFailure> Validate(EmailTemplateKind kind, EmailWordingInput input)

@@ -20,12 +20,17 @@ public sealed record TemplatedEmail(string OrganizationName, string Colour, stri
 /// <summary>Prepares the emails organizations send to their buyers: their template (or the default), their name, colour and logo.</summary>
 public sealed class TemplatedEmails(EmailTemplateRenderer renderer, IOptions<SiteOptions> site)
 {
+    /// <summary>The email of <paramref name="kind"/> in the organization's wording (or the default).</summary>
     public async Task<TemplatedEmail> PrepareAsync(IAppDbContext db, Guid organizationId, EmailTemplateKind kind,
+        IReadOnlyDictionary<string, string> values, CancellationToken ct) =>
+        await PrepareAsync(db, organizationId, await EmailTemplates.WordingAsync(db, organizationId, kind, ct), values, ct);
+
+    /// <summary>The email in the given wording (a preview of unsaved text), with the organization's name, colour and logo.</summary>
+    public async Task<TemplatedEmail> PrepareAsync(IAppDbContext db, Guid organizationId, EmailWording wording,
         IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new { o.Name, o.BrandColour, o.LogoPath }).SingleAsync(ct);
-        var wording = await EmailTemplates.WordingAsync(db, organizationId, kind, ct);
         var all = new Dictionary<string, string>(values) { [EmailPlaceholders.OrganizationName.Name] = organization.Name };
         return new TemplatedEmail(organization.Name, organization.BrandColour,
             organization.LogoPath is null ? null : site.Value.Url($"/media/{organization.LogoPath}"), renderer.Render(wording, all));

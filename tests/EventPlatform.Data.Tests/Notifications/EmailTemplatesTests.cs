@@ -139,9 +139,11 @@ public sealed class EmailTemplatesTests : IAsyncLifetime
             new EmailWordingInput(wording.Subject, wording.Heading, wording.Body));
 
         Assert.True(preview.Succeeded);
-        Assert.Contains("You&#39;re going to Jazz on the River", preview.Value, StringComparison.Ordinal);
-        Assert.Contains("EP-7K3F9Q2M", preview.Value, StringComparison.Ordinal);
-        Assert.Contains("#0F766E", preview.Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("{", preview.Value!.Split("<body")[1].Replace("{0}", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("Your tickets for Jazz on the River (EP-7K3F9Q2M)", preview.Value!.Subject);
+        Assert.Contains("You&#39;re going to Jazz on the River", preview.Value.Html, StringComparison.Ordinal);
+        Assert.Contains("EP-7K3F9Q2M", preview.Value.Html, StringComparison.Ordinal);
+        Assert.Contains("#0F766E", preview.Value.Html, StringComparison.Ordinal);
+        // Every placeholder was filled: no brace is left in the email's body.
+        Assert.DoesNotContain("{", preview.Value.Html.Split("<body")[1], StringComparison.Ordinal);
     }
 }

@@ -63,12 +63,13 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
         var o5 = await db.AddOrderAsync(_berlin, OrderStatus.Expired, "EUR", Utc(2026, 5, 22, 9, 0), true, 250, 0, ("Full", 5000, TicketStatus.Void));
         await db.AddRefundAsync(o5, 5250, Utc(2026, 5, 22, 9, 0));
         // O7: 1 × Day 1, fee €1.50 absorbed, paid €30 today at 09:00 Berlin.
-        var o7 = await db.AddOrderAsync(_berlin, OrderStatus.Paid, "EUR", Utc(2026, 6, 1, 7, 0), false, 150, 0, ("Day 1", 3000, valid));
+        await db.AddOrderAsync(_berlin, OrderStatus.Paid, "EUR", Utc(2026, 6, 1, 7, 0), false, 150, 0, ("Day 1", 3000, valid));
         // Sold: Full 2, Day 1 3 (+1 held Full): S1 has 5 sold + 1 held, S2 2 sold + 1 held.
         await db.SetCountersAsync(_berlin, new Dictionary<string, int> { ["Full"] = 3, ["Day 1"] = 3 });
         await db.CheckInAsync(_berlin, o1, 0, Now.AddMinutes(-30));
         await db.CheckInAsync(_berlin, o3, 0, Now.AddMinutes(-20));
-        await db.CheckInAsync(_berlin, o7, 1, Now.AddMinutes(-10), undone: true);
+        // An undone check-in of O1's pass at S2: it does not count.
+        await db.CheckInAsync(_berlin, o1, 1, Now.AddMinutes(-10), undone: true);
 
         // P1: $20 with a $1 fee passed, paid at 23:30 New York time on 29 May (03:30 UTC on the 30th).
         await db.AddOrderAsync(_newYork, OrderStatus.Paid, "USD", Utc(2026, 5, 30, 3, 30), true, 100, 0, ("Workshop", 2000, valid));
