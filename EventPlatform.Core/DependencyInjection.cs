@@ -4,6 +4,7 @@ using EventPlatform.Core.Catalog;
 using EventPlatform.Core.CheckIn;
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Common.Events;
+using EventPlatform.Core.Messaging;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
@@ -40,7 +41,8 @@ public static class DependencyInjection
             .AddOrdering()
             .AddPayments()
             .AddCheckIn()
-            .AddReporting();
+            .AddReporting()
+            .AddMessaging();
         services.AddScoped<Administration.GetPlatformOverview>();
         return services;
     }

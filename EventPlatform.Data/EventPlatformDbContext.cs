@@ -41,6 +41,9 @@ public sealed class EventPlatformDbContext(DbContextOptions<EventPlatformDbConte
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<Core.Organizations.Pages.ContentPage> ContentPages => Set<Core.Organizations.Pages.ContentPage>();
     public DbSet<Core.Notifications.Templates.EmailTemplate> EmailTemplates => Set<Core.Notifications.Templates.EmailTemplate>();
+    public DbSet<Core.Messaging.AttendeeMessage> AttendeeMessages => Set<Core.Messaging.AttendeeMessage>();
+    public DbSet<Core.Messaging.Reminders.ReminderRule> ReminderRules => Set<Core.Messaging.Reminders.ReminderRule>();
+    public DbSet<Core.Messaging.Reminders.ReminderDelivery> ReminderDeliveries => Set<Core.Messaging.Reminders.ReminderDelivery>();
     public DbSet<MagicLinkToken> MagicLinkTokens => Set<MagicLinkToken>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts => Set<EmailDeliveryAttempt>();

@@ -38,6 +38,9 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<OrganizationMember> OrganizationMembers { get; }
     DbSet<Organizations.Pages.ContentPage> ContentPages { get; }
     DbSet<Notifications.Templates.EmailTemplate> EmailTemplates { get; }
+    DbSet<Messaging.AttendeeMessage> AttendeeMessages { get; }
+    DbSet<Messaging.Reminders.ReminderRule> ReminderRules { get; }
+    DbSet<Messaging.Reminders.ReminderDelivery> ReminderDeliveries { get; }
     DbSet<MagicLinkToken> MagicLinkTokens { get; }
     DbSet<OutboxEmail> OutboxEmails { get; }
     DbSet<EmailDeliveryAttempt> EmailDeliveryAttempts { get; }

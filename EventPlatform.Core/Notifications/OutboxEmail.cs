@@ -36,6 +36,12 @@ public class OutboxEmail
     /// </summary>
     public Guid? OrderId { get; set; }
 
+    /// <summary>The organization whose message or reminder this is, for its email log (order emails are found through their order).</summary>
+    public Guid? OrganizationId { get; set; }
+
+    /// <summary>The organizer's message (<see cref="Messaging.AttendeeMessage"/>) this email is one recipient's copy of.</summary>
+    public Guid? AttendeeMessageId { get; set; }
+
     /// <summary>
     /// Queued without its body: an <see cref="IDeferredEmailRenderer"/> of its kind builds it at each
     /// attempt, from what is committed then (<see cref="Subject"/> is a stand-in until the first).

@@ -25,6 +25,13 @@ public sealed record PlatformSettings
     /// long enough for the webhook to arrive first in the normal case.
     /// </summary>
     public TimeSpan ReconcilePaymentsAfter { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Emails an organization's messages to attendees may send in 24 hours (reminders and order
+    /// emails do not count): a stolen organizer account cannot turn the platform into a spam cannon.
+    /// </summary>
+    public int MessageEmailsPerOrganizationPerDay { get; init; } = 5_000;
+    /// <summary>A message to more recipients than this needs an Admin or Owner to send it.</summary>
+    public int MessageRecipientsWithoutAdmin { get; init; } = 500;
 
     public static PlatformSettings Defaults { get; } = new();
 }
@@ -46,6 +53,8 @@ public static class SettingKeys
     public const string MaxOpenHoldsPerDevice = "max_open_holds_per_device";
     public const string MaxHeldTicketsPerAddressPerEvent = "max_held_tickets_per_address_per_event";
     public const string ReconcilePaymentsAfterMinutes = "reconcile_payments_after_minutes";
+    public const string MessageEmailsPerOrganizationPerDay = "message_emails_per_organization_per_day";
+    public const string MessageRecipientsWithoutAdmin = "message_recipients_without_admin";
 
     /// <summary>The default rows, as stored (seeded by the initial migration).</summary>
     public static IReadOnlyDictionary<string, string> DefaultValues { get; } = ToValues(PlatformSettings.Defaults);
@@ -63,6 +72,8 @@ public static class SettingKeys
         [MaxOpenHoldsPerDevice] = s.MaxOpenHoldsPerDevice.ToString(CultureInfo.InvariantCulture),
         [MaxHeldTicketsPerAddressPerEvent] = s.MaxHeldTicketsPerAddressPerEvent.ToString(CultureInfo.InvariantCulture),
         [ReconcilePaymentsAfterMinutes] = Minutes(s.ReconcilePaymentsAfter),
+        [MessageEmailsPerOrganizationPerDay] = s.MessageEmailsPerOrganizationPerDay.ToString(CultureInfo.InvariantCulture),
+        [MessageRecipientsWithoutAdmin] = s.MessageRecipientsWithoutAdmin.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -86,6 +97,8 @@ public static class SettingKeys
             MaxOpenHoldsPerDevice = Int(MaxOpenHoldsPerDevice, d.MaxOpenHoldsPerDevice, 1, 1000),
             MaxHeldTicketsPerAddressPerEvent = Int(MaxHeldTicketsPerAddressPerEvent, d.MaxHeldTicketsPerAddressPerEvent, 1, 100_000),
             ReconcilePaymentsAfter = TimeSpan.FromMinutes(Int(ReconcilePaymentsAfterMinutes, (int)d.ReconcilePaymentsAfter.TotalMinutes, 0, 24 * 60)),
+            MessageEmailsPerOrganizationPerDay = Int(MessageEmailsPerOrganizationPerDay, d.MessageEmailsPerOrganizationPerDay, 0, 10_000_000),
+            MessageRecipientsWithoutAdmin = Int(MessageRecipientsWithoutAdmin, d.MessageRecipientsWithoutAdmin, 0, 10_000_000),
         };
 
         int Int(string key, int fallback, int min, int max) => Number(key, fallback, min, max);

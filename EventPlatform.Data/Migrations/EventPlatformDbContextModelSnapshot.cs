@@ -751,6 +751,211 @@ namespace EventPlatform.Data.Migrations
                     b.ToTable("attempt_counters", (string)null);
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.Messaging.AttendeeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CancelledByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cancelled_by_user_id");
+
+                    b.Property<string>("CheckedIn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("checked_in");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.PrimitiveCollection<string[]>("OrderStatuses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("order_statuses");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_count");
+
+                    b.Property<string>("RefusedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refused_reason");
+
+                    b.Property<bool>("ScheduledByAdmin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("scheduled_by_admin");
+
+                    b.Property<DateTimeOffset>("SendAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.PrimitiveCollection<List<Guid>>("SessionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("session_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.PrimitiveCollection<List<Guid>>("TicketTypeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("ticket_type_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendee_messages");
+
+                    b.HasIndex("EventId", "CreatedAt")
+                        .HasDatabaseName("ix_attendee_messages_event_id_created_at");
+
+                    b.HasIndex("OrganizationId", "SentAt")
+                        .HasDatabaseName("ix_attendee_messages_organization_id_sent_at");
+
+                    b.HasIndex("Status", "SendAt")
+                        .HasDatabaseName("ix_attendee_messages_status_send_at");
+
+                    b.ToTable("attendee_messages", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Messaging.Reminders.ReminderDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("OutboxEmailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_email_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_deliveries");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_reminder_deliveries_session_id");
+
+                    b.HasIndex("RuleId", "SessionId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminder_deliveries_rule_id_session_id_email");
+
+                    b.ToTable("reminder_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Messaging.Reminders.ReminderRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("anchor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset_minutes");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_rules");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_reminder_rules_event_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_reminder_rules_session_id");
+
+                    b.ToTable("reminder_rules", (string)null);
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Notifications.EmailDeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,6 +1009,10 @@ namespace EventPlatform.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("AttendeeMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attendee_message_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -831,6 +1040,10 @@ namespace EventPlatform.Data.Migrations
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
 
                     b.Property<bool>("RenderAtSend")
                         .HasColumnType("boolean")
@@ -866,8 +1079,14 @@ namespace EventPlatform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_emails");
 
+                    b.HasIndex("AttendeeMessageId")
+                        .HasDatabaseName("ix_outbox_emails_attendee_message_id");
+
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_outbox_emails_order_id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_outbox_emails_organization_id_created_at");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_emails_status_next_attempt_at");
@@ -1969,6 +2188,16 @@ namespace EventPlatform.Data.Migrations
                         {
                             Key = "reconcile_payments_after_minutes",
                             Value = "2"
+                        },
+                        new
+                        {
+                            Key = "message_emails_per_organization_per_day",
+                            Value = "5000"
+                        },
+                        new
+                        {
+                            Key = "message_recipients_without_admin",
+                            Value = "500"
                         });
                 });
 
@@ -2252,6 +2481,49 @@ namespace EventPlatform.Data.Migrations
                         .HasConstraintName("fk_kiosks_events_event_id");
                 });
 
+            modelBuilder.Entity("EventPlatform.Core.Messaging.AttendeeMessage", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Catalog.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendee_messages_events_event_id");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Messaging.Reminders.ReminderDelivery", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Messaging.Reminders.ReminderRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_deliveries_reminder_rules_rule_id");
+
+                    b.HasOne("EventPlatform.Core.Catalog.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_deliveries_sessions_session_id");
+                });
+
+            modelBuilder.Entity("EventPlatform.Core.Messaging.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("EventPlatform.Core.Catalog.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_rules_events_event_id");
+
+                    b.HasOne("EventPlatform.Core.Catalog.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_reminder_rules_sessions_session_id");
+                });
+
             modelBuilder.Entity("EventPlatform.Core.Notifications.EmailDeliveryAttempt", b =>
                 {
                     b.HasOne("EventPlatform.Core.Notifications.OutboxEmail", null)
@@ -2264,6 +2536,12 @@ namespace EventPlatform.Data.Migrations
 
             modelBuilder.Entity("EventPlatform.Core.Notifications.OutboxEmail", b =>
                 {
+                    b.HasOne("EventPlatform.Core.Messaging.AttendeeMessage", null)
+                        .WithMany()
+                        .HasForeignKey("AttendeeMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_outbox_emails_attendee_messages_attendee_message_id");
+
                     b.HasOne("EventPlatform.Core.Ordering.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")

@@ -1,3 +1,4 @@
+using EventPlatform.Core.Messaging;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,10 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         // An order's emails, for its organizers; an order deleted with its event leaves its emails in the log.
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.OrderId);
+        // A message's delivery log and the organization's email log.
+        builder.HasOne<AttendeeMessage>().WithMany().HasForeignKey(e => e.AttendeeMessageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => e.AttendeeMessageId);
+        builder.HasIndex(e => new { e.OrganizationId, e.CreatedAt });
         builder.HasMany(e => e.DeliveryAttempts).WithOne().HasForeignKey(a => a.OutboxEmailId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Core.Catalog;
+using EventPlatform.Core.Messaging.Reminders;
 using EventPlatform.Data;
 
 namespace EventPlatform.Web.Demo;
@@ -109,6 +110,9 @@ internal static class DemoCatalog
         Ticket(meetup, "RSVP", 0, [meetupSession], sold: 33, currency: "USD");
 
         db.Events.AddRange(series, jazz, fair, sketch, preview, openDay, glaze, conference, meetup);
+        // Every event starts with the default reminder, as one created in the editor does.
+        db.ReminderRules.AddRange(new[] { series, jazz, fair, sketch, preview, openDay, glaze, conference, meetup }
+            .Select(e => ReminderRule.Default(e.Id, now)));
     }
 
     private static Event Event(Guid organizationId, string title, string slug, EventCategory category, string timeZone, string shortDescription,

@@ -32,6 +32,7 @@ public sealed class SaveEvent(IAppDbContextFactory dbFactory, OrganizationAccess
         details.ApplyTo(created, slug);
         db.Events.Add(created);
         db.EventQuestions.AddRange(Ordering.EventQuestion.DefaultsFor(created.Id));
+        db.ReminderRules.Add(Messaging.Reminders.ReminderRule.Default(created.Id, now));
         audit.Add(db, grant.UserId, organizationId, AuditActions.EventCreated, "Event", created.Id.ToString(),
             new EventCreatedDetails(created.Title, created.Slug));
         return await SaveAsync(db, created, ct);

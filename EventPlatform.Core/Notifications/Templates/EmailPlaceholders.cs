@@ -40,6 +40,9 @@ public static partial class EmailPlaceholders
         _ => Common,
     };
 
+    /// <summary>The placeholders of an organizer's message to the people of an event (the same as a reminder's).</summary>
+    public static IReadOnlyList<EmailPlaceholder> ForMessages { get; } = Common;
+
     /// <summary>
     /// The placeholders named in <paramref name="text"/>: every <c>{word}</c> of letters, digits and
     /// underscores (a capital letter makes it unknown: a typo, refused).
@@ -47,9 +50,12 @@ public static partial class EmailPlaceholders
     public static IEnumerable<string> Named(string text) => Token().Matches(text).Select(m => m.Groups[1].Value).Distinct();
 
     /// <summary>The names in <paramref name="text"/> that <paramref name="kind"/> does not offer.</summary>
-    public static IReadOnlyList<string> Unknown(EmailTemplateKind kind, string text)
+    public static IReadOnlyList<string> Unknown(EmailTemplateKind kind, string text) => Unknown(For(kind), text);
+
+    /// <summary>The names in <paramref name="text"/> that are not among <paramref name="offered"/>.</summary>
+    public static IReadOnlyList<string> Unknown(IReadOnlyList<EmailPlaceholder> offered, string text)
     {
-        var known = For(kind).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var known = offered.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return Named(text).Where(n => !known.Contains(n)).ToList();
     }
 

@@ -29,6 +29,19 @@ public static class EmailTemplateDefaults
             [View your order]({order_url})
             """,
             true),
+        EmailTemplateKind.Reminder => new EmailWording(
+            "Reminder: {event_title}, {session_start}",
+            "See you soon at {event_title}",
+            """
+            Hello {attendee_name},
+
+            this is a reminder that **{session_name}** of {event_title} starts {session_start}.
+
+            Where: {venue}
+
+            Bring your ticket's QR code, on your phone or printed: [your tickets]({ticket_url}).
+            """,
+            true),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -7,6 +7,8 @@ public enum EmailTemplateKind
     OrderConfirmation,
     /// <summary>Tickets cancelled, with what is refunded.</summary>
     Cancellation,
+    /// <summary>Sent by the event's reminder rules (by default 24 hours before each session) to the people holding a ticket.</summary>
+    Reminder,
 }
 
 /// <summary>What a template kind is, for the organizer.</summary>
@@ -18,6 +20,7 @@ public static class EmailTemplateKinds
     {
         EmailTemplateKind.OrderConfirmation => "Order confirmation and tickets",
         EmailTemplateKind.Cancellation => "Cancellation and refund",
+        EmailTemplateKind.Reminder => "Reminder before a session",
         _ => kind.ToString(),
     };
 
@@ -27,6 +30,9 @@ public static class EmailTemplateKinds
             "Sent when an order is paid, and again when tickets are resent. The order summary, one QR code per ticket and the calendar file " +
             "are always added below your text.",
         EmailTemplateKind.Cancellation => "Sent when tickets of a paid order are cancelled, by the buyer or by you, with the amount refunded.",
+        EmailTemplateKind.Reminder =>
+            "Sent by each event's reminders (set on the event's Messages tab; by default 24 hours before each session) to everyone holding a " +
+            "ticket for the session. The session placeholders are the session reminded of.",
         _ => "",
     };
 
@@ -35,6 +41,7 @@ public static class EmailTemplateKinds
     {
         EmailTemplateKind.OrderConfirmation => "order-confirmation",
         EmailTemplateKind.Cancellation => "cancellation",
+        EmailTemplateKind.Reminder => "reminder",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

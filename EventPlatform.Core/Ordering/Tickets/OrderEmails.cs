@@ -68,7 +68,7 @@ public static class OrderEmails
             [EmailPlaceholders.EventTitle.Name] = ev.Title,
             [EmailPlaceholders.SessionName.Name] = first?.Name ?? "",
             [EmailPlaceholders.SessionStart.Name] = first is null ? "" : EventTime.Format(first.StartsAt, ev.TimeZone),
-            [EmailPlaceholders.Venue.Name] = Where(ev),
+            [EmailPlaceholders.Venue.Name] = Messaging.RecipientValues.Venue(ev),
             [EmailPlaceholders.OrderNumber.Name] = view.Order.Number,
             [EmailPlaceholders.OrderUrl.Name] = orderUrl,
             [EmailPlaceholders.TicketUrl.Name] = orderUrl,
@@ -120,7 +120,7 @@ public static class OrderEmails
             text.Append(session.Name).Append(": ").AppendLine(when);
         }
 
-        var where = Where(ev);
+        var where = Messaging.RecipientValues.Venue(ev);
         Row(html, "Where", where);
         text.Append("Where: ").AppendLine(where);
         foreach (var group in view.Tickets.Where(t => t.Status == TicketStatus.Valid).GroupBy(t => t.TicketTypeName))
@@ -147,9 +147,6 @@ public static class OrderEmails
         text.Append("Total paid: ").AppendLine(view.Total.Format());
         html.Append("</table>");
     }
-
-    private static string Where(Event ev) =>
-        ev.IsOnline ? "Online" : string.Join(", ", new[] { ev.VenueName, ev.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     private static void Row(StringBuilder html, string label, string value, bool encoded = false) =>
         html.Append("<tr><td style=\"padding:4px 0;color:#374151\">").Append(encoded ? label : Encode(label))
