@@ -66,6 +66,8 @@ public static class AuditActions
     public static readonly AuditAction<OrganizationPaymentsChangedDetails> OrganizationPaymentsChanged = new("organization.payments_changed");
     public static readonly AuditAction<OrganizationNamedDetails> OrganizationUpdated = new("organization.updated");
 
+    public static readonly AuditAction<Messaging.AttendeeMessageAuditDetails> AttendeeMessageCancelled = new("attendee_message.cancelled");
+    public static readonly AuditAction<Messaging.AttendeeMessageAuditDetails> AttendeeMessageScheduled = new("attendee_message.scheduled");
     public static readonly AuditAction<EmailTemplateAuditDetails> EmailTemplateReset = new("email_template.reset");
     public static readonly AuditAction<EmailTemplateAuditDetails> EmailTemplateSaved = new("email_template.saved");
     public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageCreated = new("organization_page.created");

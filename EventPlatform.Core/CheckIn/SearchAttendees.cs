@@ -18,8 +18,7 @@ public sealed class SearchAttendees(IAppDbContextFactory dbFactory, TimeProvider
             return [];
         }
 
-        var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = LikePattern.Containing(text);
         await using var db = await dbFactory.CreateAsync(ct);
         if (!await StationGrant.StillValidAsync(db, station, clock.GetUtcNow(), ct))
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EventPlatform.Core.Common;
 
 /// <summary>
@@ -160,6 +162,19 @@ public static class UserMessages
     public const string TemplateUnknownPlaceholder = "{0} is not a placeholder of this email. Use one from the list below the editor.";
     public const string TemplateAddedBelow = "Here the email adds the order summary and one QR code per ticket; the calendar file is attached.";
     public const string TemplateChangedMeanwhile = "Someone else saved this template just now. Reload it and make your change again.";
+
+    public const string MessageNoRecipients = "Nobody matches these filters yet. Change them to choose who gets the message.";
+    public const string MessageStatusRequired = "Choose at least one order status: paid, cancelled or pending.";
+    public const string MessageAudienceUnknown = "Choose who gets the message: buyers, attendees or both.";
+    public const string MessageSendAtInvalid = "Enter a date and time in the future, in the event's time zone ({0}).";
+    public const string MessagePreviewRecipientUnknown = "This address is not among the message's recipients any more. Choose another one.";
+
+    public static string MessageNeedsAdmin(int count, int limit) => string.Format(CultureInfo.InvariantCulture,
+        "This message goes to {0:N0} people. Above {1:N0}, an Admin or Owner of the organization has to send it.", count, limit);
+
+    public static string MessageDailyLimit(int count, int limit, int sentToday) => string.Format(CultureInfo.InvariantCulture,
+        "Your organization can send {1:N0} message emails in 24 hours and has sent {2:N0}; this one would add {0:N0}. " +
+        "Send it later, or to fewer people.", count, limit, sentToday);
 
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";

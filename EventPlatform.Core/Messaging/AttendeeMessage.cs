@@ -1,3 +1,4 @@
+using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Ordering;
 
 namespace EventPlatform.Core.Messaging;
@@ -74,4 +75,7 @@ public class AttendeeMessage
     public string? RefusedReason { get; set; }
 
     public RecipientFilter Filter => new(Audience, SessionIds, TicketTypeIds, OrderStatuses, CheckedIn);
+
+    /// <summary>The message as an email's wording: its subject is also the heading at the top of the email.</summary>
+    public EmailWording Wording => new(Subject, Subject, Body, false);
 }

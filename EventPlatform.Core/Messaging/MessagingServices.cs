@@ -8,6 +8,10 @@ public static class MessagingServices
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<RecipientValues>();
+        services.AddScoped<AttendeeMessages>();
+        services.AddScoped<SendDueMessages>();
+        services.AddScoped<MessageLog>();
+        services.AddScoped<OrganizationEmailLog>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ internal static class WebComposition
         services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
+        services.AddHostedService<Messaging.AttendeeMessagesWorker>();
         services.AddPayments(configuration);
         services.AddFaultInjection(configuration, builder.Environment);
         services.AddLiveAvailability();

@@ -39,8 +39,7 @@ public sealed class ListOrganizerEvents(IAppDbContextFactory dbFactory, Organiza
         if (!string.IsNullOrWhiteSpace(search))
         {
             // Case-insensitive "contains", with the user's % and _ taken literally.
-            var pattern = "%" + search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(search);
             query = query.Where(e => EF.Functions.Like(e.Title.ToLower(), pattern, "\\") || EF.Functions.Like(e.Slug, pattern, "\\")
                 || (e.VenueName != null && EF.Functions.Like(e.VenueName.ToLower(), pattern, "\\")));
         }

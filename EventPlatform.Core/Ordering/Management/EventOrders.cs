@@ -36,8 +36,7 @@ public sealed class EventOrders(IAppDbContextFactory dbFactory, EventDefinitions
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(query.Search);
             orders = orders.Where(o => EF.Functions.Like(o.Number.ToLower(), pattern, "\\")
                 || (o.BuyerEmail != null && EF.Functions.Like(o.BuyerEmail.ToLower(), pattern, "\\"))
                 || (o.BuyerName != null && EF.Functions.Like(o.BuyerName.ToLower(), pattern, "\\"))

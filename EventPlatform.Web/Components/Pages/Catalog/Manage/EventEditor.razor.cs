@@ -27,7 +27,7 @@ public sealed partial class EventEditor
 
     /// <summary>Each tab's slug, in the tabs' order: <c>/events/{id}/manage/{slug}</c> opens it.</summary>
     public static readonly IReadOnlyList<string> TabSlugs =
-        ["details", "sessions", "ticket-types", "dashboard", "check-in", "orders", "questions"];
+        ["details", "sessions", "ticket-types", "dashboard", "check-in", "orders", "questions", "messages"];
 
     private const int OrdersTab = 5;
 
