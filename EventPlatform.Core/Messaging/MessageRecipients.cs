@@ -83,8 +83,10 @@ public static class MessageRecipients
         {
             foreach (var row in rows.Where(r => r.BuyerEmail is not null))
             {
-                byEmail.TryAdd(row.BuyerEmail!, new Recipient(row.BuyerEmail!, row.BuyerName ?? row.BuyerEmail!, row.Id, row.Number, row.AccessKey,
-                    FirstSession(row.TicketTypeId)));
+                // A guest buyer gives no name; the name on their own ticket (one without another address) is theirs.
+                var ownTicket = row.AttendeeEmail is null || string.Equals(row.AttendeeEmail, row.BuyerEmail, StringComparison.OrdinalIgnoreCase);
+                var name = row.BuyerName ?? (ownTicket ? row.AttendeeName : null) ?? row.BuyerEmail!;
+                byEmail.TryAdd(row.BuyerEmail!, new Recipient(row.BuyerEmail!, name, row.Id, row.Number, row.AccessKey, FirstSession(row.TicketTypeId)));
             }
         }
 
