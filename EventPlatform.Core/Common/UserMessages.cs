@@ -161,6 +161,11 @@ public static class UserMessages
     public const string TemplateAddedBelow = "Here the email adds the order summary and one QR code per ticket; the calendar file is attached.";
     public const string TemplateChangedMeanwhile = "Someone else saved this template just now. Reload it and make your change again.";
 
+    public const string ReminderAmountRange = "Enter a whole number from 0 up to 4 weeks (40320 minutes, 672 hours or 28 days).";
+    public const string ReminderChoice = "Choose one of the options.";
+    public const string ReminderSession = "Choose a session of this event.";
+    public const string ReminderExists = "This event already has this reminder.";
+
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";
 }

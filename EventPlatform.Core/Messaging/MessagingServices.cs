@@ -8,6 +8,8 @@ public static class MessagingServices
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<RecipientValues>();
+        services.AddScoped<Reminders.EventReminders>();
+        services.AddScoped<Reminders.SendDueReminders>();
         return services;
     }
 }
