@@ -1,5 +1,6 @@
 using EventPlatform.Core.Catalog.Management;
 using EventPlatform.Core.CheckIn;
+using EventPlatform.Core.Messaging.Reminders;
 using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Ordering.Management;
@@ -79,6 +80,10 @@ public static class AuditActions
     public static readonly AuditAction<QuestionDetails> QuestionChanged = new("question.changed");
     public static readonly AuditAction<QuestionDetails> QuestionCreated = new("question.created");
     public static readonly AuditAction QuestionDeleted = new("question.deleted");
+
+    public static readonly AuditAction<ReminderRuleAuditDetails> ReminderRuleAdded = new("reminder_rule.added");
+    public static readonly AuditAction<ReminderRuleAuditDetails> ReminderRuleChanged = new("reminder_rule.changed");
+    public static readonly AuditAction<ReminderRuleAuditDetails> ReminderRuleRemoved = new("reminder_rule.removed");
 
     public static readonly AuditAction<SessionSavedDetails> SessionCreated = new("session.created");
     public static readonly AuditAction SessionDeleted = new("session.deleted");

@@ -176,6 +176,11 @@ public static class UserMessages
         "Your organization can send {1:N0} message emails in 24 hours and has sent {2:N0}; this one would add {0:N0}. " +
         "Send it later, or to fewer people.", count, limit, sentToday);
 
+    public const string ReminderAmountRange = "Enter a whole number from 0 up to 4 weeks (40320 minutes, 672 hours or 28 days).";
+    public const string ReminderChoice = "Choose one of the options.";
+    public const string ReminderSession = "Choose a session of this event.";
+    public const string ReminderExists = "This event already has this reminder.";
+
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";
 }

@@ -20,7 +20,9 @@ public sealed record Recipient(string Email, string Name, Guid OrderId, string O
 /// </summary>
 public static class MessageRecipients
 {
-    /// <param name="paidBefore">Only orders paid before this moment (a reminder skips orders paid after it was due: their confirmation just went).</param>
+    /// <param name="paidBefore">
+    /// Only orders paid before this moment (a reminder skips orders paid after it was due: their confirmation just went).
+    /// </param>
     public static async Task<IReadOnlyList<Recipient>> ListAsync(IAppDbContext db, Guid eventId, RecipientFilter filter, CancellationToken ct,
         DateTimeOffset? paidBefore = null)
     {

@@ -12,6 +12,8 @@ public static class MessagingServices
         services.AddScoped<SendDueMessages>();
         services.AddScoped<MessageLog>();
         services.AddScoped<OrganizationEmailLog>();
+        services.AddScoped<Reminders.EventReminders>();
+        services.AddScoped<Reminders.SendDueReminders>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using EventPlatform.Web.Catalog;
 using EventPlatform.Web.Components;
 using EventPlatform.Web.Demo;
 using EventPlatform.Web.Live;
+using EventPlatform.Web.Messaging;
 using EventPlatform.Web.Notifications;
 using EventPlatform.Web.Organizations;
 using EventPlatform.Web.Payments;
@@ -43,7 +44,8 @@ internal static class WebComposition
         services.AddSingleton<Core.Storage.IFileStorage>(new LocalDiskFileStorage(
             Path.Combine(Path.GetFullPath(configuration["Storage:DataDirectory"] ?? ".data"), "files")));
         services.AddHostedService<EventLifecycleWorker>();
-        services.AddHostedService<Messaging.AttendeeMessagesWorker>();
+        services.AddHostedService<AttendeeMessagesWorker>();
+        services.AddHostedService<RemindersWorker>();
         services.AddPayments(configuration);
         services.AddFaultInjection(configuration, builder.Environment);
         services.AddLiveAvailability();

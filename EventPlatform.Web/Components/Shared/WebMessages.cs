@@ -104,6 +104,13 @@ public static class WebMessages
 
     public static string QuestionSaved(string label) => $"Question \"{label}\" saved.";
 
+    // An event's reminders.
+    public const string ReminderAdded = "Reminder added.";
+    public const string ReminderRemoved = "Reminder removed.";
+    public const string ReminderAmountRequired = "Enter a whole number, like 24.";
+
+    public static string ReminderSwitched(bool on) => on ? "Reminder turned on." : "Reminder turned off: it sends nothing more.";
+
     // Paying at checkout.
     public static string CardDeclined(string reason) => $"{reason} You can try again with another card while your reservation lasts.";
     public static string CardFormNotLoaded(string reason) => "The card form could not be loaded: " + reason;

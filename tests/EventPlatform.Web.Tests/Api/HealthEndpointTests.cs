@@ -43,7 +43,12 @@ public sealed class HealthEndpointTests : IAsyncLifetime
             Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
             Assert.Equal("Healthy", checks.GetProperty("live-relay").GetProperty("status").GetString());
             var workers = checks.GetProperty("workers").GetProperty("data");
-            foreach (var name in new[] { "payment-reconciliation", "holds-and-refunds", "email-outbox", "event-lifecycle", "simulated-webhooks" })
+            var expected = new[]
+            {
+                "payment-reconciliation", "holds-and-refunds", "email-outbox", "event-lifecycle", "reminders", "attendee-messages",
+                "simulated-webhooks",
+            };
+            foreach (var name in expected)
             {
                 Assert.True(workers.TryGetProperty(name, out var worker), $"{name} missing from {workers}");
                 Assert.Equal(0, worker.GetProperty("failures").GetInt64());
