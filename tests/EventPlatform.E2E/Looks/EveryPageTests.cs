@@ -64,7 +64,7 @@ public sealed class EveryPageTests(BrowserAppFixture fixture)
         await TourAsync(signedIn, "organization-home", $"org/{organization.Id}");
         await TourAsync(signedIn, "organization-settings", $"org/{organization.Id}/settings");
         await TourAsync(signedIn, "events-list", $"org/{organization.Id}/events");
-        foreach (var tab in new[] { "details", "sessions", "ticket-types", "dashboard", "check-in", "orders", "questions" })
+        foreach (var tab in new[] { "details", "sessions", "ticket-types", "dashboard", "check-in", "orders", "questions", "messages" })
         {
             await TourAsync(signedIn, $"editor-{tab}", $"events/{sale.EventId}/manage/{tab}");
         }
@@ -72,6 +72,9 @@ public sealed class EveryPageTests(BrowserAppFixture fixture)
         await TourAsync(signedIn, "coupons", $"org/{organization.Id}/coupons");
         await TourAsync(signedIn, "email-templates", $"org/{organization.Id}/emails");
         await TourAsync(signedIn, "email-template-editor", $"org/{organization.Id}/emails/order-confirmation");
+        await TourAsync(signedIn, "email-template-reminder", $"org/{organization.Id}/emails/reminder");
+        await TourAsync(signedIn, "email-log", $"org/{organization.Id}/email-log");
+        await TourAsync(signedIn, "message-composer", $"events/{sale.EventId}/messages/new");
         await TourAsync(signedIn, "staff-check-in", $"events/{sale.EventId}/check-in");
         await TourAsync(signedIn, "admin", "admin");
     }
