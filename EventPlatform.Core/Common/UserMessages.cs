@@ -167,6 +167,8 @@ public static class UserMessages
     public const string MessageStatusRequired = "Choose at least one order status: paid, cancelled or pending.";
     public const string MessageAudienceUnknown = "Choose who gets the message: buyers, attendees or both.";
     public const string MessageSendAtInvalid = "Enter a date and time in the future, in the event's time zone ({0}).";
+    public const string MessageAuthorNoLongerAllowed =
+        "Its author is no longer a Manager (or above) of the organization, so it was not sent. Someone who is can send it again.";
     public const string MessagePreviewRecipientUnknown = "This address is not among the message's recipients any more. Choose another one.";
 
     public static string MessageNeedsAdmin(int count, int limit) => string.Format(CultureInfo.InvariantCulture,
@@ -180,6 +182,7 @@ public static class UserMessages
     public const string ReminderChoice = "Choose one of the options.";
     public const string ReminderSession = "Choose a session of this event.";
     public const string ReminderExists = "This event already has this reminder.";
+    public const string ReminderLimit = "An event can have at most 5 reminders. Remove or change one first.";
 
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";
     public const string StatusCannotChange = "This event is {0} and cannot become {1}.";

@@ -8,6 +8,7 @@ using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EventPlatform.Core.Messaging;
 
@@ -35,9 +36,13 @@ public sealed class AttendeeMessages(
     ISettingsService settings,
     AuditTrail audit,
     IEnumerable<IOutboxWakeUp> wakeUps,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<AttendeeMessages> logger)
 {
     public const string TestKind = "event.message.test";
+
+    /// <summary>What a preview shows instead of a buyer's order key.</summary>
+    public const string PreviewOrderKey = "the-buyers-own-link";
     private const int RecipientChoices = 50;
 
     /// <summary>How many addresses the filter reaches now.</summary>
@@ -80,7 +85,9 @@ public sealed class AttendeeMessages(
                 return CommandResult<MessagePreview>.Failure(new ValidationFailure("PreviewRecipient", UserMessages.MessagePreviewRecipientUnknown));
             }
 
-            values = recipientValues.For(await EventAsync(db, eventId, ct), recipient);
+            // The real link would hand the organizer the buyer's order key (it changes and cancels the order): a stand-in shows where it goes.
+            var masked = recipient.OrderAccessKey is null ? recipient : recipient with { OrderAccessKey = PreviewOrderKey };
+            values = recipientValues.For(await EventAsync(db, eventId, ct), masked);
         }
 
         var email = templated.Prepare(await templated.BrandingAsync(db, grant.OrganizationId, ct), Wording(draft), values);
@@ -126,7 +133,8 @@ public sealed class AttendeeMessages(
             var sendAt = now;
             if (sendAtLocal is not null && (!EventTime.TryFromLocalInput(sendAtLocal, ev.TimeZone, out sendAt) || sendAt <= now))
             {
-                errors.Add(new ValidationFailure("SendAt", string.Format(CultureInfo.InvariantCulture, UserMessages.MessageSendAtInvalid, ev.TimeZone)));
+                errors.Add(new ValidationFailure("SendAt",
+                    string.Format(CultureInfo.InvariantCulture, UserMessages.MessageSendAtInvalid, ev.TimeZone)));
             }
 
             if (errors.Count > 0)
@@ -176,7 +184,19 @@ public sealed class AttendeeMessages(
         if (sendAtLocal is null)
         {
             // "Send now" goes at once, by the same path as the worker (which would pick it up within its interval otherwise).
-            await sender.SendAsync(message.Id, ct);
+            try
+            {
+                if (await sender.SendAsync(message.Id, ct) is { Status: AttendeeMessageStatus.Refused } refused)
+                {
+                    // Another message took the day's last places meanwhile (or the author's role changed): it is listed as not sent.
+                    return CommandResult<Guid>.Failure(new ValidationFailure("Recipients", refused.RefusedReason!));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // It is saved as due now: the worker sends it within half a minute. Sending it again here would send it twice.
+                logger.LogError(ex, "Message {MessageId} could not be sent at once; the worker sends it", message.Id);
+            }
         }
 
         return CommandResult<Guid>.Success(message.Id);

@@ -38,7 +38,9 @@ public static class MessageRecipients
             from t in db.Tickets
             join o in db.Orders on t.OrderId equals o.Id
             where t.EventId == eventId
-            where (paid && o.Status == OrderStatus.Paid && t.Status == TicketStatus.Valid)
+            // A ticket whose payment is disputed is refused at the door: its holder is not told to bring it.
+            where (paid && o.Status == OrderStatus.Paid && t.Status == TicketStatus.Valid
+                    && o.DisputeStatus != PaymentDisputeStatus.Open && o.DisputeStatus != PaymentDisputeStatus.Lost)
                 || (cancelled && t.Status == TicketStatus.Cancelled)
                 || (pending && o.Status == OrderStatus.Pending && t.Status == TicketStatus.Reserved)
             select new { Ticket = t, Order = o };
@@ -83,12 +85,16 @@ public static class MessageRecipients
         var byEmail = new Dictionary<string, Recipient>(StringComparer.OrdinalIgnoreCase);
         if (filter.Audience is MessageAudience.Buyers or MessageAudience.BuyersAndAttendees)
         {
+            // A guest buyer gives no name: when every ticket of the order with the buyer's address (or none) bears one name, it is theirs.
+            var ownNames = rows
+                .Where(r => r.AttendeeEmail is null || string.Equals(r.AttendeeEmail, r.BuyerEmail, StringComparison.OrdinalIgnoreCase))
+                .GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Select(r => r.AttendeeName).Distinct().ToList());
             foreach (var row in rows.Where(r => r.BuyerEmail is not null))
             {
-                // A guest buyer gives no name; the name on their own ticket (one without another address) is theirs.
-                var ownTicket = row.AttendeeEmail is null || string.Equals(row.AttendeeEmail, row.BuyerEmail, StringComparison.OrdinalIgnoreCase);
-                var name = row.BuyerName ?? (ownTicket ? row.AttendeeName : null) ?? row.BuyerEmail!;
-                byEmail.TryAdd(row.BuyerEmail!, new Recipient(row.BuyerEmail!, name, row.Id, row.Number, row.AccessKey, FirstSession(row.TicketTypeId)));
+                var ownName = ownNames.GetValueOrDefault(row.Id) is [{ } single] ? single : null;
+                var name = row.BuyerName ?? ownName ?? row.BuyerEmail!;
+                byEmail.TryAdd(row.BuyerEmail!,
+                    new Recipient(row.BuyerEmail!, name, row.Id, row.Number, row.AccessKey, FirstSession(row.TicketTypeId)));
             }
         }
 

@@ -1,6 +1,7 @@
 using EventPlatform.Core.Common;
 using EventPlatform.Core.Notifications;
 using EventPlatform.Core.Notifications.Templates;
+using EventPlatform.Core.Organizations;
 using EventPlatform.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -39,14 +40,25 @@ public sealed class SendDueMessages(
         var done = 0;
         foreach (var id in due)
         {
-            done += await SendAsync(id, ct) ? 1 : 0;
+            try
+            {
+                done += await SendAsync(id, ct) is null ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Nothing of it was kept (one transaction): it stays scheduled for the next pass, and the others need not wait.
+                logger.LogError(ex, "Message {MessageId} could not be sent now; the next pass tries again", id);
+            }
         }
 
         return done;
     }
 
-    /// <summary>Sends one message if it is (still) scheduled and due; false when someone else sent or cancelled it.</summary>
-    public async Task<bool> SendAsync(Guid messageId, CancellationToken ct = default)
+    /// <summary>
+    /// Sends one message if it is (still) scheduled and due. Returns what became of it (<see cref="AttendeeMessageStatus.Sent"/>,
+    /// or <see cref="AttendeeMessageStatus.Refused"/> with its reason); null when someone else sent or cancelled it.
+    /// </summary>
+    public async Task<AttendeeMessage?> SendAsync(Guid messageId, CancellationToken ct = default)
     {
         var limits = await settings.GetAsync(ct);
         await using var db = await dbFactory.CreateAsync(ct);
@@ -54,7 +66,7 @@ public sealed class SendDueMessages(
         if (await db.AttendeeMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => (Guid?)m.OrganizationId).SingleOrDefaultAsync(ct)
             is not { } organizationId)
         {
-            return false;
+            return null;
         }
 
         // One sender per organization at a time: the daily sum below must count every message sent before this one.
@@ -64,7 +76,7 @@ public sealed class SendDueMessages(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, AttendeeMessageStatus.Sent).SetProperty(m => m.SentAt, now), ct);
         if (claimed == 0)
         {
-            return false;
+            return null;
         }
 
         var message = await db.AttendeeMessages.SingleAsync(m => m.Id == messageId, ct);
@@ -85,14 +97,24 @@ public sealed class SendDueMessages(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         RetryFailedEmail.Nudge(wakeUps);
-        return true;
+        return message;
     }
 
-    /// <summary>Why the message may not go now (recipients grew past what its sender may send, or the day's limit is reached); null when it may.</summary>
+    /// <summary>
+    /// Why the message may not go now (its author may no longer send, the recipients grew past what the author may send, or the
+    /// day's limit is reached); null when it may.
+    /// </summary>
     private static async Task<string?> RefusalAsync(IAppDbContext db, AttendeeMessage message, int count, PlatformSettings limits,
         DateTimeOffset now, CancellationToken ct)
     {
-        if (count > limits.MessageRecipientsWithoutAdmin && !message.ScheduledByAdmin)
+        // Sent in its author's name: someone removed or demoted since scheduling it no longer may.
+        var author = await OrganizationAccess.GrantOfAsync(db, message.CreatedByUserId, message.OrganizationId, ct);
+        if (author is null || !author.Allows(OrgRole.Manager))
+        {
+            return UserMessages.MessageAuthorNoLongerAllowed;
+        }
+
+        if (count > limits.MessageRecipientsWithoutAdmin && !(message.ScheduledByAdmin && author.Allows(OrgRole.Admin)))
         {
             return UserMessages.MessageNeedsAdmin(count, limits.MessageRecipientsWithoutAdmin);
         }

@@ -57,18 +57,27 @@ public sealed class OrganizationAccess(IAppDbContextFactory dbFactory, ICurrentU
         }
 
         await using var db = await dbFactory.CreateAsync(ct);
+        return await GrantOfAsync(db, userId.Value, organizationId, ct);
+    }
+
+    /// <summary>
+    /// What <paramref name="userId"/> may do in the organization now, or null: for work done later in a
+    /// user's name (a scheduled message), checked again when it runs.
+    /// </summary>
+    internal static async Task<OrganizationGrant?> GrantOfAsync(IAppDbContext db, Guid userId, Guid organizationId, CancellationToken ct)
+    {
         var role = await db.OrganizationMembers
             .Where(m => m.OrganizationId == organizationId && m.UserId == userId)
             .Select(m => (OrgRole?)m.Role)
             .SingleOrDefaultAsync(ct);
-        var isAdmin = await IsPlatformAdminAsync(db, userId.Value, ct);
+        var isAdmin = await IsPlatformAdminAsync(db, userId, ct);
         if (role is null && !isAdmin)
         {
             return null;
         }
 
         // A platform admin may act on an organization that does not exist only to be told it does not.
-        return new OrganizationGrant(userId.Value, organizationId, role, isAdmin);
+        return new OrganizationGrant(userId, organizationId, role, isAdmin);
     }
 
     internal static Task<bool> IsPlatformAdminAsync(IAppDbContext db, Guid userId, CancellationToken ct) =>

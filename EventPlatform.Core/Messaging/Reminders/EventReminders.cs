@@ -108,16 +108,26 @@ public sealed class EventReminders(IAppDbContextFactory dbFactory, CatalogAccess
             Enabled = true,
             CreatedAt = clock.GetUtcNow(),
         };
+        // One change of an event's rules at a time: the duplicate check and the cap below see every rule added before.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Locks.NameAsync($"reminder-rules:{eventId}", ct);
         if (await db.ReminderRules.AnyAsync(r => r.EventId == eventId && r.Scope == rule.Scope && r.SessionId == rule.SessionId
                 && r.Anchor == rule.Anchor && r.OffsetMinutes == rule.OffsetMinutes, ct))
         {
             return CommandResult<Guid>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.ReminderExists));
         }
 
+        // Each rule mails every attendee: a cap keeps a stolen organizer account from turning reminders into a flood.
+        if (await db.ReminderRules.CountAsync(r => r.EventId == eventId, ct) >= ReminderRule.MaxRulesPerEvent)
+        {
+            return CommandResult<Guid>.Failure(new ValidationFailure(ValidationFailure.FormLevel, UserMessages.ReminderLimit));
+        }
+
         db.ReminderRules.Add(rule);
         audit.Add(db, grant.UserId, grant.OrganizationId, AuditActions.ReminderRuleAdded, nameof(ReminderRule), rule.Id.ToString(),
             await DetailsAsync(db, rule, ct));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return CommandResult<Guid>.Success(rule.Id);
     }
 

@@ -30,6 +30,9 @@ public class ReminderRule
     /// <summary>At most four weeks either side of the moment.</summary>
     public const int MaxOffsetMinutes = 28 * 24 * 60;
 
+    /// <summary>Rules an event may have: each one mails every attendee, so a handful is plenty and a flood is impossible.</summary>
+    public const int MaxRulesPerEvent = 5;
+
     public Guid Id { get; set; }
     public Guid EventId { get; set; }
     public ReminderScope Scope { get; set; }

@@ -19,9 +19,9 @@ public static class ReminderSchedule
 
     /// <summary>
     /// The reminders of <paramref name="rule"/> due at <paramref name="now"/>: due at or before it, and
-    /// not stale. A reminder before a start goes only while that start is still ahead (a "see you
-    /// tomorrow" after the doors opened is wrong); any other one within <see cref="LateWindow"/> of
-    /// its due time.
+    /// not stale. A reminder before its moment (a session's start or end) goes only while that moment
+    /// is still ahead (a "see you tomorrow" after the doors opened is wrong); one at or after a start
+    /// only while the session runs; any other one within <see cref="LateWindow"/> of its due time.
     /// </summary>
     /// <param name="sessions">The rule's event's sessions.</param>
     public static IEnumerable<DueReminder> Due(ReminderRule rule, IReadOnlyCollection<Session> sessions, DateTimeOffset now)
@@ -30,13 +30,18 @@ public static class ReminderSchedule
         {
             var moment = rule.Anchor == ReminderAnchor.Start ? anchor.StartsAt : anchor.EndsAt;
             var due = moment.AddMinutes(rule.OffsetMinutes);
-            var until = rule.Anchor == ReminderAnchor.Start && rule.OffsetMinutes < 0 ? moment : due + LateWindow;
+            // Before its moment: pointless once the moment has passed. From a start on: pointless once the session is over.
+            var until = rule.OffsetMinutes < 0 ? moment
+                : rule.Anchor == ReminderAnchor.Start ? Min(anchor.EndsAt, due + LateWindow)
+                : due + LateWindow;
             if (due <= now && now < until)
             {
                 yield return new DueReminder(rule, anchor.Id, due);
             }
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>The sessions whose start or end the rule counts from.</summary>
     private static IEnumerable<Session> Anchors(ReminderRule rule, IReadOnlyCollection<Session> sessions)

@@ -42,6 +42,12 @@ public sealed class SendDueReminders(IAppDbContextFactory dbFactory, TemplatedEm
                 logger.LogWarning(ex, "Reminder {RuleId} for session {SessionId} was not sent now: the database was busy",
                     work.Due.Rule.Id, work.Due.SessionId);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The same: one reminder that fails (a template, an event in a bad state) must not hold up every other one.
+                logger.LogError(ex, "Reminder {RuleId} for session {SessionId} failed; the next pass tries again",
+                    work.Due.Rule.Id, work.Due.SessionId);
+            }
         }
 
         if (queued > 0)

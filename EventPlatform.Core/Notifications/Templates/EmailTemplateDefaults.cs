@@ -39,7 +39,9 @@ public static class EmailTemplateDefaults
 
             Where: {venue}
 
-            Bring your ticket's QR code, on your phone or printed: [your tickets]({ticket_url}).
+            Bring your ticket's QR code, on your phone or printed: it is in the confirmation email of the order.
+
+            [The event's page]({event_url})
             """,
             true),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -41,6 +41,20 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
+    public void AReminderBeforeAnEnd_OrFromAStart_IsStaleOnceTheSessionHasEnded()
+    {
+        var beforeEnd = Rule(ReminderScope.EachSession, ReminderAnchor.End, -60);
+        var atStart = Rule(ReminderScope.OneSession, ReminderAnchor.Start, 0, S1.Id);
+
+        Assert.Equal(S1.Id, Assert.Single(ReminderSchedule.Due(beforeEnd, [S1, S2], S1.EndsAt.AddMinutes(-1))).SessionId);
+        Assert.Empty(ReminderSchedule.Due(beforeEnd, [S1, S2], S1.EndsAt));
+        // "When it starts" may go late while the session runs, never after it is over.
+        Assert.Single(ReminderSchedule.Due(atStart, [S1, S2], S1.StartsAt));
+        Assert.Single(ReminderSchedule.Due(atStart, [S1, S2], S1.StartsAt.AddHours(1)));
+        Assert.Empty(ReminderSchedule.Due(atStart, [S1, S2], S1.EndsAt));
+    }
+
+    [Fact]
     public void AOneSessionRule_CountsFromItsSessionOnly_AndAWholeEventStart_FromTheFirstSession()
     {
         var one = Rule(ReminderScope.OneSession, ReminderAnchor.Start, -60, S2.Id);

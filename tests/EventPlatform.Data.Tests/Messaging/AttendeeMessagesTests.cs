@@ -70,7 +70,8 @@ public sealed class AttendeeMessagesTests : IAsyncLifetime
             CheckoutBuyer.Default with { Email = "c@example.test" });
         await using (var db = await _services.Db.CreateAsync())
         {
-            await db.Tickets.Where(t => t.OrderId == cancelled.Order.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Cancelled));
+            await db.Tickets.Where(t => t.OrderId == cancelled.Order.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Cancelled));
         }
 
         var pending = await Purchase.HeldAsync(_services.Provider, _sale.EventId, new Dictionary<Guid, int> { [_sale.TypeIds["Day 2"]] = 1 });
@@ -177,9 +178,9 @@ public sealed class AttendeeMessagesTests : IAsyncLifetime
         var passes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             await using var scope = _services.Provider.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SendDueMessages>().SendAsync(scheduled.Value);
+            return await scope.ServiceProvider.GetRequiredService<SendDueMessages>().SendAsync(scheduled.Value) is not null;
         })));
-        Assert.Single(passes, p => p);
+        Assert.Single(passes, sent => sent);
         await using var db = await _services.Db.CreateAsync();
         Assert.Equal(2, await db.OutboxEmails.CountAsync(e => e.AttendeeMessageId == scheduled.Value));
         Assert.Equal(AttendeeMessageStatus.Sent, (await db.AttendeeMessages.SingleAsync()).Status);
@@ -267,7 +268,9 @@ public sealed class AttendeeMessagesTests : IAsyncLifetime
 
         Assert.Contains("Hello Ada Lovelace", sample.Value!.Html, StringComparison.Ordinal);
         Assert.Contains("Hello Ben", real.Value!.Html, StringComparison.Ordinal);
-        Assert.Contains($"https://tickets.test/order/{_orderB.Order.AccessKey}", real.Value.Html, StringComparison.Ordinal);
+        // The organizer sees where the link goes, never the buyer's key (it changes and cancels the order).
+        Assert.Contains($"https://tickets.test/order/{AttendeeMessages.PreviewOrderKey}", real.Value.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(_orderB.Order.AccessKey, real.Value.Html, StringComparison.Ordinal);
         Assert.Equal(UserMessages.MessagePreviewRecipientUnknown, stranger.ErrorFor("PreviewRecipient"));
         Assert.Equal("manager@messages.test", test.Value);
         await using var db = await _services.Db.CreateAsync();
@@ -297,6 +300,79 @@ public sealed class AttendeeMessagesTests : IAsyncLifetime
         // The message under another event of the same organization is not found.
         var other = await _services.Db.AddSellableEventAsync(_sale.OrganizationId, "other-night", [10], new SeedTicketType("Seat", 1000, [0]));
         await Assert.ThrowsAsync<NotFoundException>(() => _services.Get<MessageLog>().GetAsync(other.EventId, scheduled.Value));
+    }
+
+    [Fact]
+    public async Task AScheduledMessage_IsNotSent_WhenItsAuthorWasDemotedMeanwhile()
+    {
+        _services.Caller.UserId = _managerId;
+        var local = EventPlatform.Core.Catalog.EventTime.ToLocalInput(_services.Clock.GetUtcNow().AddHours(1), "Europe/Berlin");
+        var scheduled = await Messages.ScheduleAsync(_sale.EventId, Draft(Filter(MessageAudience.Buyers)), local);
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.OrganizationMembers.Where(m => m.UserId == _managerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, OrgRole.Analyst));
+        }
+
+        _services.Clock.Advance(TimeSpan.FromHours(2));
+        await _services.Get<SendDueMessages>().ExecuteAsync();
+
+        await using var after = await _services.Db.CreateAsync();
+        var message = await after.AttendeeMessages.SingleAsync(m => m.Id == scheduled.Value);
+        Assert.Equal((AttendeeMessageStatus.Refused, UserMessages.MessageAuthorNoLongerAllowed), (message.Status, message.RefusedReason));
+        Assert.Equal(0, await after.OutboxEmails.CountAsync(e => e.AttendeeMessageId == message.Id));
+    }
+
+    [Fact]
+    public async Task AnotherOrganizationsMessagesSessionsAndLogs_AreOutOfReach()
+    {
+        var otherManager = (await _services.Db.AddUserAsync("manager@elsewhere.test")).Id;
+        var staff = (await _services.Db.AddUserAsync("staff@messages.test")).Id;
+        var elsewhere = await _services.Db.AddOrganizationAsync("elsewhere-hall", (otherManager, OrgRole.Manager));
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.OrganizationMembers.Add(
+                new OrganizationMember { OrganizationId = _sale.OrganizationId, UserId = staff, Role = OrgRole.CheckInStaff });
+            await db.SaveChangesAsync();
+        }
+
+        var theirSale = await _services.Db.AddSellableEventAsync(elsewhere.Id, "elsewhere-night", [10], new SeedTicketType("Seat", 1000, [0]));
+        _services.Caller.UserId = null;
+        await Purchase.BuyAsync(_services.Provider, theirSale.EventId, new Dictionary<Guid, int> { [theirSale.TypeIds["Seat"]] = 1 },
+            CheckoutBuyer.Default with { Email = "theirs@example.test" });
+        _services.Caller.UserId = otherManager;
+        var local = EventPlatform.Core.Catalog.EventTime.ToLocalInput(_services.Clock.GetUtcNow().AddDays(1), "Europe/Berlin");
+        var theirs = await Messages.ScheduleAsync(theirSale.EventId, Draft(Filter(MessageAudience.Buyers)), local);
+        Assert.True(theirs.Succeeded);
+
+        _services.Caller.UserId = _managerId;
+        // Not a member there: told nothing about it.
+        await Assert.ThrowsAsync<NotFoundException>(() => Messages.CancelAsync(theirs.Value));
+        await Assert.ThrowsAsync<NotFoundException>(() => _services.Get<MessageLog>().GetAsync(_sale.EventId, theirs.Value));
+        var foreignSession = await Messages.ScheduleAsync(_sale.EventId,
+            Draft(Filter(MessageAudience.Buyers) with { SessionIds = [theirSale.SessionIds[0]] }), null);
+        Assert.Equal(UserMessages.ExportSessionUnknown, foreignSession.ErrorFor("Sessions"));
+        var ourLog = await _services.Get<OrganizationEmailLog>().ListAsync(_sale.OrganizationId);
+        Assert.DoesNotContain(ourLog.Rows, r => r.To == "theirs@example.test");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<OrganizationEmailLog>().ListAsync(elsewhere.Id));
+
+        // Check-in staff see neither the messages nor the email log.
+        _services.Caller.UserId = staff;
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<MessageLog>().ForEventAsync(_sale.EventId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _services.Get<OrganizationEmailLog>().ListAsync(_sale.OrganizationId));
+    }
+
+    [Fact]
+    public async Task ADisputedOrder_IsNotWrittenToAsPaid()
+    {
+        _services.Caller.UserId = _managerId;
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            await db.Orders.Where(o => o.Id == _orderB.Order.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.DisputeStatus, PaymentDisputeStatus.Open));
+        }
+
+        Assert.Equal(1, await Messages.CountAsync(_sale.EventId, Filter(MessageAudience.Buyers)));
     }
 
     /// <summary>A mail server that takes every email: the delivery log's "sent" is what the test checks.</summary>

@@ -85,6 +85,21 @@ public sealed class EventRemindersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AtMostFiveRules_EvenWhenManyAreAddedAtOnce()
+    {
+        _services.Caller.UserId = _managerId;
+
+        // Twelve different rules at once (a flood from a stolen account): the cap holds under the event's lock.
+        var results = await Task.WhenAll(Enumerable.Range(1, 12).Select(hours => Task.Run(() => Reminders.AddAsync(_sale.EventId,
+            new ReminderRuleInput(hours, ReminderUnit.Hours, ReminderDirection.After, ReminderAnchor.End, ReminderScope.EachSession, null)))));
+
+        Assert.Equal(ReminderRule.MaxRulesPerEvent, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(UserMessages.ReminderLimit, r.ErrorFor(ValidationFailure.FormLevel)));
+        await using var db = await _services.Db.CreateAsync();
+        Assert.Equal(ReminderRule.MaxRulesPerEvent, await db.ReminderRules.CountAsync(r => r.EventId == _sale.EventId));
+    }
+
+    [Fact]
     public async Task AnAnalyst_SeesTheRules_ButCannotChangeThem()
     {
         var rule = await _services.Db.AddRuleAsync(_sale.EventId, ReminderScope.EachSession, ReminderAnchor.Start, -60);

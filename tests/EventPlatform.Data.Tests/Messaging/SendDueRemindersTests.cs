@@ -1,6 +1,7 @@
 using EventPlatform.Core.Catalog;
 using EventPlatform.Core.Messaging.Reminders;
 using EventPlatform.Core.Notifications;
+using EventPlatform.Core.Notifications.Templates;
 using EventPlatform.Core.Ordering;
 using EventPlatform.Core.Organizations;
 using EventPlatform.TestSupport;
@@ -55,6 +56,14 @@ public sealed class SendDueRemindersTests : IAsyncLifetime
         var bobs = await _services.Db.AddOrderAsync(sale, "bob@example.test", "Bob", PaidLongAgo, OrderStatus.Paid,
             new SeedTicket("Day 1", "Ann", "ANN@example.test"), new SeedTicket("Day 1", "Guest of Bob", null));
         await _services.Db.AddOrderAsync(sale, "carol@example.test", "Carol", PaidLongAgo, OrderStatus.Paid, new SeedTicket("Day 2", "Carol", null));
+        // The organization's reminder links to the order (the default links to the event's page).
+        var wording = EmailTemplateDefaults.For(EmailTemplateKind.Reminder);
+        await using (var db = await _services.Db.CreateAsync())
+        {
+            db.EmailTemplates.Add(new EmailTemplate { Id = Guid.CreateVersion7(), OrganizationId = _organizationId, Kind = EmailTemplateKind.Reminder,
+                Subject = wording.Subject, Heading = wording.Heading, Body = wording.Body + "\n\n[Your order]({order_url})" });
+            await db.SaveChangesAsync();
+        }
 
         // 23 hours before S1: its reminder is due, S2's (24 hours before S2 = S1's start) is not yet.
         _services.Clock.SetUtcNow(S1Start.AddHours(-23));

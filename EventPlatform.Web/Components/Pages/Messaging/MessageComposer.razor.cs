@@ -27,6 +27,7 @@ public partial class MessageComposer
     private readonly HashSet<OrderStatus> statuses = [OrderStatus.Paid];
     private CheckInFilter checkedIn = CheckInFilter.Any;
     private int? count;
+    private int countVersion;
     private IReadOnlyList<string> someRecipients = [];
 
     private string? subject;
@@ -54,14 +55,6 @@ public partial class MessageComposer
 
     private string TypeName(Guid id) => editing?.TicketTypes.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
-    private static string StatusLabel(OrderStatus status) => status switch
-    {
-        OrderStatus.Paid => "Paid (valid tickets)",
-        OrderStatus.Cancelled => "Cancelled tickets",
-        OrderStatus.Pending => "Pending (in checkout, unpaid)",
-        _ => status.ToString(),
-    };
-
     protected override async Task OnParametersSetAsync()
     {
         try
@@ -83,6 +76,8 @@ public partial class MessageComposer
 
     private async Task RecountAsync()
     {
+        // Quick changes may finish out of order: only the newest count is shown.
+        var version = ++countVersion;
         count = null;
         if (statuses.Count == 0)
         {
@@ -92,8 +87,15 @@ public partial class MessageComposer
         }
 
         var filter = Filter;
-        count = await Messages.CountAsync(EventId, filter);
-        someRecipients = await Messages.SomeRecipientsAsync(EventId, filter);
+        var counted = await Messages.CountAsync(EventId, filter);
+        var some = await Messages.SomeRecipientsAsync(EventId, filter);
+        if (version != countVersion)
+        {
+            return;
+        }
+
+        count = counted;
+        someRecipients = some;
         if (previewAs != SampleValues && !someRecipients.Contains(previewAs))
         {
             previewAs = SampleValues;
@@ -157,6 +159,11 @@ public partial class MessageComposer
 
     private async Task SendAsync()
     {
+        if (!later && count is null)
+        {
+            return; // still counting: the button says how many it sends to only once it knows
+        }
+
         var question = later
             ? "Schedule this message? The recipients are chosen when it goes; you can cancel it until then."
             : $"Send this message now to {count ?? 0:N0} {(count == 1 ? "person" : "people")}? It cannot be taken back.";
