@@ -75,6 +75,10 @@ public static class AuditActions
     public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageDeleted = new("organization_page.deleted");
     public static readonly AuditAction<ContentPageAuditDetails> OrganizationPageUpdated = new("organization_page.updated");
 
+    public static readonly AuditAction<Organizations.Team.TeamChangeDetails> TeamMemberLeft = new("team.member_left");
+    public static readonly AuditAction<Organizations.Team.TeamChangeDetails> TeamMemberRemoved = new("team.member_removed");
+    public static readonly AuditAction<Organizations.Team.TeamChangeDetails> TeamRoleChanged = new("team.role_changed");
+
     public static readonly AuditAction<PaymentUnmatchedRefundedDetails> PaymentUnmatchedRefunded = new("payment.unmatched_refunded");
 
     public static readonly AuditAction<QuestionDetails> QuestionChanged = new("question.changed");

@@ -182,6 +182,10 @@ public static class UserMessages
     public const string ReminderChoice = "Choose one of the options.";
     public const string ReminderSession = "Choose a session of this event.";
     public const string ReminderExists = "This event already has this reminder.";
+    public const string TeamRoleAboveYours = "You can give only roles your own includes; only an Owner makes Owners.";
+    public const string TeamMemberAboveYou = "This member's role is above yours: only an Owner can change or remove an Owner.";
+    public const string TeamLastOwner =
+        "The organization's last Owner cannot step down, be removed or leave. Make another member Owner first.";
     public const string ReminderLimit = "An event can have at most 5 reminders. Remove or change one first.";
 
     public const string CouponAlreadyUsedTimes = "It has already been used {0} times; the limit cannot be lower.";

@@ -16,6 +16,7 @@ public static class OrganizationServices
         services.AddScoped<GetOrganizationOverview>();
         services.AddScoped<OrganizationProfile>();
         services.AddScoped<OrganizationPayments>();
+        services.AddScoped<Team.TeamMembers>();
         services.AddContentPages();
         return services;
     }

@@ -63,6 +63,7 @@ public sealed class EveryPageTests(BrowserAppFixture fixture)
         await TourAsync(signedIn, "my-tickets", "tickets");
         await TourAsync(signedIn, "organization-home", $"org/{organization.Id}");
         await TourAsync(signedIn, "organization-settings", $"org/{organization.Id}/settings");
+        await TourAsync(signedIn, "team", $"org/{organization.Id}/team");
         await TourAsync(signedIn, "events-list", $"org/{organization.Id}/events");
         foreach (var tab in new[] { "details", "sessions", "ticket-types", "dashboard", "check-in", "orders", "questions", "messages" })
         {
