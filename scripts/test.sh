@@ -42,6 +42,8 @@ cleanup() {
     else "$pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; fi
   done
   pkill -f "ep-postgres-watchdog .*$TMPDIR" >/dev/null 2>&1 || true
+  # SMTP servers end with their test host; one whose host outlived the run ends here (its Maildir is in TMPDIR).
+  pkill -f "aiosmtpd.handlers.Mailbox $TMPDIR" >/dev/null 2>&1 || true
   # App processes the fault-injection suite started, should its test host have died first.
   pkill -9 -f "$ROOT/EventPlatform.Web/bin/Debug/net10.0/EventPlatform.Web.dll" >/dev/null 2>&1 || true
   dotnet build-server shutdown >/dev/null 2>&1 || true

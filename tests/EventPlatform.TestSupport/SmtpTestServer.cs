@@ -13,6 +13,25 @@ namespace EventPlatform.TestSupport;
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
+
+    /// <summary>
+    /// aiosmtpd's own command line, plus a thread that ends the server once the test host (its first
+    /// argument) is gone: a host that crashes, is killed or times out leaves no server behind.
+    /// </summary>
+    private const string ExitWithTestHost = """
+        import os, sys, threading, time
+        host = int(sys.argv.pop(1))
+        def watch():
+            while True:
+                try:
+                    os.kill(host, 0)
+                except ProcessLookupError:
+                    os._exit(0)
+                time.sleep(1)
+        threading.Thread(target=watch, daemon=True).start()
+        from aiosmtpd.main import main
+        main(sys.argv[1:])
+        """;
     private Process? _process;
 
     private SmtpTestServer(int port, string maildir)
@@ -46,7 +65,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
 
         var start = new ProcessStartInfo(Python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
+        string[] arguments =
+        [
+            "-c", ExitWithTestHost, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
