@@ -77,5 +77,8 @@ public class AttendeeMessage
     public RecipientFilter Filter => new(Audience, SessionIds, TicketTypeIds, OrderStatuses, CheckedIn);
 
     /// <summary>The message as an email's wording: its subject is also the heading at the top of the email.</summary>
-    public EmailWording Wording => new(Subject, Subject, Body, false);
+    public EmailWording Wording => WordingOf(Subject, Body);
+
+    /// <summary>A message's subject is also the heading at the top of its email.</summary>
+    public static EmailWording WordingOf(string subject, string body) => new(subject, subject, body, false);
 }

@@ -15,6 +15,9 @@ namespace EventPlatform.Core.Messaging;
 /// <summary>What the organizer composed: to whom, and the subject and Markdown body.</summary>
 public sealed record MessageDraft(RecipientFilter Filter, string? Subject, string? Body);
 
+/// <summary>How many addresses a filter reaches, and the first few of them.</summary>
+public sealed record RecipientSample(int Count, IReadOnlyList<string> First);
+
 /// <summary>A preview: the subject and the whole HTML document, for sample values or for one real recipient.</summary>
 public sealed record MessagePreview(string Subject, string Html, string? RecipientEmail);
 
@@ -45,20 +48,13 @@ public sealed class AttendeeMessages(
     public const string PreviewOrderKey = "the-buyers-own-link";
     private const int RecipientChoices = 50;
 
-    /// <summary>How many addresses the filter reaches now.</summary>
-    public async Task<int> CountAsync(Guid eventId, RecipientFilter filter, CancellationToken ct = default)
+    /// <summary>How many addresses the filter reaches now, and the first of them (to preview the message with a real person's values).</summary>
+    public async Task<RecipientSample> RecipientsAsync(Guid eventId, RecipientFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateAsync(ct);
         await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        return (await MessageRecipients.ListAsync(db, eventId, filter, ct)).Count;
-    }
-
-    /// <summary>A few of the recipients' addresses, to preview the message with a real person's values.</summary>
-    public async Task<IReadOnlyList<string>> SomeRecipientsAsync(Guid eventId, RecipientFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateAsync(ct);
-        await catalogAccess.RequireEventAsync(db, eventId, OrgRole.Manager, ct);
-        return (await MessageRecipients.ListAsync(db, eventId, filter, ct)).Take(RecipientChoices).Select(r => r.Email).ToList();
+        var recipients = await MessageRecipients.ListAsync(db, eventId, filter, ct);
+        return new RecipientSample(recipients.Count, recipients.Take(RecipientChoices).Select(r => r.Email).ToList());
     }
 
     /// <summary>
@@ -230,7 +226,7 @@ public sealed class AttendeeMessages(
         : count > limits.MessageRecipientsWithoutAdmin && !byAdmin ? UserMessages.MessageNeedsAdmin(count, limits.MessageRecipientsWithoutAdmin)
         : null;
 
-    private static EmailWording Wording(MessageDraft draft) => new(draft.Subject!.Trim(), draft.Subject.Trim(), draft.Body!.Trim(), false);
+    private static EmailWording Wording(MessageDraft draft) => AttendeeMessage.WordingOf(draft.Subject!.Trim(), draft.Body!.Trim());
 
     private static async Task<Event> EventAsync(IAppDbContext db, Guid eventId, CancellationToken ct) =>
         await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);

@@ -118,7 +118,9 @@ public sealed class SendDueReminders(IAppDbContextFactory dbFactory, TemplatedEm
                 return 0;
             }
 
-            prepare = await templated.PrepareManyAsync(db, work.Event.OrganizationId, EmailTemplateKind.Reminder, ct);
+            var wording = await EmailTemplates.WordingAsync(db, work.Event.OrganizationId, EmailTemplateKind.Reminder, ct);
+            var branding = await templated.BrandingAsync(db, work.Event.OrganizationId, ct);
+            prepare = values => templated.Prepare(branding, wording, values);
         }
 
         var queued = 0;

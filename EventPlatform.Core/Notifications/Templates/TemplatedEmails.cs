@@ -30,18 +30,6 @@ public sealed class TemplatedEmails(EmailTemplateRenderer renderer, IOptions<Sit
         IReadOnlyDictionary<string, string> values, CancellationToken ct) =>
         Prepare(await BrandingAsync(db, organizationId, ct), wording, values);
 
-    /// <summary>
-    /// The organization's emails of <paramref name="kind"/> for many recipients (reminders): the wording and
-    /// branding are read once, and the function renders one recipient's email from its values.
-    /// </summary>
-    public async Task<Func<IReadOnlyDictionary<string, string>, TemplatedEmail>> PrepareManyAsync(IAppDbContext db, Guid organizationId,
-        EmailTemplateKind kind, CancellationToken ct)
-    {
-        var wording = await EmailTemplates.WordingAsync(db, organizationId, kind, ct);
-        var branding = await BrandingAsync(db, organizationId, ct);
-        return values => Prepare(branding, wording, values);
-    }
-
     /// <summary>The organization's name, colour and logo, read once for many emails (a message to a thousand attendees).</summary>
     public async Task<OrganizationBranding> BrandingAsync(IAppDbContext db, Guid organizationId, CancellationToken ct)
     {

@@ -87,15 +87,14 @@ public partial class MessageComposer
         }
 
         var filter = Filter;
-        var counted = await Messages.CountAsync(EventId, filter);
-        var some = await Messages.SomeRecipientsAsync(EventId, filter);
+        var sample = await Messages.RecipientsAsync(EventId, filter);
         if (version != countVersion)
         {
             return;
         }
 
-        count = counted;
-        someRecipients = some;
+        count = sample.Count;
+        someRecipients = sample.First;
         if (previewAs != SampleValues && !someRecipients.Contains(previewAs))
         {
             previewAs = SampleValues;
